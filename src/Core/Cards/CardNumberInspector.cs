@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace BankcardOcr.Cards
+{
+    /// <summary>Combines the card-number rules, the network ranges and the BIN table into one verdict.</summary>
+    public static class CardNumberInspector
+    {
+        /// <summary>Inspects a card number given as the user typed it.</summary>
+        /// <param name="input">Digits, optionally grouped with spaces or dashes.</param>
+        /// <param name="info">The verdict, when the input is a well-formed number.</param>
+        /// <param name="problem">Why the input is not a card number at all (never repeats the digits).</param>
+        /// <returns>False when the input is not a 12–19 digit number; a malformed-but-checkable number returns true with <see cref="BankcardNumberInfo.IsValid"/> false.</returns>
+        public static bool TryInspect(string? input, out BankcardNumberInfo info, out string problem)
+        {
+            info = new BankcardNumberInfo();
+            if (!CardNumberRules.TryNormalize(input, out var digits, out problem))
+            {
+                return false;
+            }
+
+            info = Inspect(digits);
+            return true;
+        }
+
+        /// <summary>Inspects a card number that is already digits only, 12 to 19 of them.</summary>
+        /// <param name="digits">The normalised number.</param>
+        public static BankcardNumberInfo Inspect(string digits)
+        {
+            var network = CardNetworkRules.Identify(digits);
+            var coBrand = CardNetworkRules.CoBrandedNetwork(digits);
+            var bin = BinTable.Lookup(digits);
+            var luhn = CardNumberRules.IsLuhnValid(digits);
+
+            var reasons = new List<string>();
+            if (!luhn)
+            {
+                reasons.Add("the Luhn check digit is wrong");
+            }
+
+            if (network == CardNetwork.Unknown)
+            {
+                if (bin is null || bin.Length != digits.Length)
+                {
+                    reasons.Add("no card network or BIN table entry matches the prefix at this length");
+                }
+            }
+            else if (!CardNetworkRules.IsValidLength(network, digits.Length))
+            {
+                var lengths = string.Join(", ", CardNetworkRules.LengthsOf(network).Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                reasons.Add($"{network} numbers have {lengths} digits, not {digits.Length}");
+            }
+
+            return new BankcardNumberInfo
+            {
+                CardNumber = digits,
+                IsValid = reasons.Count == 0,
+                IsLuhnValid = luhn,
+                Length = digits.Length,
+                Network = network.ToString(),
+                CoBrandedNetwork = coBrand == CardNetwork.Unknown ? string.Empty : coBrand.ToString(),
+                BankName = bin?.BankName ?? string.Empty,
+                BankAbbreviation = bin?.BankCode ?? string.Empty,
+                CardType = (bin?.CardType ?? CardType.Unknown).ToString(),
+                Bin = bin?.Prefix ?? string.Empty,
+                Reason = reasons.Count == 0 ? string.Empty : char.ToUpperInvariant(reasons[0][0]) + string.Join("; ", reasons).Substring(1) + ".",
+            };
+        }
+    }
+}

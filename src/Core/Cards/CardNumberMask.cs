@@ -1,0 +1,82 @@
+using System.Text;
+
+namespace BankcardOcr.Cards
+{
+    /// <summary>
+    /// Masks card numbers for display: the first six digits (the issuer prefix) and the last four stay,
+    /// everything between becomes <c>*</c>, the form PCI DSS allows to be shown.
+    /// </summary>
+    public static class CardNumberMask
+    {
+        private const int ShownLead = 6;
+        private const int ShownTail = 4;
+
+        /// <summary>Masks one card number; text too short to hide anything is masked whole.</summary>
+        /// <param name="cardNumber">The digits to mask; null or empty gives an empty string.</param>
+        public static string Mask(string? cardNumber)
+        {
+            if (string.IsNullOrEmpty(cardNumber))
+            {
+                return string.Empty;
+            }
+
+            var text = cardNumber!;
+            if (text.Length <= ShownLead + ShownTail)
+            {
+                // Nothing would be hidden by the 6+4 rule, so nothing is shown.
+                return new string('*', text.Length);
+            }
+
+            var masked = new StringBuilder(text.Length);
+            masked.Append(text, 0, ShownLead);
+            masked.Append('*', text.Length - ShownLead - ShownTail);
+            masked.Append(text, text.Length - ShownTail, ShownTail);
+            return masked.ToString();
+        }
+
+        /// <summary>
+        /// Masks every run of digits (spaces and dashes allowed inside it) long enough to be a card number
+        /// in free text such as a provider's error message, keeping the text around it.
+        /// </summary>
+        /// <param name="text">Any message text.</param>
+        public static string MaskInText(string? text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return string.Empty;
+            }
+
+            var source = text!;
+            var result = new StringBuilder(source.Length);
+            var index = 0;
+            while (index < source.Length)
+            {
+                if (!IsDigit(source[index]))
+                {
+                    result.Append(source[index]);
+                    index++;
+                    continue;
+                }
+
+                var end = index;
+                var digits = new StringBuilder();
+                while (end < source.Length && (IsDigit(source[end]) || ((source[end] == ' ' || source[end] == '-') && end + 1 < source.Length && IsDigit(source[end + 1]))))
+                {
+                    if (IsDigit(source[end]))
+                    {
+                        digits.Append(source[end]);
+                    }
+
+                    end++;
+                }
+
+                result.Append(digits.Length >= CardNumberRules.MinimumLength ? Mask(digits.ToString()) : source.Substring(index, end - index));
+                index = end;
+            }
+
+            return result.ToString();
+        }
+
+        private static bool IsDigit(char c) => c >= '0' && c <= '9';
+    }
+}

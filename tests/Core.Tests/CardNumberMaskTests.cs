@@ -1,0 +1,24 @@
+using BankcardOcr.Cards;
+
+namespace BankcardOcr.Core.Tests;
+
+public class CardNumberMaskTests
+{
+    [Theory]
+    [InlineData("6228480402564890515", "622848*********0515")]
+    [InlineData("6228480402560515", "622848******0515")]
+    [InlineData("12345678901", "123456*8901")]
+    [InlineData("1234567890", "**********")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void MaskKeepsFirstSixAndLastFour(string? number, string expected) =>
+        Assert.Equal(expected, CardNumberMask.Mask(number));
+
+    [Theory]
+    [InlineData("card 6228480402564890515 rejected", "card 622848*********0515 rejected")]
+    [InlineData("card 6228 4804 0256 4890 515!", "card 622848*********0515!")]
+    [InlineData("error 15 at 2026-11-23, request 12345", "error 15 at 2026-11-23, request 12345")]
+    [InlineData("two: 4111111111111111,5500000000000004", "two: 411111******1111,550000******0004")]
+    public void MaskInTextHidesEveryCardLengthDigitRun(string text, string expected) =>
+        Assert.Equal(expected, CardNumberMask.MaskInText(text));
+}
