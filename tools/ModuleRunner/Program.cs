@@ -22,7 +22,7 @@ namespace BankcardOcr.ModuleRunner
             }
 
             var manifest = ModuleLocator.FindManifest();
-            var host = new TextHost(Console.Out, Math.Max(80, SafeConsoleWidth()));
+            var host = new TextHost(Console.Out, Math.Max(80, SafeConsoleWidth()), plainText: Console.IsOutputRedirected);
             using var runspace = RunspaceFactory.CreateRunspace(host, InitialSessionState.CreateDefault2());
             runspace.Open();
             using var ps = PowerShell.Create();
@@ -40,7 +40,10 @@ namespace BankcardOcr.ModuleRunner
                 return 1;
             }
 
-            return ps.HadErrors ? 1 : 0;
+            // Errors were merged into the rendered output, so ask the session whether any occurred.
+            ps.Commands.Clear();
+            var errorCount = ps.AddScript("$global:Error.Count").Invoke<int>();
+            return errorCount.Count > 0 && errorCount[0] > 0 ? 1 : 0;
         }
 
         private static int SafeConsoleWidth()

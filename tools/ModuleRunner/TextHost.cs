@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
-using System.Text;
+using System.Text.RegularExpressions;
 
 namespace BankcardOcr.ModuleRunner
 {
@@ -18,9 +18,12 @@ namespace BankcardOcr.ModuleRunner
         private readonly TextHostUserInterface _ui;
 
         /// <summary>Creates a host writing to <paramref name="writer"/> with a buffer <paramref name="width"/> columns wide.</summary>
-        public TextHost(System.IO.TextWriter writer, int width = 120)
+        /// <param name="writer">Where rendered text goes.</param>
+        /// <param name="width">The console width the format engine lays tables out for.</param>
+        /// <param name="plainText">Strip ANSI styling, for text that goes to a file, a pipe or a test.</param>
+        public TextHost(System.IO.TextWriter writer, int width = 120, bool plainText = true)
         {
-            _ui = new TextHostUserInterface(writer, width);
+            _ui = new TextHostUserInterface(writer, width, plainText);
         }
 
         /// <inheritdoc />
@@ -64,14 +67,21 @@ namespace BankcardOcr.ModuleRunner
 
         private sealed class TextHostUserInterface : PSHostUserInterface
         {
+            // CSI sequences such as ESC[32;1m that $PSStyle puts around table headers and error text.
+            private static readonly Regex AnsiSequence = new Regex("\u001b\\[[0-9;?]*[A-Za-z]", RegexOptions.Compiled);
+
             private readonly System.IO.TextWriter _writer;
             private readonly TextRawUserInterface _raw;
+            private readonly bool _plainText;
 
-            public TextHostUserInterface(System.IO.TextWriter writer, int width)
+            public TextHostUserInterface(System.IO.TextWriter writer, int width, bool plainText)
             {
                 _writer = writer;
                 _raw = new TextRawUserInterface(width);
+                _plainText = plainText;
             }
+
+            public override bool SupportsVirtualTerminal => !_plainText;
 
             public override PSHostRawUserInterface RawUI => _raw;
 
@@ -91,19 +101,21 @@ namespace BankcardOcr.ModuleRunner
 
             public override SecureString ReadLineAsSecureString() => throw new PSInvalidOperationException("This host is non-interactive and cannot read input.");
 
-            public override void Write(string value) => _writer.Write(value);
+            public override void Write(string value) => _writer.Write(Render(value));
 
-            public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => _writer.Write(value);
+            public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => _writer.Write(Render(value));
 
-            public override void WriteLine(string value) => _writer.WriteLine(value);
+            public override void WriteLine(string value) => _writer.WriteLine(Render(value));
 
-            public override void WriteErrorLine(string value) => _writer.WriteLine(value);
+            public override void WriteErrorLine(string value) => _writer.WriteLine(Render(value));
 
-            public override void WriteDebugLine(string message) => _writer.WriteLine("DEBUG: " + message);
+            public override void WriteDebugLine(string message) => _writer.WriteLine("DEBUG: " + Render(message));
 
-            public override void WriteVerboseLine(string message) => _writer.WriteLine("VERBOSE: " + message);
+            public override void WriteVerboseLine(string message) => _writer.WriteLine("VERBOSE: " + Render(message));
 
-            public override void WriteWarningLine(string message) => _writer.WriteLine("WARNING: " + message);
+            public override void WriteWarningLine(string message) => _writer.WriteLine("WARNING: " + Render(message));
+
+            private string Render(string value) => _plainText && value != null ? AnsiSequence.Replace(value, string.Empty) : value ?? string.Empty;
 
             public override void WriteProgress(long sourceId, ProgressRecord record)
             {
@@ -143,6 +155,28 @@ namespace BankcardOcr.ModuleRunner
             public override void FlushInputBuffer()
             {
             }
+
+            // Bank names are Chinese: East Asian wide characters take two cells, as in a real console, so
+            // table columns line up.
+            public override int LengthInBufferCells(string source)
+            {
+                var cells = 0;
+                foreach (var c in source ?? string.Empty)
+                {
+                    cells += LengthInBufferCells(c);
+                }
+
+                return cells;
+            }
+
+            public override int LengthInBufferCells(string source, int offset) =>
+                LengthInBufferCells((source ?? string.Empty).Substring(offset));
+
+            public override int LengthInBufferCells(char source) =>
+                (source >= '\u1100' && source <= '\u115F') || (source >= '\u2E80' && source <= '\uA4CF') ||
+                (source >= '\uAC00' && source <= '\uD7A3') || (source >= '\uF900' && source <= '\uFAFF') ||
+                (source >= '\uFE30' && source <= '\uFE4F') || (source >= '\uFF00' && source <= '\uFF60') ||
+                (source >= '\uFFE0' && source <= '\uFFE6') ? 2 : 1;
 
             public override BufferCell[,] GetBufferContents(Rectangle rectangle) => throw new NotSupportedException();
 

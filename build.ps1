@@ -1,0 +1,136 @@
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+    Builds, tests, documents and packages BankcardOcr.
+
+.DESCRIPTION
+    The entry point for people with PowerShell. Every task drives the same MSBuild targets as
+    `dotnet build BankcardOcr.sln`, which lays out the importable module in out/BankcardOcr; this script
+    adds what needs PowerShell: Pester, PlatyPS help and packaging.
+
+.PARAMETER Task
+    One or more of Build, Test, Docs, Package, Clean, run in the order given. Test and Package build first.
+
+.PARAMETER Configuration
+    The MSBuild configuration, Release by default.
+
+.EXAMPLE
+    ./build.ps1 -Task Clean, Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Clean')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$root = $PSScriptRoot
+$solution = Join-Path $root 'BankcardOcr.sln'
+$outDir = Join-Path $root 'out'
+$moduleDir = Join-Path $outDir 'BankcardOcr'
+$helpDir = Join-Path $outDir 'help/en-US'
+
+function Invoke-Dotnet {
+    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    & dotnet @Arguments
+    if ($LASTEXITCODE -ne 0) {
+        throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Import-RequiredModule {
+    param([string] $Name, [version] $MinimumVersion)
+    $available = Get-Module -Name $Name -ListAvailable | Where-Object { $_.Version -ge $MinimumVersion }
+    if (-not $available) {
+        Write-Host "Installing $Name $MinimumVersion or newer for the current user"
+        Install-Module -Name $Name -MinimumVersion $MinimumVersion -Scope CurrentUser -Force -SkipPublisherCheck -AllowClobber
+    }
+    Import-Module -Name $Name -MinimumVersion $MinimumVersion -Force
+}
+
+function Invoke-BuildTask {
+    Invoke-Dotnet build $solution -c $Configuration
+}
+
+function Invoke-TestTask {
+    # dotnet test builds the module folder and runs the Core and hosted-engine suites.
+    Invoke-Dotnet test $solution -c $Configuration
+
+    # Pester runs the module in this very PowerShell: pwsh, or Windows PowerShell 5.1 on Windows.
+    Import-RequiredModule -Name Pester -MinimumVersion '5.5.0'
+    $config = New-PesterConfiguration
+    $config.Run.Path = Join-Path $root 'tests/Pester'
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Detailed'
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputPath = Join-Path $outDir "TestResults/pester-$($PSVersionTable.PSEdition).xml"
+    $result = Invoke-Pester -Configuration $config
+    if ($result.FailedCount -gt 0 -or $result.PassedCount -eq 0) {
+        throw "Pester: $($result.PassedCount) passed, $($result.FailedCount) failed."
+    }
+}
+
+function Invoke-DocsTask {
+    # docs/ holds PlatyPS (0.14 schema) pages for each cmdlet plus about_BankcardOcr; design and
+    # performance notes live beside them and are not help.
+    Import-RequiredModule -Name platyPS -MinimumVersion '0.14.2'
+    $pages = Get-ChildItem -Path (Join-Path $root 'docs') -Filter '*.md' |
+        Where-Object { $_.BaseName -match '^[A-Z][a-z]+-[A-Za-z]+$' -or $_.BaseName -like 'about_*' }
+    $null = New-Item -ItemType Directory -Path $helpDir -Force
+    $null = New-ExternalHelp -Path $pages.FullName -OutputPath $helpDir -Force
+    # The MSBuild layout target copies out/help/en-US into out/BankcardOcr/en-US.
+    Invoke-BuildTask
+}
+
+function Invoke-PackageTask {
+    Invoke-BuildTask
+    $packageDir = Join-Path $outDir 'package'
+    $null = New-Item -ItemType Directory -Path $packageDir -Force
+    $repository = 'BankcardOcrLocalBuild'
+    if (Get-Command -Name Publish-PSResource -ErrorAction SilentlyContinue) {
+        if (-not (Get-PSResourceRepository -Name $repository -ErrorAction SilentlyContinue)) {
+            Register-PSResourceRepository -Name $repository -Uri $packageDir -Trusted
+        }
+        try {
+            Publish-PSResource -Path $moduleDir -Repository $repository
+        }
+        finally {
+            Unregister-PSResourceRepository -Name $repository
+        }
+    }
+    else {
+        if (-not (Get-PSRepository -Name $repository -ErrorAction SilentlyContinue)) {
+            Register-PSRepository -Name $repository -SourceLocation $packageDir -PublishLocation $packageDir -InstallationPolicy Trusted
+        }
+        try {
+            Publish-Module -Path $moduleDir -Repository $repository
+        }
+        finally {
+            Unregister-PSRepository -Name $repository
+        }
+    }
+    Get-ChildItem -Path $packageDir -Filter '*.nupkg'
+}
+
+function Invoke-CleanTask {
+    Invoke-Dotnet clean $solution -c $Configuration
+    if (Test-Path -LiteralPath $outDir) {
+        Remove-Item -LiteralPath $outDir -Recurse -Force
+    }
+}
+
+foreach ($name in $Task) {
+    Write-Host "== $name" -ForegroundColor Cyan
+    switch ($name) {
+        'Build' { Invoke-BuildTask }
+        'Test' { Invoke-TestTask }
+        'Docs' { Invoke-DocsTask }
+        'Package' { Invoke-PackageTask }
+        'Clean' { Invoke-CleanTask }
+    }
+}
