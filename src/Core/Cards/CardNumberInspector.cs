@@ -38,14 +38,17 @@ namespace BankcardOcr.Cards
                 reasons.Add("the Luhn check digit is wrong");
             }
 
+            // The BIN table lists each prefix with the length its bank issues; that is evidence enough for the
+            // length, whatever the network's usual lengths.
+            var binKnowsLength = bin != null && bin.Length == digits.Length;
             if (network == CardNetwork.Unknown)
             {
-                if (bin is null || bin.Length != digits.Length)
+                if (!binKnowsLength)
                 {
                     reasons.Add("no card network or BIN table entry matches the prefix at this length");
                 }
             }
-            else if (!CardNetworkRules.IsValidLength(network, digits.Length))
+            else if (!binKnowsLength && !CardNetworkRules.IsValidLength(network, digits.Length))
             {
                 var lengths = string.Join(", ", CardNetworkRules.LengthsOf(network).Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 reasons.Add($"{network} numbers have {lengths} digits, not {digits.Length}");
