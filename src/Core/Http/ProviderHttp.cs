@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace BankcardOcr.Http
+{
+    /// <summary>An answer read whole: status, the headers providers need, and the body bytes.</summary>
+    public sealed class ProviderResponse
+    {
+        internal ProviderResponse(int statusCode, HttpResponseMessage message, byte[] body)
+        {
+            StatusCode = statusCode;
+            Headers = message.Headers;
+            ContentHeaders = message.Content?.Headers;
+            Body = body;
+        }
+
+        /// <summary>The HTTP status code.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>Response headers (request ids, Retry-After, X-Subject-Token).</summary>
+        public System.Net.Http.Headers.HttpResponseHeaders Headers { get; }
+
+        /// <summary>Content headers, when there was content.</summary>
+        public System.Net.Http.Headers.HttpContentHeaders? ContentHeaders { get; }
+
+        /// <summary>The body bytes.</summary>
+        public byte[] Body { get; }
+
+        /// <summary>The first value of a header, or null.</summary>
+        /// <param name="name">The header name.</param>
+        public string? Header(string name)
+        {
+            if (Headers.TryGetValues(name, out var values))
+            {
+                foreach (var value in values)
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Seconds to wait from a Retry-After header (delta-seconds or HTTP date), or null.</summary>
+        public double? RetryAfterSeconds()
+        {
+            var retryAfter = Headers.RetryAfter;
+            if (retryAfter?.Delta is TimeSpan delta)
+            {
+                return delta.TotalSeconds;
+            }
+
+            if (retryAfter?.Date is DateTimeOffset date)
+            {
+                return Math.Max(0, (date - DateTimeOffset.UtcNow).TotalSeconds);
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Sends provider requests over one <see cref="HttpClient"/> per endpoint, kept for the life of the module
+    /// so connections are pooled and reused across cmdlet calls. Transport failures become
+    /// <see cref="BankcardOcrException"/>s the retry stage understands.
+    /// </summary>
+    public static class ProviderHttp
+    {
+        private static readonly ConcurrentDictionary<string, HttpClient> Clients = new ConcurrentDictionary<string, HttpClient>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The shared client for the scheme, host and port of <paramref name="endpoint"/>.</summary>
+        /// <param name="endpoint">Any URL on the endpoint.</param>
+        public static HttpClient ClientFor(Uri endpoint)
+        {
+            var key = endpoint.GetLeftPart(UriPartial.Authority);
+            return Clients.GetOrAdd(key, _ => CreateClient());
+        }
+
+        /// <summary>Sends a request and reads the whole answer, whatever its status.</summary>
+        /// <param name="request">The request; the caller owns and disposes it.</param>
+        /// <param name="provider">The provider's name, for errors.</param>
+        /// <param name="cancellationToken">The attempt's token (timeout or Ctrl+C).</param>
+        public static async Task<ProviderResponse> SendAsync(HttpRequestMessage request, string provider, CancellationToken cancellationToken)
+        {
+            try
+            {
+                using var response = await ClientFor(request.RequestUri!).SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                var body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                return new ProviderResponse((int)response.StatusCode, response, body);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new BankcardOcrException(
+                    BankcardOcrErrorKind.NetworkError,
+                    $"{provider} at {request.RequestUri!.GetLeftPart(UriPartial.Authority)} could not be reached: {Innermost(e).Message}",
+                    provider,
+                    isRetryable: true,
+                    innerException: e);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // HttpClient's own timeout, not ours (ours is infinite) nor the caller's: treat as a timeout.
+                throw new BankcardOcrException(BankcardOcrErrorKind.Timeout, $"{provider} did not answer in time.", provider, isRetryable: true, innerException: e);
+            }
+        }
+
+        private static HttpClient CreateClient()
+        {
+            var handler = new HttpClientHandler
+            {
+                // .NET Framework allows 2 connections per server unless told otherwise; the throttle decides.
+                MaxConnectionsPerServer = 256,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                UseCookies = false,
+                AllowAutoRedirect = false,
+            };
+            return new HttpClient(handler, disposeHandler: true)
+            {
+                // Each attempt carries its own timeout through its cancellation token.
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+        }
+
+        private static Exception Innermost(Exception e)
+        {
+            while (e.InnerException != null)
+            {
+                e = e.InnerException;
+            }
+
+            return e;
+        }
+    }
+}

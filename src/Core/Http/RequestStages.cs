@@ -1,0 +1,162 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+using BankcardOcr.Recognition;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace BankcardOcr.Http
+{
+    /// <summary>
+    /// The stages every provider call passes through, in this order: retry (exponential backoff with jitter,
+    /// honouring Retry-After) → rate limit (one shared token bucket for the whole pipeline) → per-attempt
+    /// timeout → the provider. Built once per cmdlet call and shared by all its workers.
+    /// </summary>
+    public sealed class RequestStages : IDisposable
+    {
+        private static readonly ResiliencePropertyKey<bool> FreshCredentialUsed = new ResiliencePropertyKey<bool>("BankcardOcr.FreshCredentialUsed");
+        private static readonly ResiliencePropertyKey<RecognitionLog> LogKey = new ResiliencePropertyKey<RecognitionLog>("BankcardOcr.Log");
+
+        private readonly ResiliencePipeline _retry;
+        private readonly ResiliencePipeline _timeout;
+        private readonly RateLimiter? _rateLimiter;
+        private readonly string _provider;
+
+        /// <summary>Builds the stages.</summary>
+        /// <param name="provider">The provider's name, for errors.</param>
+        /// <param name="maxRetries">Retries after the first attempt; 0 for none.</param>
+        /// <param name="retryBaseDelay">The first retry's delay before jitter.</param>
+        /// <param name="timeout">The time one attempt may take.</param>
+        /// <param name="requestsPerSecond">The pipeline-wide rate; null or 0 for none.</param>
+        public RequestStages(string provider, int maxRetries, TimeSpan retryBaseDelay, TimeSpan timeout, double? requestsPerSecond)
+        {
+            _provider = provider;
+            var retryBuilder = new ResiliencePipelineBuilder();
+            if (maxRetries > 0)
+            {
+                retryBuilder.AddRetry(new RetryStrategyOptions
+                {
+                    MaxRetryAttempts = maxRetries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = retryBaseDelay,
+                    MaxDelay = TimeSpan.FromSeconds(30),
+                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context)),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(
+                        args.Outcome.Exception is BankcardOcrException { RetryAfterSeconds: double seconds } && seconds >= 0
+                            ? TimeSpan.FromSeconds(Math.Min(seconds, 120))
+                            : args.Outcome.Exception is BankcardOcrException { RequiresFreshCredential: true, IsRetryable: false }
+                                ? TimeSpan.Zero
+                                : (TimeSpan?)null),
+                    OnRetry = args =>
+                    {
+                        if (args.Outcome.Exception is BankcardOcrException { RequiresFreshCredential: true })
+                        {
+                            args.Context.Properties.Set(FreshCredentialUsed, true);
+                        }
+
+                        if (args.Context.Properties.TryGetValue(LogKey, out var log))
+                        {
+                            log.Verbose($"Attempt {args.AttemptNumber + 1} failed ({Describe(args.Outcome.Exception)}); retrying in {args.RetryDelay.TotalSeconds:0.###} s.");
+                        }
+
+                        return default;
+                    },
+                });
+            }
+
+            _retry = retryBuilder.Build();
+            _timeout = new ResiliencePipelineBuilder().AddTimeout(timeout).Build();
+            if (requestsPerSecond is double rate && rate > 0)
+            {
+                // Even pacing rather than bursts: a provider counting a sliding one-second window sees at most
+                // `rate` requests in any window. Periods shorter than 50 ms are coarse on some timers, so
+                // faster rates release several tokens per 50 ms instead.
+                var period = TimeSpan.FromSeconds(Math.Max(1.0 / rate, 0.05));
+                var tokens = Math.Max(1, (int)Math.Round(rate * period.TotalSeconds));
+                _rateLimiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = tokens,
+                    TokensPerPeriod = tokens,
+                    ReplenishmentPeriod = period,
+                    QueueLimit = int.MaxValue,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    AutoReplenishment = true,
+                });
+            }
+        }
+
+        /// <summary>Runs <paramref name="attempt"/> through the stages; the argument is the 0-based attempt number.</summary>
+        /// <param name="attempt">One provider call.</param>
+        /// <param name="log">Where retries are reported.</param>
+        /// <param name="cancellationToken">The batch's cancellation (Ctrl+C).</param>
+        /// <returns>The first successful result, after at most 1 + maxRetries attempts.</returns>
+        public async Task<(T Result, int Attempts)> ExecuteAsync<T>(Func<int, CancellationToken, Task<T>> attempt, RecognitionLog log, CancellationToken cancellationToken)
+        {
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(LogKey, log);
+            var attempts = 0;
+            try
+            {
+                var result = await _retry.ExecuteAsync(
+                    async (ctx, state) =>
+                    {
+                        var number = attempts++;
+                        if (_rateLimiter != null)
+                        {
+                            using var lease = await _rateLimiter.AcquireAsync(1, ctx.CancellationToken).ConfigureAwait(false);
+                        }
+
+                        try
+                        {
+                            return await _timeout.ExecuteAsync(
+                                async (token) => await attempt(number, token).ConfigureAwait(false),
+                                ctx.CancellationToken).ConfigureAwait(false);
+                        }
+                        catch (TimeoutRejectedException e)
+                        {
+                            throw new BankcardOcrException(BankcardOcrErrorKind.Timeout, $"{_provider} did not answer within {e.Timeout.TotalSeconds:0.###} s.", _provider, isRetryable: true, innerException: e);
+                        }
+                    },
+                    context,
+                    state: 0).ConfigureAwait(false);
+                return (result, attempts);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        /// <inheritdoc />
+        public void Dispose() => _rateLimiter?.Dispose();
+
+        private static bool ShouldRetry(Exception? exception, ResilienceContext context)
+        {
+            if (exception is BankcardOcrException error)
+            {
+                if (error.IsRetryable)
+                {
+                    return true;
+                }
+
+                // A stale signature or token is worth exactly one more try with a fresh one.
+                return error.RequiresFreshCredential && !context.Properties.TryGetValue(FreshCredentialUsed, out _);
+            }
+
+            return false;
+        }
+
+        private static string Describe(Exception? exception) => exception switch
+        {
+            BankcardOcrException e when e.ProviderCode != null => $"{e.Kind} {e.ProviderCode}",
+            BankcardOcrException e => e.Kind.ToString(),
+            HttpRequestException => "network error",
+            null => "no result",
+            _ => exception.GetType().Name,
+        };
+    }
+}

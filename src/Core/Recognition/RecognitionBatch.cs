@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using BankcardOcr.Cards;
+using BankcardOcr.Http;
+using BankcardOcr.Providers;
+
+namespace BankcardOcr.Recognition
+{
+    /// <summary>
+    /// Runs recognitions for a stream of inputs with at most ThrottleLimit in flight, while the caller keeps
+    /// submitting. Every submitted input yields exactly one <see cref="RecognitionOutcome"/> (a result or an
+    /// error), in completion order or, when asked, in input order. Only the caller's thread takes outcomes,
+    /// which is what lets a cmdlet write them on its pipeline thread. An image is read when its worker
+    /// starts, and its bytes are dropped when the request ends.
+    /// </summary>
+    public sealed class RecognitionBatch : IDisposable
+    {
+        private readonly IRecognitionProvider _provider;
+        private readonly RecognitionOptions _options;
+        private readonly RequestStages _stages;
+        private readonly SemaphoreSlim _slots;
+        private readonly SemaphoreSlim _progress = new SemaphoreSlim(0);
+        private readonly ConcurrentQueue<RecognitionOutcome> _completed = new ConcurrentQueue<RecognitionOutcome>();
+        private readonly SortedDictionary<long, RecognitionOutcome> _reorder = new SortedDictionary<long, RecognitionOutcome>();
+        private readonly CancellationTokenSource _cancellation;
+        private long _submitted;
+        private long _taken;
+        private long _nextInOrder;
+
+        /// <summary>Creates a batch for one provider.</summary>
+        /// <param name="provider">The recognizer; the batch does not dispose it.</param>
+        /// <param name="options">Throttle, rate, retries, timeout, ordering, masking.</param>
+        /// <param name="cancellationToken">Cancels everything in flight (Ctrl+C).</param>
+        public RecognitionBatch(IRecognitionProvider provider, RecognitionOptions options, CancellationToken cancellationToken)
+        {
+            _provider = provider ?? throw new ArgumentNullException(nameof(provider));
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            ThrottleLimit = Math.Max(1, options.ThrottleLimit ?? provider.DefaultThrottleLimit);
+            RequestsPerSecond = options.MaxRequestsPerSecond ?? provider.DefaultRequestsPerSecond;
+            _slots = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
+            _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _stages = new RequestStages(provider.Name, Math.Max(0, options.MaxRetries), options.RetryBaseDelay, options.Timeout, RequestsPerSecond);
+        }
+
+        /// <summary>The requests allowed in flight.</summary>
+        public int ThrottleLimit { get; }
+
+        /// <summary>The pipeline-wide request rate in force; null or 0 for none.</summary>
+        public double? RequestsPerSecond { get; }
+
+        /// <summary>Inputs submitted whose outcome has not been taken yet.</summary>
+        public long Pending => Interlocked.Read(ref _submitted) - _taken;
+
+        /// <summary>Outcomes taken so far.</summary>
+        public long Completed => _taken;
+
+        /// <summary>Starts work on <paramref name="input"/> if a slot is free; returns false (and does nothing) otherwise.</summary>
+        /// <param name="input">The image to recognise.</param>
+        public bool TrySubmit(RecognitionInput input)
+        {
+            if (input is null)
+            {
+                throw new ArgumentNullException(nameof(input));
+            }
+
+            if (!_slots.Wait(0))
+            {
+                return false;
+            }
+
+            var sequence = Interlocked.Increment(ref _submitted) - 1;
+            // Task.Run keeps the caller's thread free of any synchronous part of the work.
+            _ = Task.Run(() => RunAsync(input, sequence));
+            return true;
+        }
+
+        /// <summary>Returns the next outcome ready to be written (in input order when ordered), or null.</summary>
+        public RecognitionOutcome? TryTake()
+        {
+            while (_completed.TryDequeue(out var outcome))
+            {
+                _reorder.Add(outcome.Sequence, outcome);
+            }
+
+            if (_reorder.Count == 0)
+            {
+                return null;
+            }
+
+            RecognitionOutcome next;
+            if (_options.Ordered)
+            {
+                if (!_reorder.TryGetValue(_nextInOrder, out next!))
+                {
+                    return null;
+                }
+
+                _nextInOrder++;
+            }
+            else
+            {
+                using var first = _reorder.GetEnumerator();
+                first.MoveNext();
+                next = first.Current.Value;
+            }
+
+            _reorder.Remove(next.Sequence);
+            _taken++;
+            return next;
+        }
+
+        /// <summary>
+        /// Blocks until some worker finishes or the time is up. It may return early for a completion already
+        /// taken, so callers loop on <see cref="TryTake"/> rather than trusting one wake-up.
+        /// </summary>
+        /// <param name="timeout">The longest wait, so the caller can update progress meanwhile.</param>
+        public bool WaitForProgress(TimeSpan timeout)
+        {
+            try
+            {
+                return _progress.Wait(timeout, _cancellation.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Cancels all work in flight; their outcomes are never produced.</summary>
+        public void Cancel() => _cancellation.Cancel();
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            _cancellation.Cancel();
+            _stages.Dispose();
+            _cancellation.Dispose();
+        }
+
+        private async Task RunAsync(RecognitionInput input, long sequence)
+        {
+            var log = new RecognitionLog();
+            BankcardRecognitionResult? result = null;
+            BankcardOcrException? error = null;
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                var image = await LoadAsync(input, log).ConfigureAwait(false);
+                var (recognised, attempts) = await _stages.ExecuteAsync(
+                    (attempt, token) => _provider.RecognizeAsync(new ProviderRequest(input, image, attempt, log), token),
+                    log,
+                    _cancellation.Token).ConfigureAwait(false);
+                image = null; // the bytes may go now; the result holds no reference to them
+                result = Finish(recognised, input, attempts, watch.ElapsedMilliseconds);
+                log.Verbose($"{input.Source}: {CardNumberMask.Mask(result.CardNumber)} in {result.ElapsedMilliseconds} ms after {attempts} attempt(s).");
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                // Stopped: no outcome is written after Ctrl+C, but the slot and the count must still be returned.
+                _slots.Release();
+                return;
+            }
+            catch (BankcardOcrException e)
+            {
+                error = e;
+            }
+            catch (Exception e)
+            {
+                error = Classify(e);
+            }
+
+            _completed.Enqueue(new RecognitionOutcome(sequence, input, result, error, log.Drain()));
+            _slots.Release();
+            _progress.Release();
+        }
+
+        private async Task<byte[]?> LoadAsync(RecognitionInput input, RecognitionLog log)
+        {
+            byte[] bytes;
+            switch (input.Kind)
+            {
+                case RecognitionInputKind.Url:
+                    return null;
+                case RecognitionInputKind.Bytes:
+                    bytes = input.Bytes!;
+                    break;
+                default:
+                    bytes = await ReadFileAsync(input.FilePath!).ConfigureAwait(false);
+                    break;
+            }
+
+            log.Debug($"{input.Source}: {bytes.Length:N0} bytes.");
+            return _provider.PrepareImage(bytes, log);
+        }
+
+        private async Task<byte[]> ReadFileAsync(string path)
+        {
+            try
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+                if (_provider.MaxFileBytes is long limit && stream.Length > limit)
+                {
+                    throw new BankcardOcrException(
+                        BankcardOcrErrorKind.ImageTooLarge,
+                        $"The file is {stream.Length:N0} bytes; {_provider.Name} accepts images of at most {limit:N0} bytes.",
+                        _provider.Name);
+                }
+
+                var buffer = new byte[stream.Length];
+                var read = 0;
+                while (read < buffer.Length)
+                {
+                    var n = await stream.ReadAsync(buffer, read, buffer.Length - read, _cancellation.Token).ConfigureAwait(false);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
+                    read += n;
+                }
+
+                if (read != buffer.Length)
+                {
+                    Array.Resize(ref buffer, read);
+                }
+
+                return buffer;
+            }
+            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+            {
+                throw new BankcardOcrException(BankcardOcrErrorKind.ImageNotFound, $"The file '{path}' does not exist.", _provider.Name, innerException: e);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new BankcardOcrException(BankcardOcrErrorKind.ImageNotFound, $"The file '{path}' cannot be read: access is denied.", _provider.Name, innerException: e);
+            }
+            catch (IOException e) when (!(e is FileNotFoundException))
+            {
+                throw new BankcardOcrException(BankcardOcrErrorKind.ImageNotFound, $"The file '{path}' cannot be read: {e.Message}", _provider.Name, innerException: e);
+            }
+        }
+
+        private BankcardRecognitionResult Finish(BankcardRecognitionResult result, RecognitionInput input, int attempts, long elapsed)
+        {
+            result.Source = input.Source;
+            result.Provider = _provider.Name;
+            result.Attempts = attempts;
+            result.ElapsedMilliseconds = elapsed;
+            result.DeriveNumberFacts();
+            if (_options.MaskCardNumber)
+            {
+                result.CardNumber = CardNumberMask.Mask(result.CardNumber);
+            }
+
+            return result;
+        }
+
+        private BankcardOcrException Classify(Exception e) => e switch
+        {
+            HttpRequestException _ => new BankcardOcrException(BankcardOcrErrorKind.NetworkError, $"{_provider.Name} could not be reached: {e.Message}", _provider.Name, isRetryable: true, innerException: e),
+            OperationCanceledException _ => new BankcardOcrException(BankcardOcrErrorKind.Timeout, $"{_provider.Name} did not answer in time.", _provider.Name, isRetryable: true, innerException: e),
+            _ => new BankcardOcrException(BankcardOcrErrorKind.ProviderError, $"{_provider.Name} failed unexpectedly: {e.GetType().Name}: {e.Message}", _provider.Name, innerException: e),
+        };
+    }
+}

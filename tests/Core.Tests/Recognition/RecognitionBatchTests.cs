@@ -1,0 +1,280 @@
+using BankcardOcr.Recognition;
+
+namespace BankcardOcr.Core.Tests.Recognition;
+
+public class RecognitionBatchTests
+{
+    private static readonly RecognitionOptions Fast = new() { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 3 };
+
+    [Fact]
+    public void EveryInputYieldsExactlyOneOutcomeUnderMixedFaults()
+    {
+        // Deterministic per image: some succeed, some fail for good, some fail once then succeed.
+        var firstAttemptSeen = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+        var provider = new ScriptedProvider(async (request, token) =>
+        {
+            var i = BatchDriver.IndexOf(request);
+            await Task.Yield();
+            switch (i % 5)
+            {
+                case 1:
+                    throw new BankcardOcrException(BankcardOcrErrorKind.NoCardFound, "no card", "Scripted", "-9010");
+                case 2 when firstAttemptSeen.TryAdd(i, true):
+                    throw new BankcardOcrException(BankcardOcrErrorKind.RateLimited, "slow down", "Scripted", "15", isRetryable: true);
+                case 3:
+                    throw new InvalidOperationException("bug in the provider");
+                default:
+                    return ScriptedProvider.Card("6228480402564890018");
+            }
+        });
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { ThrottleLimit = 8, RetryBaseDelay = TimeSpan.FromMilliseconds(1) }, CancellationToken.None);
+
+        var outcomes = BatchDriver.RunAll(batch, BatchDriver.Images(500));
+
+        Assert.Equal(500, outcomes.Count);
+        Assert.Equal(500, outcomes.Select(o => o.Input.Source).Distinct().Count());
+        Assert.All(outcomes, o => Assert.True((o.Result is null) != (o.Error is null)));
+        Assert.Equal(300, outcomes.Count(o => o.Result != null));
+        Assert.Equal(100, outcomes.Count(o => o.Error?.Kind == BankcardOcrErrorKind.NoCardFound));
+        Assert.Equal(100, outcomes.Count(o => o.Error?.Kind == BankcardOcrErrorKind.ProviderError));
+        Assert.All(outcomes.Where(o => BitConverter.ToInt32(o.Input.Bytes!, 0) % 5 == 2), o => Assert.Equal(2, o.Result!.Attempts));
+        Assert.Equal(0, batch.Pending);
+    }
+
+    [Fact]
+    public void ConcurrencyNeverExceedsTheThrottleLimit()
+    {
+        var provider = new ScriptedProvider(async (_, token) =>
+        {
+            await Task.Delay(5, token);
+            return ScriptedProvider.Card("4111111111111111");
+        });
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { ThrottleLimit = 3 }, CancellationToken.None);
+
+        var outcomes = BatchDriver.RunAll(batch, BatchDriver.Images(60));
+
+        Assert.Equal(60, outcomes.Count);
+        Assert.InRange(provider.MaxInFlight, 2, 3);
+    }
+
+    [Fact]
+    public void OrderedOutcomesFollowInputOrderWhateverTheCompletionOrder()
+    {
+        // Early images take longest, so completion order is roughly reversed.
+        var provider = new ScriptedProvider(async (request, token) =>
+        {
+            await Task.Delay((20 - BatchDriver.IndexOf(request)) * 3, token);
+            return ScriptedProvider.Card("4111111111111111");
+        });
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { ThrottleLimit = 20, Ordered = true }, CancellationToken.None);
+
+        var outcomes = BatchDriver.RunAll(batch, BatchDriver.Images(20));
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"image{i}"), outcomes.Select(o => o.Input.Source));
+    }
+
+    [Fact]
+    public void UnorderedOutcomesArriveAsTheyComplete()
+    {
+        var release = new TaskCompletionSource();
+        var provider = new ScriptedProvider(async (request, token) =>
+        {
+            if (BatchDriver.IndexOf(request) == 0)
+            {
+                await release.Task.WaitAsync(token);
+            }
+
+            return ScriptedProvider.Card("4111111111111111");
+        });
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { ThrottleLimit = 4 }, CancellationToken.None);
+        foreach (var input in BatchDriver.Images(3))
+        {
+            Assert.True(batch.TrySubmit(input));
+        }
+
+        var first = new List<string>();
+        while (first.Count < 2 && batch.WaitForProgress(TimeSpan.FromSeconds(10)))
+        {
+            while (batch.TryTake() is { } o)
+            {
+                first.Add(o.Input.Source);
+            }
+        }
+
+        Assert.Equal(new[] { "image1", "image2" }, first.Order());
+        release.SetResult();
+        RecognitionOutcome? last = null;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((last = batch.TryTake()) is null && DateTime.UtcNow < deadline)
+        {
+            batch.WaitForProgress(TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.Equal("image0", last?.Input.Source);
+    }
+
+    [Fact]
+    public void RetryableErrorsAreRetriedUpToMaxRetries()
+    {
+        var provider = new ScriptedProvider((_, _) => throw new BankcardOcrException(BankcardOcrErrorKind.ProviderError, "busy", "Scripted", "200", isRetryable: true));
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(1) }, CancellationToken.None);
+
+        var outcome = BatchDriver.RunAll(batch, BatchDriver.Images(1)).Single();
+
+        Assert.Equal(3, provider.Calls);
+        Assert.Equal("200", outcome.Error!.ProviderCode);
+        Assert.Equal(2, outcome.Log.Count(l => l.Message.Contains("retrying", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void NonRetryableErrorsAreNotRetried()
+    {
+        var provider = new ScriptedProvider((_, _) => throw new BankcardOcrException(BankcardOcrErrorKind.AuthenticationFailed, "bad key", "Scripted", "4"));
+        using var batch = new RecognitionBatch(provider, Fast, CancellationToken.None);
+
+        var outcome = BatchDriver.RunAll(batch, BatchDriver.Images(1)).Single();
+
+        Assert.Equal(1, provider.Calls);
+        Assert.Equal(BankcardOcrErrorKind.AuthenticationFailed, outcome.Error!.Kind);
+    }
+
+    [Fact]
+    public void StaleCredentialIsRetriedExactlyOnce()
+    {
+        var provider = new ScriptedProvider((_, _) => throw new BankcardOcrException(BankcardOcrErrorKind.AuthenticationFailed, "signature expired", "Scripted", "9") { RequiresFreshCredential = true });
+        using var batch = new RecognitionBatch(provider, Fast, CancellationToken.None);
+
+        var outcome = BatchDriver.RunAll(batch, BatchDriver.Images(1)).Single();
+
+        Assert.Equal(2, provider.Calls);
+        Assert.Equal("9", outcome.Error!.ProviderCode);
+    }
+
+    [Fact]
+    public void RetryAfterDecidesTheDelay()
+    {
+        var calls = 0;
+        var provider = new ScriptedProvider((_, _) =>
+            Interlocked.Increment(ref calls) == 1
+                ? throw new BankcardOcrException(BankcardOcrErrorKind.RateLimited, "429", "Scripted", isRetryable: true) { RetryAfterSeconds = 0.25 }
+                : Task.FromResult(ScriptedProvider.Card("4111111111111111")));
+        using var batch = new RecognitionBatch(provider, Fast, CancellationToken.None);
+
+        var outcome = BatchDriver.RunAll(batch, BatchDriver.Images(1)).Single();
+
+        Assert.NotNull(outcome.Result);
+        Assert.Contains(outcome.Log, l => l.Message.Contains("retrying in 0.25 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnAttemptThatOutlivesTheTimeoutFailsAsTimeout()
+    {
+        var provider = new ScriptedProvider(async (_, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            return ScriptedProvider.Card("4111111111111111");
+        });
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { MaxRetries = 1, Timeout = TimeSpan.FromMilliseconds(50), RetryBaseDelay = TimeSpan.FromMilliseconds(1) }, CancellationToken.None);
+
+        var outcome = BatchDriver.RunAll(batch, BatchDriver.Images(1)).Single();
+
+        Assert.Equal(BankcardOcrErrorKind.Timeout, outcome.Error!.Kind);
+        Assert.Equal(2, provider.Calls);
+    }
+
+    [Fact]
+    public void CancelStopsWorkInFlightAndProducesNoMoreOutcomes()
+    {
+        var started = new CountdownEvent(4);
+        var provider = new ScriptedProvider(async (_, token) =>
+        {
+            started.Signal();
+            await Task.Delay(Timeout.Infinite, token);
+            return ScriptedProvider.Card("4111111111111111");
+        });
+        using var cancel = new CancellationTokenSource();
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { ThrottleLimit = 4 }, cancel.Token);
+        foreach (var input in BatchDriver.Images(4))
+        {
+            Assert.True(batch.TrySubmit(input));
+        }
+
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)));
+        cancel.Cancel();
+
+        // Slots come back once the workers have observed the cancellation; no outcome is produced.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!batch.TrySubmit(RecognitionInput.FromBytes(new byte[4], "late")) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(10);
+        }
+
+        Assert.Null(batch.TryTake());
+    }
+
+    [Fact]
+    public void MissingFileIsImageNotFound()
+    {
+        var provider = new ScriptedProvider((_, _) => Task.FromResult(ScriptedProvider.Card("4111111111111111")));
+        using var batch = new RecognitionBatch(provider, Fast, CancellationToken.None);
+        var missing = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".jpg");
+
+        var outcome = BatchDriver.RunAll(batch, new[] { RecognitionInput.FromFile(missing) }).Single();
+
+        Assert.Equal(BankcardOcrErrorKind.ImageNotFound, outcome.Error!.Kind);
+        Assert.Equal(0, provider.Calls);
+    }
+
+    [Fact]
+    public void FileOverTheProvidersLimitIsRefusedWithoutBeingSent()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(file, new byte[2048]);
+            var provider = new ScriptedProvider((_, _) => Task.FromResult(ScriptedProvider.Card("4111111111111111"))) { MaxFileBytes = 1024 };
+            using var batch = new RecognitionBatch(provider, Fast, CancellationToken.None);
+
+            var outcome = BatchDriver.RunAll(batch, new[] { RecognitionInput.FromFile(file) }).Single();
+
+            Assert.Equal(BankcardOcrErrorKind.ImageTooLarge, outcome.Error!.Kind);
+            Assert.Equal(0, provider.Calls);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void ResultsCarrySourceProviderNetworkAndMaskWhenAsked()
+    {
+        var provider = new ScriptedProvider((_, _) => Task.FromResult(ScriptedProvider.Card("6228480402564890018")));
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { MaskCardNumber = true }, CancellationToken.None);
+
+        var result = BatchDriver.RunAll(batch, BatchDriver.Images(1)).Single().Result!;
+
+        Assert.Equal("image0", result.Source);
+        Assert.Equal("Scripted", result.Provider);
+        Assert.Equal("622848*********0018", result.CardNumber);
+        Assert.True(result.IsLuhnValid);
+        Assert.Equal("UnionPay", result.Network);
+        Assert.Equal(1, result.Attempts);
+    }
+
+    [Fact]
+    public void LogMessagesAreMasked()
+    {
+        var provider = new ScriptedProvider((request, _) =>
+        {
+            request.Log.Verbose("read 6228480402564890018 from the image");
+            return Task.FromResult(ScriptedProvider.Card("6228480402564890018"));
+        });
+        using var batch = new RecognitionBatch(provider, Fast, CancellationToken.None);
+
+        var outcome = BatchDriver.RunAll(batch, BatchDriver.Images(1)).Single();
+
+        Assert.All(outcome.Log, l => Assert.DoesNotContain("6228480402564890018", l.Message));
+        Assert.Contains(outcome.Log, l => l.Message.Contains("622848*********0018", StringComparison.Ordinal));
+    }
+}
