@@ -55,11 +55,11 @@ namespace BankcardOcr.Imaging
             }
         }
 
-        /// <summary>For example <c>Png 640×400, 12,345 bytes</c>.</summary>
+        /// <summary>For example <c>Png 640x400, 12,345 bytes</c>.</summary>
         public override string ToString()
         {
             var size = Width.HasValue && Height.HasValue
-                ? string.Format(CultureInfo.InvariantCulture, " {0}×{1}", Width, Height)
+                ? string.Format(CultureInfo.InvariantCulture, " {0}x{1}", Width, Height)
                 : string.Empty;
             var length = ByteLength.HasValue
                 ? string.Format(CultureInfo.InvariantCulture, ", {0:N0} bytes", ByteLength)
