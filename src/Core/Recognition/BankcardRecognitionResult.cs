@@ -59,6 +59,18 @@ namespace BankcardOcr
         /// <summary>Where the provider found each field, as <c>Field:x,y,w,h;…</c> or polygons; empty when not asked for.</summary>
         public string TextLocations { get; set; } = string.Empty;
 
+        /// <summary>Tencent's blur score 0–100 (lower is blurrier; 50 is the suggested threshold), when asked for.</summary>
+        public int? QualityValue { get; set; }
+
+        /// <summary>Tencent's card category, e.g. <c>标准实体银行卡</c> or <c>电子银行卡信息截图</c>.</summary>
+        public string CardCategory { get; set; } = string.Empty;
+
+        /// <summary>Where the cropped card image was saved, when asked for; empty otherwise.</summary>
+        public string BorderCutImagePath { get; set; } = string.Empty;
+
+        /// <summary>Where the card-number crop was saved, when asked for; empty otherwise.</summary>
+        public string CardNoImagePath { get; set; } = string.Empty;
+
         /// <summary>Milliseconds from the start of the first attempt to the answer.</summary>
         public long ElapsedMilliseconds { get; set; }
 

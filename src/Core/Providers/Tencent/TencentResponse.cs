@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using BankcardOcr.Http;
+
+namespace BankcardOcr.Providers.Tencent
+{
+    /// <summary>Reads <c>{"Response": {...}}</c> (tencent.md §2.3–2.4): <c>Response.Error</c> first, then the fields.</summary>
+    internal static class TencentResponse
+    {
+        public static BankcardRecognitionResult Parse(ProviderResponse response)
+        {
+            using var document = ParseJson(response);
+            var body = Body(document, response);
+            var requestId = Text(body, "RequestId");
+            if (body.TryGetProperty("Error", out var error) && error.ValueKind == JsonValueKind.Object)
+            {
+                var exception = TencentErrors.ToException(Text(error, "Code"), Text(error, "Message"), response.StatusCode, requestId);
+                exception.RetryAfterSeconds = response.RetryAfterSeconds();
+                throw exception;
+            }
+
+            var (bankName, bankCode) = CardFields.SplitBank(Text(body, "BankInfo"));
+            var cardTypeText = Text(body, "CardType");
+            var warnings = new List<long>();
+            if (body.TryGetProperty("WarningCode", out var codes) && codes.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var code in codes.EnumerateArray())
+                {
+                    if (code.ValueKind == JsonValueKind.Number && code.TryGetInt64(out var value))
+                    {
+                        warnings.Add(value);
+                    }
+                }
+            }
+
+            return new BankcardRecognitionResult
+            {
+                CardNumber = CardFields.Digits(Text(body, "CardNo")),
+                BankName = bankName,
+                BankCode = bankCode,
+                CardTypeText = cardTypeText,
+                CardType = CardFields.TypeFromText(cardTypeText).ToString(),
+                CardName = Text(body, "CardName"),
+                ValidThru = CardFields.MonthYearText(Text(body, "ValidDate")),
+                Warnings = TencentWarnings.Join(warnings),
+                QualityValue = body.TryGetProperty("QualityValue", out var q) && q.ValueKind == JsonValueKind.Number && q.TryGetInt32(out var quality) ? quality : (int?)null,
+                CardCategory = Text(body, "CardCategory"),
+                RequestId = requestId,
+            };
+        }
+
+        /// <summary>The card images the answer carries, decoded; null where absent.</summary>
+        public static (byte[]? BorderCut, byte[]? CardNo) ReturnedImages(ProviderResponse response)
+        {
+            using var document = ParseJson(response);
+            var body = Body(document, response);
+            return (Decode(body, "BorderCutImage"), Decode(body, "CardNoImage"));
+        }
+
+        private static byte[]? Decode(JsonElement body, string name)
+        {
+            if (!body.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            try
+            {
+                var bytes = Convert.FromBase64String(value.GetString()!);
+                return bytes.Length == 0 ? null : bytes;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        private static JsonDocument ParseJson(ProviderResponse response)
+        {
+            try
+            {
+                return JsonDocument.Parse(response.Body);
+            }
+            catch (JsonException)
+            {
+                throw NotTheEnvelope(response, "is not JSON");
+            }
+        }
+
+        private static JsonElement Body(JsonDocument document, ProviderResponse response)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Response", out var body) || body.ValueKind != JsonValueKind.Object)
+            {
+                throw NotTheEnvelope(response, "has no 'Response' object");
+            }
+
+            return body;
+        }
+
+        private static string Text(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : string.Empty;
+
+        private static BankcardOcrException NotTheEnvelope(ProviderResponse response, string what)
+        {
+            var status = response.StatusCode;
+            return new BankcardOcrException(
+                status == 429 ? BankcardOcrErrorKind.RateLimited : BankcardOcrErrorKind.InvalidResponse,
+                $"Tencent answered HTTP {status} with a body that {what}.",
+                TencentProvider.ProviderName,
+                httpStatusCode: status,
+                isRetryable: status == 429 || status >= 500)
+            {
+                RetryAfterSeconds = response.RetryAfterSeconds(),
+            };
+        }
+    }
+}

@@ -1,0 +1,189 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using BankcardOcr.Http;
+using BankcardOcr.Imaging;
+using BankcardOcr.Recognition;
+
+namespace BankcardOcr.Providers.TencentLegacy
+{
+    /// <summary>Settings for the legacy <c>/ocr/bankcard</c> API (seed document 000, tencent.md §5–6).</summary>
+    public sealed class TencentLegacyOptions
+    {
+        /// <summary>The documented production address.</summary>
+        public static readonly Uri DefaultEndpoint = new Uri("https://recognition.image.myqcloud.com/");
+
+        /// <summary>The project's AppId (signature field <c>a</c> and body field <c>appid</c>).</summary>
+        public string AppId { get; set; } = string.Empty;
+
+        /// <summary>The legacy bucket; sent only when not empty.</summary>
+        public string? Bucket { get; set; }
+
+        /// <summary>The SecretId (signature field <c>k</c>).</summary>
+        public string SecretId { get; set; } = string.Empty;
+
+        /// <summary>The SecretKey as UTF-8 bytes; the provider copies it and clears its copy when disposed.</summary>
+        public byte[] SecretKey { get; set; } = Array.Empty<byte>();
+
+        /// <summary>The base address; the default is <see cref="DefaultEndpoint"/>.</summary>
+        public Uri? Endpoint { get; set; }
+
+        /// <summary>Send images Base64-encoded in a JSON body instead of as a multipart file part.</summary>
+        public bool UseBase64 { get; set; }
+
+        /// <summary>How long each request's signature stays valid; short, as it is made anew for every attempt.</summary>
+        public TimeSpan SignatureLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>The clock signatures are dated by.</summary>
+        public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>
+    /// Tencent's legacy bank-card OCR: a multi-use HMAC-SHA1 signature in <c>Authorization</c>, images as
+    /// multipart/form-data (or Base64 JSON), URLs as JSON, and the <c>{code, message, data{session_id, items}}</c>
+    /// envelope whose <c>code</c> decides success whatever the HTTP status.
+    /// </summary>
+    public sealed class TencentLegacyProvider : IRecognitionProvider
+    {
+        /// <summary>The provider name used in results and errors.</summary>
+        public const string ProviderName = "TencentLegacy";
+
+        private const string MultipartBoundaryPrefix = "BankcardOcr";
+        private readonly TencentLegacyOptions _options;
+        private readonly byte[] _secretKey;
+        private readonly Uri _address;
+
+        /// <summary>Creates the provider; the secret key is copied.</summary>
+        /// <param name="options">AppId, keys, endpoint and encoding.</param>
+        public TencentLegacyProvider(TencentLegacyOptions options)
+        {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            if (string.IsNullOrWhiteSpace(options.AppId))
+            {
+                throw new ArgumentException("TencentLegacy needs an AppId.", nameof(options));
+            }
+
+            _secretKey = (byte[])options.SecretKey.Clone();
+            _address = EndpointAddress.Combine(options.Endpoint ?? TencentLegacyOptions.DefaultEndpoint, "/ocr/bankcard");
+        }
+
+        /// <inheritdoc />
+        public string Name => ProviderName;
+
+        /// <inheritdoc />
+        public int DefaultThrottleLimit => 8;
+
+        /// <inheritdoc />
+        /// <remarks>The legacy API documents no rate; it shares billing with API 3.0, whose default is 10 requests/s.</remarks>
+        public double? DefaultRequestsPerSecond => 10;
+
+        /// <inheritdoc />
+        public long? MaxFileBytes => null; // oversized images are reported by PrepareImage with the documented limit
+
+        /// <inheritdoc />
+        public byte[] PrepareImage(byte[] image, RecognitionLog log)
+        {
+            var info = ImagePreflight.Check(image, ImageLimits.TencentLegacy, Name);
+            log.Debug($"{info.Format} {info.Width}x{info.Height}, {image.Length:N0} bytes: within TencentLegacy's limits.");
+            return image;
+        }
+
+        /// <inheritdoc />
+        public async Task<BankcardRecognitionResult> RecognizeAsync(ProviderRequest request, CancellationToken cancellationToken)
+        {
+            var now = _options.Clock();
+            var signature = TencentLegacySigner.CreateMultiUse(
+                _options.AppId, _options.SecretId, _secretKey, now, _options.SignatureLifetime, TencentLegacySigner.NewNonce(), _options.Bucket);
+            using var message = new HttpRequestMessage(HttpMethod.Post, _address) { Content = BuildContent(request) };
+            // The bare signature, no scheme prefix (tencent.md §5.1).
+            message.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
+            var response = await ProviderHttp.SendAsync(message, Name, cancellationToken).ConfigureAwait(false);
+            return TencentLegacyResponse.Parse(response);
+        }
+
+        /// <inheritdoc />
+        public void Dispose() => Array.Clear(_secretKey, 0, _secretKey.Length);
+
+        private HttpContent BuildContent(ProviderRequest request)
+        {
+            if (request.Input.Kind == RecognitionInputKind.Url)
+            {
+                return JsonBody(writer => writer.WriteString("url", request.Input.Url!.AbsoluteUri));
+            }
+
+            var image = request.Image!;
+            if (_options.UseBase64)
+            {
+                return JsonBody(writer => writer.WriteBase64String("image", image));
+            }
+
+            // Seed sample: text parts without a content type, the file part with its image type; the boundary
+            // unquoted in the header, as in the sample.
+            var boundary = MultipartBoundaryPrefix + Guid.NewGuid().ToString("N");
+            var content = new MultipartFormDataContent(boundary);
+            content.Add(Part(Encoding.UTF8.GetBytes(_options.AppId), "appid", null));
+            if (!string.IsNullOrEmpty(_options.Bucket))
+            {
+                content.Add(Part(Encoding.UTF8.GetBytes(_options.Bucket), "bucket", null));
+            }
+
+            var file = Part(image, "image", FileNameFor(request.Input));
+            file.Headers.ContentType = new MediaTypeHeaderValue(ImageSniffer.Sniff(image).MimeType);
+            content.Add(file);
+            content.Headers.Remove("Content-Type");
+            content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary);
+            return content;
+        }
+
+        private HttpContent JsonBody(Action<Utf8JsonWriter> writeSource)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("appid", _options.AppId);
+                if (!string.IsNullOrEmpty(_options.Bucket))
+                {
+                    writer.WriteString("bucket", _options.Bucket);
+                }
+
+                writeSource(writer);
+                writer.WriteEndObject();
+            }
+
+            var content = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
+            content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+            return content;
+        }
+
+        // Content-Disposition written by hand: quoted name and filename, and no filename* parameter, which
+        // HttpClient would add and which the seed's sample does not have.
+        private static ByteArrayContent Part(byte[] value, string name, string? fileName)
+        {
+            var part = new ByteArrayContent(value);
+            var disposition = "form-data; name=\"" + name + "\"" + (fileName is null ? string.Empty : "; filename=\"" + fileName + "\"");
+            part.Headers.TryAddWithoutValidation("Content-Disposition", disposition);
+            return part;
+        }
+
+        private static string FileNameFor(RecognitionInput input)
+        {
+            var name = input.Kind == RecognitionInputKind.File ? Path.GetFileName(input.FilePath!) : input.Source;
+            // The file name is only a label: keep it ASCII and free of quotes and control characters so the
+            // header needs no encoding (Chinese file names are common).
+            var safe = new StringBuilder(name.Length);
+            foreach (var c in name)
+            {
+                safe.Append(c == '"' || c == '\\' || c < ' ' || c > '~' ? '_' : c);
+            }
+
+            return safe.Length == 0 ? "image" : safe.ToString();
+        }
+    }
+}
