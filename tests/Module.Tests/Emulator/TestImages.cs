@@ -45,9 +45,10 @@ internal static class TestImages
         return data;
     }
 
-    public static byte[] Tiff(int width = 856, int height = 540, bool bigEndian = false)
+    public static byte[] Tiff(int width = 856, int height = 540, bool bigEndian = false, byte tag = 0)
     {
-        var data = new byte[8 + 2 + (2 * 12) + 4];
+        var data = new byte[8 + 2 + (2 * 12) + 4 + 1];
+        data[^1] = tag;
         void U16(int at, int v)
         {
             if (bigEndian) BinaryPrimitives.WriteUInt16BigEndian(data.AsSpan(at), (ushort)v);
