@@ -5,7 +5,7 @@ namespace BankcardOcr.Module.Tests.Emulator;
 /// <summary>Sends a request and parses the JSON answer.</summary>
 internal static class EmulatorHttp
 {
-    private static readonly HttpClient Client = new();
+    public static HttpClient Client { get; } = new();
 
     public static async Task<(int Status, JsonElement Body, HttpResponseMessage Response)> SendAsync(HttpRequestMessage request)
     {
