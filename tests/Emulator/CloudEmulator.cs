@@ -59,11 +59,8 @@ public sealed class CloudEmulator : IAsyncDisposable
         var bound = new Uri(address);
         state.BaseAddress = new Uri($"http://127.0.0.1:{bound.Port}/");
         state.Images.Port = bound.Port;
-        var emulator = new CloudEmulator(app, state, faults, pipeline) { Router = router };
-        return emulator;
+        return new CloudEmulator(app, state, faults, pipeline);
     }
-
-    internal Router Router { get; private init; } = null!;
 
     /// <summary><c>http://127.0.0.1:{port}/</c>; every service lives under this one address.</summary>
     public Uri BaseAddress => _state.BaseAddress;

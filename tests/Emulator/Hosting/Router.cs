@@ -23,14 +23,6 @@ internal sealed class Router(EmulatorState state, RequestPipeline pipeline)
     private IamEndpoint Iam => _iam ??= new(state, _tokens);
     private HuaweiOcrEndpoint Huawei => _huawei ??= new(state, _tokens);
 
-    public VendorEndpoint EndpointFor(EmulatedApi api) => api switch
-    {
-        EmulatedApi.TencentLegacy => Legacy,
-        EmulatedApi.Tencent => Tencent,
-        EmulatedApi.HuaweiIam => Iam,
-        _ => Huawei,
-    };
-
     public Task DispatchAsync(HttpContext context)
     {
         var method = context.Request.Method;

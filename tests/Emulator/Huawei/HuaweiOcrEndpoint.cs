@@ -28,8 +28,8 @@ internal sealed partial class HuaweiOcrEndpoint(EmulatorState state, TokenStore 
 
     public override async Task HandleAsync(HttpContext context)
     {
-        var projectId = context.Request.RouteValues.TryGetValue("project_id", out var p) ? p as string : null;
-        projectId ??= context.Request.Path.Value!.Split('/')[2];
+        // The router only sends /v2/{project_id}/ocr/bankcard here.
+        var projectId = context.Request.Path.Value!.Split('/')[2];
         var (body, tooLarge) = await JsonReply.ReadBodyAsync(context, MaxBodyLength);
         if (tooLarge)
         {
