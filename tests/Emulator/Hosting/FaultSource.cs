@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+
+namespace BankcardOcr.Emulator.Hosting;
+
+/// <summary>Hands out the next fault for a request: the enqueued ones first (FIFO per API), then the random plan.</summary>
+internal sealed class FaultSource
+{
+    private readonly ConcurrentQueue<EmulatedFault>[] _queues = [new(), new(), new(), new()];
+    private readonly Lock _gate = new();
+    private FaultPlan? _plan;
+    private Random? _random;
+
+    public FaultPlan? Plan
+    {
+        get => _plan;
+        set
+        {
+            lock (_gate)
+            {
+                _plan = value;
+                _random = value is null ? null : new Random(value.Seed);
+            }
+        }
+    }
+
+    public void Enqueue(EmulatedApi api, EmulatedFault fault) => _queues[(int)api].Enqueue(fault);
+
+    public EmulatedFault? Next(EmulatedApi api, VendorEndpoint endpoint, bool useRandomPlan)
+    {
+        if (_queues[(int)api].TryDequeue(out var queued))
+        {
+            return queued;
+        }
+        return useRandomPlan ? Draw(endpoint) : null;
+    }
+
+    private EmulatedFault? Draw(VendorEndpoint endpoint)
+    {
+        double roll;
+        FaultPlan plan;
+        lock (_gate)
+        {
+            if (_plan is null || _random is null)
+            {
+                return null;
+            }
+            plan = _plan;
+            roll = _random.NextDouble();
+        }
+        if ((roll -= plan.VendorRateLimit) < 0)
+        {
+            return EmulatedFault.VendorError(endpoint.RateLimitCode);
+        }
+        if ((roll -= plan.VendorInternalError) < 0)
+        {
+            return EmulatedFault.VendorError(endpoint.InternalErrorCode);
+        }
+        if ((roll -= plan.TooManyRequests) < 0)
+        {
+            return EmulatedFault.TooManyRequests(plan.RetryAfter);
+        }
+        if ((roll -= plan.ServerError) < 0)
+        {
+            return EmulatedFault.ServerError();
+        }
+        if ((roll -= plan.ConnectionAbort) < 0)
+        {
+            return EmulatedFault.ConnectionAbort();
+        }
+        if ((roll -= plan.MalformedJson) < 0)
+        {
+            return EmulatedFault.MalformedJson();
+        }
+        return (roll - plan.ExtraLatency) < 0 ? EmulatedFault.ExtraLatency(plan.ExtraLatencyAmount) : null;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace BankcardOcr.Emulator.Hosting;
+
+/// <summary>
+/// One emulated service: how it answers success and errors, which codes it uses for rate limiting and
+/// transient failure, and how injected faults look in its envelope.
+/// </summary>
+internal abstract class VendorEndpoint(EmulatorState state)
+{
+    protected EmulatorState State { get; } = state;
+
+    public abstract EmulatedApi Api { get; }
+
+    /// <summary>The vendor's own "too many requests" code.</summary>
+    public abstract string RateLimitCode { get; }
+
+    /// <summary>The vendor's transient server-side code.</summary>
+    public abstract string InternalErrorCode { get; }
+
+    /// <summary>A body cut off half way, for <see cref="EmulatedFaultKind.MalformedJson"/>.</summary>
+    protected abstract string TruncatedBody { get; }
+
+    protected virtual string ContentType => "application/json";
+
+    public abstract Task HandleAsync(HttpContext context);
+
+    /// <summary>Headers every answer carries (Huawei's X-Request-Id); called before anything is written.</summary>
+    public virtual void Prepare(HttpContext context)
+    {
+    }
+
+    protected abstract Task WriteErrorAsync(HttpContext context, string code, string message, int status);
+
+    protected abstract string StockMessage(string code);
+
+    protected abstract int StatusFor(string code);
+
+    /// <summary>Answers <paramref name="code"/> in the vendor's envelope and counts it.</summary>
+    public Task ErrorAsync(HttpContext context, string code, string? message = null, int? status = null)
+    {
+        State.Stats.Failed(Api, code);
+        return WriteErrorAsync(context, code, message ?? StockMessage(code), status ?? StatusFor(code));
+    }
+
+    /// <summary>As <see cref="ErrorAsync"/>, and counts a failed signature, token or credential.</summary>
+    protected Task AuthErrorAsync(HttpContext context, string code, string? message = null)
+    {
+        State.Stats.AuthFailed();
+        return ErrorAsync(context, code, message);
+    }
+
+    protected Task SuccessAsync(HttpContext context, int status, JsonNode body)
+    {
+        State.Stats.Succeeded(Api);
+        return JsonReply.WriteAsync(context, status, body, ContentType);
+    }
+
+    public async Task ApplyFaultAsync(HttpContext context, EmulatedFault fault)
+    {
+        State.Stats.FaultInjected();
+        switch (fault.Kind)
+        {
+            case EmulatedFaultKind.VendorError:
+                await ErrorAsync(context, fault.Code ?? InternalErrorCode, fault.Message, fault.StatusCode);
+                break;
+            case EmulatedFaultKind.TooManyRequests:
+                if (fault.RetryAfter is { } after)
+                {
+                    context.Response.Headers.RetryAfter = Math.Ceiling(after.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                }
+                State.Stats.Failed(Api, "HTTP429");
+                await WriteErrorAsync(context, RateLimitCode, fault.Message ?? StockMessage(RateLimitCode), fault.StatusCode ?? 429);
+                break;
+            case EmulatedFaultKind.ServerError:
+                var status = fault.StatusCode ?? 503;
+                State.Stats.Failed(Api, "HTTP" + status.ToString(CultureInfo.InvariantCulture));
+                // A gateway in front of the service answers in HTML, not in the vendor's JSON.
+                await JsonReply.WriteTextAsync(context, status, $"<html><body><h1>{status} Server Error</h1></body></html>", "text/html");
+                break;
+            case EmulatedFaultKind.ConnectionAbort:
+                State.Stats.Failed(Api, "Abort");
+                context.Abort();
+                break;
+            case EmulatedFaultKind.MalformedJson:
+                State.Stats.Failed(Api, "MalformedJson");
+                await JsonReply.WriteTextAsync(context, 200, TruncatedBody, ContentType);
+                break;
+            case EmulatedFaultKind.ExtraLatency:
+                await HandleAsync(context);
+                break;
+        }
+    }
+
+    protected DateTimeOffset Now => State.Time.GetUtcNow();
+}
