@@ -23,7 +23,7 @@ namespace BankcardOcr.Credentials
             "or pass -Credential, or set the provider's environment variables.";
 
         internal static CredentialErrorException NotFound(string message, string recommendedAction, object? target, Exception? inner = null) =>
-            Create(new ItemNotFoundException(message, inner), CredentialNotFound, ErrorCategory.ObjectNotFound, target, recommendedAction);
+            Create(new ItemNotFoundException(Sentence(message), inner), CredentialNotFound, ErrorCategory.ObjectNotFound, target, recommendedAction);
 
         internal static CredentialErrorException NoSecretManagement(Exception inner) =>
             Create(
@@ -38,11 +38,14 @@ namespace BankcardOcr.Credentials
 
         internal static CredentialErrorException Invalid(string message, object? target) =>
             Create(
-                new PSInvalidOperationException(message),
+                new PSInvalidOperationException(Sentence(message)),
                 InvalidSecret,
                 ErrorCategory.InvalidData,
                 target,
                 "Store the secret again with Set-BankcardOcrSecret, or see about_BankcardOcr for the documented keys.");
+
+        // Messages often open with "secret 'x' …"; what the user reads should start as a sentence.
+        private static string Sentence(string message) => char.ToUpperInvariant(message[0]) + message.Substring(1);
 
         private static CredentialErrorException Create(Exception exception, string id, ErrorCategory category, object? target, string recommendedAction)
         {

@@ -38,7 +38,7 @@ namespace BankcardOcr.Credentials
             if (value is null)
             {
                 var said = errors.Count == 0 ? "" : " SecretManagement said: " + errors[0].Exception.Message;
-                throw CredentialErrors.NotFound($"{Capitalize(where)} was not found.{said}", UnlockAdvice, name, errors.FirstOrDefault()?.Exception);
+                throw CredentialErrors.NotFound($"{where} was not found.{said}", UnlockAdvice, name, errors.FirstOrDefault()?.Exception);
             }
 
             return value;
@@ -85,7 +85,5 @@ namespace BankcardOcr.Credentials
         // not a missing SecretManagement: only the command we asked for counts.
         private static bool IsSecretManagementCommand(CommandNotFoundException e, string command) =>
             e.CommandName is null || e.CommandName.EndsWith(command, StringComparison.OrdinalIgnoreCase);
-
-        private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
     }
 }

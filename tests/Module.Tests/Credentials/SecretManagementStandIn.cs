@@ -20,7 +20,7 @@ internal static class SecretManagementStandIn
                     if ($script:store.Contains($v) -and $script:store[$v].ContainsKey($Name)) {
                         $s = $script:store[$v][$Name]
                         if ($s -is [string] -and -not $AsPlainText) { return [System.Net.NetworkCredential]::new('', $s).SecurePassword }
-                        return $s
+                        return , $s   # one object, as the real Get-Secret writes a byte[] secret
                     }
                 }
                 $PSCmdlet.WriteError([System.Management.Automation.ErrorRecord]::new(
