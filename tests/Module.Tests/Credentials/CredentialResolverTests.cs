@@ -147,6 +147,31 @@ public class CredentialResolverTests
     }
 
     [Fact]
+    public void VaultThatThrowsIsCredentialNotFoundCarryingTheVaultsReason()
+    {
+        using var env = TencentEnvironment();
+        var run = Run("""
+            New-Module -Name Microsoft.PowerShell.SecretManagement -ScriptBlock {
+                function Get-Secret { param($Name, $Vault) throw 'A valid password is required to access the Microsoft.PowerShell.SecretStore vault.' }
+            } | Import-Module
+            Resolve-TestCredential TencentKeys -SecretName ocr -Vault Store
+            """, withSecretManagement: false);
+        Assert.Empty(run.Output);
+        var error = run.Errors.Single();
+        Assert.StartsWith("CredentialNotFound,", error.FullyQualifiedErrorId);
+        Assert.Contains("A valid password is required", error.Exception.Message);
+        Assert.Contains("Unlock-SecretStore", error.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public void CallersStopPreferenceStillGivesCredentialNotFound()
+    {
+        using var env = TencentEnvironment();
+        var run = Run("$ErrorActionPreference = 'Stop'; try { Resolve-TestCredential TencentKeys -SecretName nosuch } catch { $_.FullyQualifiedErrorId }");
+        Assert.StartsWith("CredentialNotFound,", run.Output.Single().ToString());
+    }
+
+    [Fact]
     public void DebugNamesTheSourceOnce()
     {
         using var env = new EnvironmentScope();
