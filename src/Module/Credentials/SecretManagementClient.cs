@@ -1,0 +1,89 @@
+using System;
+using System.Collections;
+using System.Collections.ObjectModel;
+using System.Linq;
+using System.Management.Automation;
+
+namespace BankcardOcr.Credentials
+{
+    /// <summary>
+    /// Calls SecretManagement's cmdlets, an optional dependency: the module declares no RequiredModules, and
+    /// SecretManagement has no public C# read API, so its commands are invoked by module-qualified name.
+    /// They run as a nested pipeline in the caller's runspace, on the pipeline thread, so they see the
+    /// caller's imported modules (and autoload an installed one) and vaults can prompt through the caller's host.
+    /// </summary>
+    internal static class SecretManagementClient
+    {
+        internal const string ModuleName = "Microsoft.PowerShell.SecretManagement";
+
+        /// <summary>Reads secret <paramref name="name"/> with Get-Secret (values stay SecureStrings: no -AsPlainText).</summary>
+        /// <returns>The secret with any PSObject wrapper removed.</returns>
+        /// <exception cref="CredentialErrorException">SecretManagement is missing, or the secret was not found.</exception>
+        internal static object GetSecret(string name, string? vault)
+        {
+            var where = DescribeSecret(name, vault);
+            Collection<PSObject> output;
+            Collection<ErrorRecord> errors;
+            try
+            {
+                (output, errors) = Invoke("Get-Secret", new Hashtable { ["Name"] = name, ["Vault"] = vault });
+            }
+            catch (RuntimeException e) when (!(e is CommandNotFoundException))
+            {
+                // A vault that is locked or unreachable can throw; its message says why and names no value.
+                throw CredentialErrors.NotFound($"Could not read {where}: {e.Message}", UnlockAdvice, name, e);
+            }
+
+            var value = output.Where(o => o != null).Select(o => o.BaseObject).FirstOrDefault(o => o != null);
+            if (value is null)
+            {
+                var said = errors.Count == 0 ? "" : " SecretManagement said: " + errors[0].Exception.Message;
+                throw CredentialErrors.NotFound($"{where} was not found.{said}", UnlockAdvice, name, errors.FirstOrDefault()?.Exception);
+            }
+
+            return value;
+        }
+
+        /// <summary>Stores <paramref name="secret"/> with Set-Secret.</summary>
+        /// <returns>The error records Set-Secret wrote, for the cmdlet to forward.</returns>
+        /// <exception cref="CredentialErrorException">SecretManagement is missing.</exception>
+        internal static Collection<ErrorRecord> SetSecret(string name, string? vault, object secret) =>
+            Invoke("Set-Secret", new Hashtable { ["Name"] = name, ["Secret"] = secret, ["Vault"] = vault }).Errors;
+
+        /// <summary>How messages name a secret: <c>secret 'ocr' in vault 'Store'</c>.</summary>
+        internal static string DescribeSecret(string name, string? vault) =>
+            string.IsNullOrEmpty(vault) ? $"secret '{name}'" : $"secret '{name}' in vault '{vault}'";
+
+        private const string UnlockAdvice =
+            "Check the name with Get-SecretInfo, and unlock the vault first when it needs a password (Unlock-SecretStore).";
+
+        private static (Collection<PSObject> Output, Collection<ErrorRecord> Errors) Invoke(string command, Hashtable parameters)
+        {
+            using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            ps.AddCommand(ModuleName + "\\" + command);
+            foreach (DictionaryEntry p in parameters)
+            {
+                // An absent -Vault must stay unbound: SecretManagement then searches the default vault, then all.
+                if (p.Value is string s ? s.Length > 0 : p.Value != null)
+                {
+                    ps.AddParameter((string)p.Key, p.Value);
+                }
+            }
+
+            try
+            {
+                var output = ps.Invoke();
+                return (output, ps.Streams.Error.ReadAll());
+            }
+            catch (CommandNotFoundException e) when (IsSecretManagementCommand(e, command))
+            {
+                throw CredentialErrors.NoSecretManagement(e);
+            }
+        }
+
+        // A CommandNotFoundException raised inside a vault (for a command the vault needs) is the vault's problem,
+        // not a missing SecretManagement: only the command we asked for counts.
+        private static bool IsSecretManagementCommand(CommandNotFoundException e, string command) =>
+            e.CommandName is null || e.CommandName.EndsWith(command, StringComparison.OrdinalIgnoreCase);
+    }
+}
