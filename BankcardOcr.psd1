@@ -13,7 +13,9 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('BankcardOcr.format.ps1xml')
     CmdletsToExport      = @(
-        'Set-BankcardOcrSecret'
+        'Invoke-BankcardRecognition',
+        'New-TencentOcrSignature',
+        'Set-BankcardOcrSecret',
         'Test-BankcardNumber'
     )
     FunctionsToExport    = @()

@@ -18,12 +18,14 @@ namespace BankcardOcr.Http
     public sealed class RequestStages : IDisposable
     {
         private static readonly ResiliencePropertyKey<bool> FreshCredentialUsed = new ResiliencePropertyKey<bool>("BankcardOcr.FreshCredentialUsed");
+        private static readonly ResiliencePropertyKey<int> RetriesUsed = new ResiliencePropertyKey<int>("BankcardOcr.RetriesUsed");
         private static readonly ResiliencePropertyKey<RecognitionLog> LogKey = new ResiliencePropertyKey<RecognitionLog>("BankcardOcr.Log");
 
         private readonly ResiliencePipeline _retry;
         private readonly ResiliencePipeline _timeout;
         private readonly RateLimiter? _rateLimiter;
         private readonly string _provider;
+        private readonly int _maxRetries;
 
         /// <summary>Builds the stages.</summary>
         /// <param name="provider">The provider's name, for errors.</param>
@@ -34,39 +36,44 @@ namespace BankcardOcr.Http
         public RequestStages(string provider, int maxRetries, TimeSpan retryBaseDelay, TimeSpan timeout, double? requestsPerSecond)
         {
             _provider = provider;
+            // One more attempt than the retry budget, for the single fresh-credential retry, which does not
+            // count against -MaxRetries (ShouldRetry enforces both budgets).
+            _maxRetries = maxRetries;
             var retryBuilder = new ResiliencePipelineBuilder();
-            if (maxRetries > 0)
+            retryBuilder.AddRetry(new RetryStrategyOptions
             {
-                retryBuilder.AddRetry(new RetryStrategyOptions
+                MaxRetryAttempts = maxRetries + 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = retryBaseDelay,
+                MaxDelay = TimeSpan.FromSeconds(30),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(
+                    args.Outcome.Exception is BankcardOcrException { RetryAfterSeconds: double seconds } && seconds >= 0
+                        ? TimeSpan.FromSeconds(Math.Min(seconds, 120))
+                        : args.Outcome.Exception is BankcardOcrException { RequiresFreshCredential: true, IsRetryable: false }
+                            ? TimeSpan.Zero
+                            : (TimeSpan?)null),
+                OnRetry = args =>
                 {
-                    MaxRetryAttempts = maxRetries,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = retryBaseDelay,
-                    MaxDelay = TimeSpan.FromSeconds(30),
-                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context)),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>(
-                        args.Outcome.Exception is BankcardOcrException { RetryAfterSeconds: double seconds } && seconds >= 0
-                            ? TimeSpan.FromSeconds(Math.Min(seconds, 120))
-                            : args.Outcome.Exception is BankcardOcrException { RequiresFreshCredential: true, IsRetryable: false }
-                                ? TimeSpan.Zero
-                                : (TimeSpan?)null),
-                    OnRetry = args =>
+                    if (args.Outcome.Exception is BankcardOcrException { RequiresFreshCredential: true })
                     {
-                        if (args.Outcome.Exception is BankcardOcrException { RequiresFreshCredential: true })
-                        {
-                            args.Context.Properties.Set(FreshCredentialUsed, true);
-                        }
+                        args.Context.Properties.Set(FreshCredentialUsed, true);
+                    }
+                    else
+                    {
+                        args.Context.Properties.TryGetValue(RetriesUsed, out var used);
+                        args.Context.Properties.Set(RetriesUsed, used + 1);
+                    }
 
-                        if (args.Context.Properties.TryGetValue(LogKey, out var log))
-                        {
-                            log.Verbose($"Attempt {args.AttemptNumber + 1} failed ({Describe(args.Outcome.Exception)}); retrying in {args.RetryDelay.TotalSeconds:0.###} s.");
-                        }
+                    if (args.Context.Properties.TryGetValue(LogKey, out var log))
+                    {
+                        log.Verbose($"Attempt {args.AttemptNumber + 1} failed ({Describe(args.Outcome.Exception)}); retrying in {args.RetryDelay.TotalSeconds:0.###} s.");
+                    }
 
-                        return default;
-                    },
-                });
-            }
+                    return default;
+                },
+            });
 
             _retry = retryBuilder.Build();
             _timeout = new ResiliencePipelineBuilder().AddTimeout(timeout).Build();
@@ -134,20 +141,21 @@ namespace BankcardOcr.Http
         /// <inheritdoc />
         public void Dispose() => _rateLimiter?.Dispose();
 
-        private static bool ShouldRetry(Exception? exception, ResilienceContext context)
+        private bool ShouldRetry(Exception? exception, ResilienceContext context)
         {
-            if (exception is BankcardOcrException error)
+            if (!(exception is BankcardOcrException error))
             {
-                if (error.IsRetryable)
-                {
-                    return true;
-                }
-
-                // A stale signature or token is worth exactly one more try with a fresh one.
-                return error.RequiresFreshCredential && !context.Properties.TryGetValue(FreshCredentialUsed, out _);
+                return false;
             }
 
-            return false;
+            // A stale signature or token is worth exactly one more try with a fresh one, whatever -MaxRetries says.
+            if (error.RequiresFreshCredential && !context.Properties.TryGetValue(FreshCredentialUsed, out _))
+            {
+                return true;
+            }
+
+            context.Properties.TryGetValue(RetriesUsed, out var used);
+            return error.IsRetryable && used < _maxRetries;
         }
 
         private static string Describe(Exception? exception) => exception switch

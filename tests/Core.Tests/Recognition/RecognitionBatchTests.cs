@@ -151,6 +151,35 @@ public class RecognitionBatchTests
     }
 
     [Fact]
+    public void StaleCredentialIsRetriedOnceEvenWithNoRetryBudget()
+    {
+        var calls = 0;
+        var provider = new ScriptedProvider((_, _) =>
+            Interlocked.Increment(ref calls) == 1
+                ? throw new BankcardOcrException(BankcardOcrErrorKind.AuthenticationFailed, "signature expired", "Scripted", "9") { RequiresFreshCredential = true }
+                : Task.FromResult(ScriptedProvider.Card("4111111111111111")));
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { MaxRetries = 0 }, CancellationToken.None);
+
+        var outcome = BatchDriver.RunAll(batch, BatchDriver.Images(1)).Single();
+
+        Assert.Equal(2, outcome.Result!.Attempts);
+    }
+
+    [Fact]
+    public void FreshCredentialRetryDoesNotSpendTheRetryBudget()
+    {
+        var calls = 0;
+        var provider = new ScriptedProvider((_, _) => Interlocked.Increment(ref calls) == 1
+            ? throw new BankcardOcrException(BankcardOcrErrorKind.AuthenticationFailed, "expired", "Scripted", "9") { RequiresFreshCredential = true }
+            : throw new BankcardOcrException(BankcardOcrErrorKind.RateLimited, "slow down", "Scripted", "15", isRetryable: true));
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(1) }, CancellationToken.None);
+
+        BatchDriver.RunAll(batch, BatchDriver.Images(1));
+
+        Assert.Equal(4, provider.Calls); // first, fresh-credential retry, then two budgeted retries
+    }
+
+    [Fact]
     public void RetryAfterDecidesTheDelay()
     {
         var calls = 0;

@@ -1,0 +1,458 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Threading;
+using BankcardOcr.Credentials;
+using BankcardOcr.Http;
+using BankcardOcr.Providers;
+using BankcardOcr.Recognition;
+
+namespace BankcardOcr.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Recognises one bank card per image through Tencent Cloud, Huawei Cloud or the local recognizer.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "BankcardRecognition", DefaultParameterSetName = PathSet, HelpUri = "https://github.com/bankcardocr/BankcardOcr/blob/main/docs/Invoke-BankcardRecognition.md")]
+    [OutputType(typeof(BankcardRecognitionResult))]
+    public sealed class InvokeBankcardRecognitionCommand : PSCmdlet, IDisposable
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+        private const string UriSet = "Uri";
+        private const string ImageSet = "Image";
+
+        private CancellationTokenSource? _cancellation;
+        private IRecognitionProvider? _provider;
+        private ProviderCredential? _credential;
+        private RecognitionBatch? _batch;
+        private ProgressReporter? _progress;
+        private long _imageCounter;
+
+        /// <summary>Image files to recognise; wildcards are expanded. Relative paths resolve against the current PowerShell location.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>Image files to recognise, taken literally (no wildcards). <c>Get-ChildItem</c> output binds here through its PSPath.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        /// <summary>Image URLs the provider downloads itself.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = UriSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Url")]
+        [ValidateNotNullOrEmpty]
+        public Uri[] Uri { get; set; } = Array.Empty<Uri>();
+
+        /// <summary>An encoded image in memory (JPEG, PNG, BMP, TIFF as the provider accepts).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public byte[] Image { get; set; } = Array.Empty<byte>();
+
+        /// <summary>The label the result's Source carries for <c>-Image</c> bytes; <c>image1</c>, <c>image2</c>, … by default.</summary>
+        [Parameter(ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)]
+        public string? Name { get; set; }
+
+        /// <summary>Tencent (API 3.0), TencentLegacy, Huawei or Local. By default the provider named in the secret, else Local.</summary>
+        [Parameter]
+        [ValidateSet(ProviderFactory.Tencent, ProviderFactory.TencentLegacy, ProviderFactory.Huawei, ProviderFactory.Local)]
+        public string? Provider { get; set; }
+
+        /// <summary>SecretId / SecretKey (Tencent) or AK / SK (Huawei) as user name and password.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>The name of a SecretManagement secret holding the provider's keys.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SecretName { get; set; }
+
+        /// <summary>The SecretManagement vault to read <c>-SecretName</c> from; all registered vaults by default.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Vault { get; set; }
+
+        /// <summary>The provider's region, e.g. <c>ap-guangzhou</c> (Tencent) or <c>cn-north-4</c> (Huawei).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Region { get; set; }
+
+        /// <summary>A base address replacing the provider's; https only, except for loopback hosts.</summary>
+        [Parameter]
+        public Uri? Endpoint { get; set; }
+
+        /// <summary>The most requests in flight across the whole pipeline; 8 by default.</summary>
+        [Parameter]
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; }
+
+        /// <summary>The most requests started per second across the pipeline; the provider's documented rate by default, 0 for none.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 10000.0)]
+        public double MaxRequestsPerSecond { get; set; }
+
+        /// <summary>Retries for rate limits, server errors and timeouts; 3 by default.</summary>
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetries { get; set; } = 3;
+
+        /// <summary>Seconds one attempt may take; 30 by default.</summary>
+        [Parameter]
+        [ValidateRange(1, 600)]
+        public int TimeoutSec { get; set; } = 30;
+
+        /// <summary>Output card numbers masked (<c>622848******0515</c>) instead of whole.</summary>
+        [Parameter]
+        public SwitchParameter MaskCardNumber { get; set; }
+
+        /// <summary>Write results in input order rather than as they complete.</summary>
+        [Parameter]
+        public SwitchParameter Ordered { get; set; }
+
+        /// <summary>TencentLegacy: the project's AppId.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? AppId { get; set; }
+
+        /// <summary>TencentLegacy: the legacy bucket name, when the project has one.</summary>
+        [Parameter]
+        public string? Bucket { get; set; }
+
+        /// <summary>TencentLegacy: send images Base64-encoded in JSON instead of as multipart files.</summary>
+        [Parameter]
+        public SwitchParameter UseBase64 { get; set; }
+
+        /// <summary>Tencent: also return the cropped, aligned card image (RetBorderCutImage); saved to <c>-ImageFolder</c>.</summary>
+        [Parameter]
+        [Alias("RetBorderCutImage")]
+        public SwitchParameter ReturnCardImage { get; set; }
+
+        /// <summary>Tencent: also return a crop of the card number (RetCardNoImage); saved to <c>-ImageFolder</c>.</summary>
+        [Parameter]
+        [Alias("RetCardNoImage")]
+        public SwitchParameter ReturnCardNumberImage { get; set; }
+
+        /// <summary>Tencent: warn when the image is a photocopy (EnableCopyCheck); the result's Warnings says Copy.</summary>
+        [Parameter]
+        [Alias("EnableCopyCheck")]
+        public SwitchParameter DetectCopy { get; set; }
+
+        /// <summary>Tencent: warn when the image is a photo of a screen (EnableReshootCheck); Warnings says Reshoot.</summary>
+        [Parameter]
+        [Alias("EnableReshootCheck")]
+        public SwitchParameter DetectReshoot { get; set; }
+
+        /// <summary>Tencent: warn when the card's border is occluded (EnableBorderCheck); Warnings says IncompleteBorder.</summary>
+        [Parameter]
+        [Alias("EnableBorderCheck")]
+        public SwitchParameter DetectIncompleteBorder { get; set; }
+
+        /// <summary>Tencent: return a blur score 0–100 in QualityValue (EnableQualityValue).</summary>
+        [Parameter]
+        [Alias("EnableQualityValue")]
+        public SwitchParameter IncludeQualityValue { get; set; }
+
+        /// <summary>Tencent: the folder where returned card images are saved; it must exist.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ImageFolder { get; set; }
+
+        /// <summary>Checks parameters, resolves the credential and builds the provider and the batch.</summary>
+        protected override void BeginProcessing()
+        {
+            StoredSecret? secret = null;
+            if (SecretName != null)
+            {
+                secret = CredentialResolver.ReadSecret(this, SecretName, Vault);
+            }
+
+            var provider = Provider ?? secret?.Provider ?? ProviderFactory.Local;
+            WriteDebug($"Provider: {provider}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
+            if (provider == ProviderFactory.Local || provider == ProviderFactory.Huawei)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSNotSupportedException($"The {provider} recognizer is not available in this version of BankcardOcr; use -Provider Tencent or -Provider TencentLegacy."),
+                    "ProviderNotAvailable",
+                    ErrorCategory.NotImplemented,
+                    provider));
+            }
+
+            if (Endpoint != null && !EndpointPolicy.IsAllowed(Endpoint, out var reason))
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, nameof(Endpoint)), "InsecureEndpoint", ErrorCategory.SecurityError, Endpoint));
+            }
+
+            var settings = new ProviderSettings { Endpoint = Endpoint, Region = Region, AppId = AppId, Bucket = Bucket, UseBase64 = UseBase64 };
+            var checks = settings.TencentChecks;
+            checks.RetBorderCutImage = ReturnCardImage;
+            checks.RetCardNoImage = ReturnCardNumberImage;
+            checks.EnableCopyCheck = DetectCopy;
+            checks.EnableReshootCheck = DetectReshoot;
+            checks.EnableBorderCheck = DetectIncompleteBorder;
+            checks.EnableQualityValue = IncludeQualityValue;
+            if (ImageFolder != null)
+            {
+                checks.ImageFolder = ResolveImageFolder(ImageFolder);
+            }
+
+            _credential = CredentialResolver.Resolve(this, new CredentialRequest(ProviderFactory.CredentialKindsFor(provider))
+            {
+                Credential = Credential,
+                SecretName = SecretName,
+                Vault = Vault,
+                Secret = secret,
+            });
+            settings.Credential = _credential;
+            if (provider == ProviderFactory.TencentLegacy && string.IsNullOrEmpty(AppId ?? _credential.AppId))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("TencentLegacy needs an AppId: pass -AppId or store AppId in the secret.", nameof(AppId)),
+                    "AppIdRequired",
+                    ErrorCategory.InvalidArgument,
+                    null));
+            }
+
+            _provider = ProviderFactory.Create(provider, settings);
+            _cancellation = new CancellationTokenSource();
+            _batch = new RecognitionBatch(
+                _provider,
+                new RecognitionOptions
+                {
+                    ThrottleLimit = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null,
+                    MaxRequestsPerSecond = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : (double?)null,
+                    MaxRetries = MaxRetries,
+                    Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                    Ordered = Ordered,
+                    MaskCardNumber = MaskCardNumber,
+                },
+                _cancellation.Token);
+            WriteVerbose($"{_provider.Name}: up to {_batch.ThrottleLimit} requests in flight, {(_batch.RequestsPerSecond is double r && r > 0 ? r + " per second" : "no rate limit")}, {MaxRetries} retries, {TimeoutSec} s per attempt.");
+            _progress = new ProgressReporter(this, $"Recognising bank cards with {_provider.Name}", activityId: 1);
+            if (!MyInvocation.ExpectingInput)
+            {
+                _progress.Total = CountBoundInputs();
+            }
+        }
+
+        /// <summary>Queues each input of this pipeline object and writes whatever has finished meanwhile.</summary>
+        protected override void ProcessRecord()
+        {
+            foreach (var (input, error) in ExpandInputs())
+            {
+                if (error != null)
+                {
+                    WriteError(error);
+                    continue;
+                }
+
+                while (!_batch!.TrySubmit(input!))
+                {
+                    if (Stopping)
+                    {
+                        return;
+                    }
+
+                    WriteReady();
+                    _batch.WaitForProgress(TimeSpan.FromMilliseconds(250));
+                }
+
+                WriteReady();
+            }
+        }
+
+        /// <summary>Waits for the requests still in flight and writes their outcomes.</summary>
+        protected override void EndProcessing()
+        {
+            while (_batch != null && _batch.Pending > 0 && !Stopping)
+            {
+                WriteReady();
+                if (_batch.Pending > 0)
+                {
+                    _batch.WaitForProgress(TimeSpan.FromMilliseconds(250));
+                }
+            }
+
+            WriteReady();
+            _progress?.Complete();
+            Release();
+        }
+
+        /// <summary>Ctrl+C: cancels every request in flight at once.</summary>
+        protected override void StopProcessing() => _cancellation?.Cancel();
+
+        /// <summary>Releases the provider, the credential and the batch, also when the pipeline stopped early.</summary>
+        public void Dispose() => Release();
+
+        private void WriteReady()
+        {
+            while (!Stopping && _batch!.TryTake() is RecognitionOutcome outcome)
+            {
+                foreach (var entry in outcome.Log)
+                {
+                    switch (entry.Level)
+                    {
+                        case LogLevel.Warning: WriteWarning(entry.Message); break;
+                        case LogLevel.Debug: WriteDebug(entry.Message); break;
+                        default: WriteVerbose(entry.Message); break;
+                    }
+                }
+
+                if (outcome.Result != null)
+                {
+                    WriteObject(outcome.Result);
+                }
+                else
+                {
+                    WriteError(ErrorRecords.For(outcome.Error!, outcome.Input.TargetObject));
+                }
+            }
+
+            _progress?.Update(_batch!.Completed, _batch.Pending);
+        }
+
+        private IEnumerable<(RecognitionInput? Input, ErrorRecord? Error)> ExpandInputs()
+        {
+            switch (ParameterSetName)
+            {
+                case UriSet:
+                    foreach (var uri in Uri)
+                    {
+                        if (!uri.IsAbsoluteUri || (uri.Scheme != System.Uri.UriSchemeHttp && uri.Scheme != System.Uri.UriSchemeHttps))
+                        {
+                            yield return (null, NotFound($"'{uri}' is not an absolute http or https URL.", uri));
+                        }
+                        else
+                        {
+                            yield return (RecognitionInput.FromUrl(uri, uri), null);
+                        }
+                    }
+
+                    break;
+                case ImageSet:
+                    var index = Interlocked.Increment(ref _imageCounter);
+                    yield return (RecognitionInput.FromBytes(Image, Name ?? "image" + index, Name ?? (object)("image" + index)), null);
+                    break;
+                case LiteralPathSet:
+                    foreach (var path in LiteralPath)
+                    {
+                        yield return ResolveLiteral(path);
+                    }
+
+                    break;
+                default:
+                    foreach (var path in Path)
+                    {
+                        foreach (var item in ResolveWildcard(path))
+                        {
+                            yield return item;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        private (RecognitionInput?, ErrorRecord?) ResolveLiteral(string path)
+        {
+            string resolved;
+            try
+            {
+                resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+                if (provider.Name != "FileSystem")
+                {
+                    return (null, NotFound($"'{path}' is not a file-system path.", path));
+                }
+            }
+            catch (Exception e) when (e is ItemNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException || e is ArgumentException || e is NotSupportedException)
+            {
+                return (null, NotFound($"'{path}' cannot be resolved: {e.Message}", path));
+            }
+
+            return CheckFile(resolved, path);
+        }
+
+        private IEnumerable<(RecognitionInput?, ErrorRecord?)> ResolveWildcard(string path)
+        {
+            var results = new List<(RecognitionInput?, ErrorRecord?)>();
+            try
+            {
+                var resolved = GetResolvedProviderPathFromPSPath(path, out var provider);
+                if (provider.Name != "FileSystem")
+                {
+                    results.Add((null, NotFound($"'{path}' is not a file-system path.", path)));
+                }
+                else if (resolved.Count == 0)
+                {
+                    results.Add((null, NotFound($"No file matches '{path}'.", path)));
+                }
+                else
+                {
+                    foreach (var file in resolved)
+                    {
+                        results.Add(CheckFile(file, file));
+                    }
+                }
+            }
+            catch (Exception e) when (e is ItemNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException || e is ArgumentException || e is NotSupportedException)
+            {
+                results.Add((null, NotFound($"'{path}' does not exist.", path)));
+            }
+
+            return results;
+        }
+
+        private (RecognitionInput?, ErrorRecord?) CheckFile(string fullPath, object target)
+        {
+            if (Directory.Exists(fullPath))
+            {
+                return (null, NotFound($"'{fullPath}' is a folder; pass the image files in it (for example with Get-ChildItem).", target));
+            }
+
+            // A missing file is reported by the worker that would read it, so its error keeps its place in order.
+            return (RecognitionInput.FromFile(fullPath, target), null);
+        }
+
+        private ErrorRecord NotFound(string message, object target) =>
+            ErrorRecords.For(new BankcardOcrException(BankcardOcrErrorKind.ImageNotFound, message, _provider?.Name), target);
+
+        private string ResolveImageFolder(string folder)
+        {
+            var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(folder);
+            if (!Directory.Exists(resolved))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new DirectoryNotFoundException($"The image folder '{resolved}' does not exist."),
+                    "ImageFolderNotFound",
+                    ErrorCategory.ObjectNotFound,
+                    folder));
+            }
+
+            return resolved;
+        }
+
+        private long? CountBoundInputs() => ParameterSetName switch
+        {
+            UriSet => Uri.Length,
+            ImageSet => 1,
+            LiteralPathSet => LiteralPath.Length,
+            _ => null, // wildcards may expand to any number
+        };
+
+        private void Release()
+        {
+            _batch?.Dispose();
+            _batch = null;
+            _provider?.Dispose();
+            _provider = null;
+            _credential?.Dispose();
+            _credential = null;
+            _cancellation?.Dispose();
+            _cancellation = null;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Management.Automation;
+
+namespace BankcardOcr.Recognition
+{
+    /// <summary>Turns a <see cref="BankcardOcrException"/> into the error record users see: id = error kind, a fitting category, the input as target.</summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorRecord For(BankcardOcrException exception, object? target)
+        {
+            var record = new ErrorRecord(exception, exception.Kind.ToString(), CategoryOf(exception.Kind), target);
+            var action = ActionFor(exception);
+            if (action != null)
+            {
+                record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = action };
+            }
+
+            return record;
+        }
+
+        public static ErrorCategory CategoryOf(BankcardOcrErrorKind kind) => kind switch
+        {
+            BankcardOcrErrorKind.ImageNotFound => ErrorCategory.ObjectNotFound,
+            BankcardOcrErrorKind.UnsupportedImageFormat => ErrorCategory.InvalidData,
+            BankcardOcrErrorKind.ImageTooLarge => ErrorCategory.LimitsExceeded,
+            BankcardOcrErrorKind.ImageTooSmall => ErrorCategory.InvalidData,
+            BankcardOcrErrorKind.NoCardFound => ErrorCategory.ObjectNotFound,
+            BankcardOcrErrorKind.AuthenticationFailed => ErrorCategory.AuthenticationError,
+            BankcardOcrErrorKind.RateLimited => ErrorCategory.QuotaExceeded,
+            BankcardOcrErrorKind.Timeout => ErrorCategory.OperationTimeout,
+            BankcardOcrErrorKind.NetworkError => ErrorCategory.ConnectionError,
+            BankcardOcrErrorKind.InvalidResponse => ErrorCategory.InvalidResult,
+            _ => ErrorCategory.InvalidOperation,
+        };
+
+        private static string? ActionFor(BankcardOcrException exception) => exception.Kind switch
+        {
+            BankcardOcrErrorKind.RateLimited => "Lower -ThrottleLimit or -MaxRequestsPerSecond, or raise -MaxRetries.",
+            BankcardOcrErrorKind.Timeout => "Raise -TimeoutSec or -MaxRetries, or check the network path to the provider.",
+            BankcardOcrErrorKind.NetworkError => "Check DNS, proxy and firewall settings for the provider's endpoint.",
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace BankcardOcr.Recognition
+{
+    /// <summary>
+    /// Write-Progress for a batch: done/total when the total is known, rate and ETA, at most four updates a
+    /// second (progress records are expensive to render), and a Completed record at the end.
+    /// </summary>
+    internal sealed class ProgressReporter
+    {
+        private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+        private readonly Cmdlet _cmdlet;
+        private readonly string _activity;
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly int _activityId;
+        private TimeSpan? _last;
+        private bool _shown;
+
+        public ProgressReporter(Cmdlet cmdlet, string activity, int activityId)
+        {
+            _cmdlet = cmdlet;
+            _activity = activity;
+            _activityId = activityId;
+        }
+
+        /// <summary>The total number of inputs, when known before the end (all bound at once rather than piped).</summary>
+        public long? Total { get; set; }
+
+        public void Update(long done, long inFlight, bool force = false)
+        {
+            var now = _clock.Elapsed;
+            if (!force && _last is TimeSpan last && now - last < Interval)
+            {
+                return;
+            }
+
+            _last = now;
+            var rate = now.TotalSeconds > 0 ? done / now.TotalSeconds : 0;
+            var record = new ProgressRecord(_activityId, _activity, Status(done, inFlight, rate));
+            if (Total is long total && total > 0)
+            {
+                record.PercentComplete = (int)Math.Min(100, done * 100 / total);
+                if (rate > 0)
+                {
+                    record.SecondsRemaining = (int)Math.Ceiling((total - done) / rate);
+                }
+            }
+
+            _cmdlet.WriteProgress(record);
+            _shown = true;
+        }
+
+        public void Complete()
+        {
+            if (_shown)
+            {
+                _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        private string Status(long done, long inFlight, double rate)
+        {
+            var of = Total is long total ? " of " + total.ToString(CultureInfo.InvariantCulture) : string.Empty;
+            return string.Format(CultureInfo.InvariantCulture, "{0}{1} images, {2} in flight, {3:0.#} per second", done, of, inFlight, rate);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using BankcardOcr.Credentials;
+using BankcardOcr.Providers;
+using BankcardOcr.Providers.Tencent;
+using BankcardOcr.Providers.TencentLegacy;
+
+namespace BankcardOcr.Recognition
+{
+    /// <summary>What the cmdlet gathered for building a provider: credential, addresses and provider-specific switches.</summary>
+    internal sealed class ProviderSettings
+    {
+        public ProviderCredential? Credential { get; set; }
+
+        public Uri? Endpoint { get; set; }
+
+        public string? Region { get; set; }
+
+        public string? AppId { get; set; }
+
+        public string? Bucket { get; set; }
+
+        public bool UseBase64 { get; set; }
+
+        public TencentOptions TencentChecks { get; } = new TencentOptions();
+    }
+
+    /// <summary>The one place that knows which class serves which <c>-Provider</c> name.</summary>
+    internal static class ProviderFactory
+    {
+        public const string Tencent = "Tencent";
+        public const string TencentLegacy = "TencentLegacy";
+        public const string Huawei = "Huawei";
+        public const string Local = "Local";
+
+        /// <summary>The credential kinds a provider accepts, in order of preference.</summary>
+        public static CredentialKind[] CredentialKindsFor(string provider) => provider switch
+        {
+            Tencent => new[] { CredentialKind.TencentKeys },
+            TencentLegacy => new[] { CredentialKind.TencentKeys },
+            Huawei => new[] { CredentialKind.HuaweiAccessKeys, CredentialKind.HuaweiPassword },
+            _ => Array.Empty<CredentialKind>(),
+        };
+
+        public static IRecognitionProvider Create(string provider, ProviderSettings settings)
+        {
+            switch (provider)
+            {
+                case Tencent:
+                {
+                    var options = settings.TencentChecks;
+                    options.SecretId = settings.Credential!.KeyId;
+                    options.SecretKey = settings.Credential.GetSecret();
+                    options.Endpoint = settings.Endpoint;
+                    options.Region = settings.Region ?? settings.Credential.Region;
+                    return new TencentProvider(options);
+                }
+
+                case TencentLegacy:
+                    return new TencentLegacyProvider(new TencentLegacyOptions
+                    {
+                        AppId = settings.AppId ?? settings.Credential!.AppId ?? string.Empty,
+                        Bucket = settings.Bucket ?? settings.Credential!.Bucket,
+                        SecretId = settings.Credential!.KeyId,
+                        SecretKey = settings.Credential.GetSecret(),
+                        Endpoint = settings.Endpoint,
+                        UseBase64 = settings.UseBase64,
+                    });
+                default:
+                    throw new NotSupportedException($"The {provider} provider is not available in this version of BankcardOcr.");
+            }
+        }
+    }
+}
