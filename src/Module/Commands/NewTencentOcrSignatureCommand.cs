@@ -96,6 +96,24 @@ namespace BankcardOcr.Commands
         [ValidateNotNullOrEmpty]
         public string? HostName { get; set; }
 
+        /// <summary>POST (JSON body, the default) or GET (form query string, at most 32 KB).</summary>
+        [Parameter(ParameterSetName = Tc3Set)]
+        [ValidateSet("POST", "GET")]
+        public string HttpMethod { get; set; } = "POST";
+
+        /// <summary>The canonical query string of a GET request, e.g. <c>Limit=10&amp;Offset=0</c>.</summary>
+        [Parameter(ParameterSetName = Tc3Set)]
+        public string QueryString { get; set; } = string.Empty;
+
+        /// <summary>The Content-Type to sign and send, byte for byte; <c>application/json; charset=utf-8</c> by default.</summary>
+        [Parameter(ParameterSetName = Tc3Set)]
+        [ValidateNotNullOrEmpty]
+        public string ContentType { get; set; } = Tc3SigningRequest.DefaultContentType;
+
+        /// <summary>Also sign the <c>X-TC-Action</c> header, as the current Chinese documentation's example does.</summary>
+        [Parameter(ParameterSetName = Tc3Set)]
+        public SwitchParameter SignActionHeader { get; set; }
+
         private ProviderCredential? _credential;
 
         /// <summary>Resolves the keys once for the whole pipeline.</summary>
@@ -176,6 +194,10 @@ namespace BankcardOcr.Commands
                 Version = Version,
                 Region = Region,
                 HostName = HostName,
+                HttpMethod = HttpMethod,
+                CanonicalQueryString = QueryString ?? string.Empty,
+                ContentType = ContentType,
+                SignActionHeader = SignActionHeader,
             };
             var signature = Tc3Signer.Sign(request, _credential!.KeyId, _credential.GetSecret());
             WriteVerbose($"Signed {Action} for {signature.HostName} at {signature.Timestamp:u}.");
