@@ -1,0 +1,49 @@
+# Shared by the Pester suites that talk to the cloud emulator: starts tests/Emulator (built by
+# `dotnet build BankcardOcr.sln -c Release`) as a child process on a free loopback port, and stops it.
+# The emulator's default keys are fixed test values (tests/Emulator/EmulatorOptions.cs), not secrets.
+
+function Start-TestEmulator {
+    $dll = Join-Path $PSScriptRoot '../Emulator/bin/Release/net10.0/BankcardOcr.Emulator.dll'
+    if (-not (Test-Path -LiteralPath $dll)) {
+        throw "Build first: dotnet build BankcardOcr.sln -c Release ($dll is missing)"
+    }
+
+    # Arguments as one string: ProcessStartInfo.ArgumentList does not exist on Windows PowerShell 5.1.
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet', ('"{0}"' -f (Resolve-Path -LiteralPath $dll).Path))
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
+    $address = $process.StandardOutput.ReadLine()
+    if (-not $address -or -not $address.StartsWith('http://127.0.0.1:')) {
+        $process.Kill()
+        throw "The emulator did not start: '$address'"
+    }
+
+    $secretKey = ConvertTo-SecureString -String 'emulatorTencentSecretKey00000000' -AsPlainText -Force
+    [pscustomobject]@{
+        Process    = $process
+        Endpoint   = $address
+        AppId      = '1250000000'
+        Credential = [pscredential]::new('AKIDEMULATORxxxxxxxxxxxxxxxxxxxxxxxx', $secretKey)
+        SecretKey  = 'emulatorTencentSecretKey00000000'
+    }
+}
+
+function Stop-TestEmulator {
+    param($Emulator)
+    if ($Emulator -and -not $Emulator.Process.HasExited) {
+        $Emulator.Process.Kill()
+        $Emulator.Process.WaitForExit()
+    }
+}
+
+function New-TestPng {
+    # A header-only PNG: the emulator reads format and size from headers and never decodes pixels.
+    param([string] $Path, [string] $Tag = '')
+    $bytes = [System.Collections.Generic.List[byte]]::new()
+    $bytes.AddRange([byte[]](0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52))
+    $bytes.AddRange([byte[]](0, 0, 3, 0x58, 0, 0, 2, 0x1C, 8, 2, 0, 0, 0, 0, 0, 0, 0))
+    $bytes.AddRange([System.Text.Encoding]::ASCII.GetBytes($Tag))
+    [System.IO.File]::WriteAllBytes($Path, $bytes.ToArray())
+    $Path
+}
