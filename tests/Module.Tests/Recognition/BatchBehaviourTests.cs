@@ -172,7 +172,7 @@ public class BatchBehaviourTests : IClassFixture<EmulatorFixture>
 
         Assert.NotEmpty(run.Verbose);
         Assert.NotEmpty(run.Debug);
-        Assert.Contains(run.Errors, e => e.FullyQualifiedErrorId.StartsWith("AuthenticationFailed,", StringComparison.Ordinal));
+        Assert.Equal(new[] { "UnsupportedImageFormat", "AuthenticationFailed" }, run.Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]));
         var forbidden = _fixture.Secrets().Append("wrong-secret-key-value").Append("6222020200112233445").Append("Signature=").Append("TC3-HMAC-SHA256 Credential").ToList();
         foreach (var text in run.AllText())
         {
