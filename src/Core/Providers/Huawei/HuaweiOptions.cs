@@ -17,7 +17,7 @@ namespace BankcardOcr.Providers.Huawei
         /// <summary>The project id; when null it comes from the token or from the AK/SK lookup (§7.3).</summary>
         public string? ProjectId { get; set; }
 
-        /// <summary>Token auth: where <c>X-Auth-Token</c> values come from. Null for AK/SK. The caller disposes it.</summary>
+        /// <summary>Token auth: where <c>X-Auth-Token</c> values come from. Null for AK/SK. The provider disposes it.</summary>
         public HuaweiTokenSource? TokenSource { get; set; }
 
         /// <summary>AK/SK auth: the access key id.</summary>

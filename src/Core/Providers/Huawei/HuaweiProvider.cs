@@ -136,7 +136,12 @@ namespace BankcardOcr.Providers.Huawei
         }
 
         /// <inheritdoc />
-        public void Dispose() => Array.Clear(_secretKey, 0, _secretKey.Length);
+        /// <remarks>Also disposes the token source, which holds a copy of the password.</remarks>
+        public void Dispose()
+        {
+            Array.Clear(_secretKey, 0, _secretKey.Length);
+            _options.TokenSource?.Dispose();
+        }
 
         private Uri AddressFor(string projectId) =>
             EndpointAddress.Combine(_ocrEndpoint, "v2/" + Uri.EscapeDataString(projectId) + "/ocr/bankcard");
