@@ -72,7 +72,7 @@ namespace BankcardOcr.Recognition
                 throw;
             }
 
-            settings.Log.Verbose($"Huawei project {provider.ProjectId} in {region}, {(token != null || options.TokenSource != null ? "IAM token" : "AK/SK signature")} authentication.");
+            settings.Log.Verbose($"Huawei project {provider.ProjectId} in {region}, {(options.TokenSource != null ? "IAM token" : "AK/SK signature")} authentication.");
             return provider;
         }
     }
