@@ -13,6 +13,7 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('BankcardOcr.format.ps1xml')
     CmdletsToExport      = @(
+        'Get-HuaweiIamToken',
         'Invoke-BankcardRecognition',
         'New-TencentOcrSignature',
         'Set-BankcardOcrSecret',

@@ -61,7 +61,10 @@ namespace BankcardOcr.Commands
         [ValidateSet(ProviderFactory.Tencent, ProviderFactory.TencentLegacy, ProviderFactory.Huawei, ProviderFactory.Local)]
         public string? Provider { get; set; }
 
-        /// <summary>SecretId / SecretKey (Tencent) or AK / SK (Huawei) as user name and password.</summary>
+        /// <summary>
+        /// SecretId / SecretKey (Tencent) or AK / SK (Huawei) as user name and password. For a Huawei IAM user's
+        /// password, store UserName, Password and DomainName in a secret, or pass <c>-Token</c>.
+        /// </summary>
         [Parameter]
         [Credential]
         public PSCredential? Credential { get; set; }
@@ -162,6 +165,31 @@ namespace BankcardOcr.Commands
         [ValidateNotNullOrEmpty]
         public string? ImageFolder { get; set; }
 
+        /// <summary>
+        /// Huawei: a token from <c>Get-HuaweiIamToken</c>, used instead of a credential. Its project id and region
+        /// apply unless <c>-ProjectId</c> or <c>-Region</c> say otherwise. It is not renewed: when it expires, get
+        /// another.
+        /// </summary>
+        [Parameter]
+        public HuaweiIamToken? Token { get; set; }
+
+        /// <summary>
+        /// Huawei: the project id in the request path. By default the secret's ProjectId, HUAWEICLOUD_SDK_PROJECT_ID,
+        /// the token's project, or IAM's project named after the region.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectId { get; set; }
+
+        /// <summary>Huawei: an IAM base address replacing <c>https://iam.{region}.myhuaweicloud.com</c>; https only, except for loopback hosts.</summary>
+        [Parameter]
+        public Uri? IamEndpoint { get; set; }
+
+        /// <summary>Huawei: also return the corner points of each field (return_text_location) in TextLocations.</summary>
+        [Parameter]
+        [Alias("ReturnTextLocation")]
+        public SwitchParameter IncludeTextLocation { get; set; }
+
         /// <summary>Checks parameters, resolves the credential and builds the provider and the batch.</summary>
         protected override void BeginProcessing()
         {
@@ -171,9 +199,10 @@ namespace BankcardOcr.Commands
                 secret = CredentialResolver.ReadSecret(this, SecretName, Vault);
             }
 
-            var provider = Provider ?? secret?.Provider ?? ProviderFactory.Local;
+            // A token only serves Huawei, so it names the provider when nothing else does.
+            var provider = Provider ?? secret?.Provider ?? (Token != null ? ProviderFactory.Huawei : ProviderFactory.Local);
             WriteDebug($"Provider: {provider}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
-            if (provider == ProviderFactory.Local || provider == ProviderFactory.Huawei)
+            if (provider == ProviderFactory.Local)
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new PSNotSupportedException($"The {provider} recognizer is not available in this version of BankcardOcr; use -Provider Tencent or -Provider TencentLegacy."),
@@ -185,6 +214,11 @@ namespace BankcardOcr.Commands
             if (Endpoint != null && !EndpointPolicy.IsAllowed(Endpoint, out var reason))
             {
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, nameof(Endpoint)), "InsecureEndpoint", ErrorCategory.SecurityError, Endpoint));
+            }
+
+            if (IamEndpoint != null && !EndpointPolicy.IsAllowed(IamEndpoint, out var iamReason))
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(iamReason, nameof(IamEndpoint)), "InsecureEndpoint", ErrorCategory.SecurityError, IamEndpoint));
             }
 
             var settings = new ProviderSettings { Endpoint = Endpoint, Region = Region, AppId = AppId, Bucket = Bucket, UseBase64 = UseBase64 };
@@ -200,15 +234,26 @@ namespace BankcardOcr.Commands
                 checks.ImageFolder = ResolveImageFolder(ImageFolder);
             }
 
-            _credential = CredentialResolver.Resolve(this, new CredentialRequest(ProviderFactory.CredentialKindsFor(provider))
+            _cancellation = new CancellationTokenSource();
+            if (provider == ProviderFactory.Huawei)
             {
-                Credential = Credential,
-                SecretName = SecretName,
-                Vault = Vault,
-                Secret = secret,
-            });
-            settings.Credential = _credential;
-            if (provider == ProviderFactory.TencentLegacy && string.IsNullOrEmpty(AppId ?? _credential.AppId))
+                ConfigureHuawei(settings);
+            }
+
+            if (settings.Token is null)
+            {
+                _credential = CredentialResolver.Resolve(this, new CredentialRequest(ProviderFactory.CredentialKindsFor(provider))
+                {
+                    Credential = Credential,
+                    SecretName = SecretName,
+                    Vault = Vault,
+                    Secret = secret,
+                });
+                settings.Credential = _credential;
+                RequireDomainName(provider);
+            }
+
+            if (provider == ProviderFactory.TencentLegacy && string.IsNullOrEmpty(AppId ?? _credential?.AppId))
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new PSArgumentException("TencentLegacy needs an AppId: pass -AppId or store AppId in the secret.", nameof(AppId)),
@@ -217,8 +262,7 @@ namespace BankcardOcr.Commands
                     null));
             }
 
-            _provider = ProviderFactory.Create(provider, settings);
-            _cancellation = new CancellationTokenSource();
+            _provider = CreateProvider(provider, settings);
             _batch = new RecognitionBatch(
                 _provider,
                 new RecognitionOptions
@@ -288,19 +332,86 @@ namespace BankcardOcr.Commands
         /// <summary>Releases the provider, the credential and the batch, also when the pipeline stopped early.</summary>
         public void Dispose() => Release();
 
+        private void ConfigureHuawei(ProviderSettings settings)
+        {
+            if (Token != null)
+            {
+                WriteDebug("Credential: the IAM token passed with -Token; -Credential and -SecretName are not used.");
+            }
+
+            settings.Token = Token;
+            settings.ProjectId = ProjectId;
+            settings.IamEndpoint = IamEndpoint;
+            settings.ReturnTextLocation = IncludeTextLocation;
+            settings.MaxRetries = MaxRetries;
+            settings.Timeout = TimeSpan.FromSeconds(TimeoutSec);
+            settings.CancellationToken = _cancellation!.Token;
+        }
+
+        /// <summary>
+        /// The IAM password form needs the account name too (huawei.md §7.1); Invoke takes it from the secret's
+        /// DomainName key, as -Credential here always means AK/SK. Get-HuaweiIamToken also takes -DomainName.
+        /// </summary>
+        private void RequireDomainName(string provider)
+        {
+            if (provider == ProviderFactory.Huawei && _credential!.Kind == CredentialKind.HuaweiPassword && string.IsNullOrWhiteSpace(_credential.DomainName))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException($"{_credential.Source} holds an IAM user name and password but no DomainName. Add DomainName (the account name, which for an IAM user differs from the user name), or pass -Token from Get-HuaweiIamToken -DomainName."),
+                    "DomainNameRequired",
+                    ErrorCategory.InvalidArgument,
+                    null));
+            }
+        }
+
+        /// <summary>Builds the provider; a provider that connects first (Huawei) may fail here, which ends the call.</summary>
+        private IRecognitionProvider CreateProvider(string provider, ProviderSettings settings)
+        {
+            try
+            {
+                return ProviderFactory.Create(provider, settings);
+            }
+            catch (BankcardOcrException e)
+            {
+                WriteLog(settings.Log);
+                ThrowTerminatingError(ErrorRecords.For(e, null));
+                throw;
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(e.Message, e), "UnknownRegion", ErrorCategory.InvalidArgument, Region));
+                throw;
+            }
+            catch (OperationCanceledException) when (Stopping)
+            {
+                throw new PipelineStoppedException();
+            }
+            finally
+            {
+                WriteLog(settings.Log);
+            }
+        }
+
+        private void WriteLog(RecognitionLog log) => WriteEntries(log.Drain());
+
+        private void WriteEntries(IEnumerable<LogEntry> entries)
+        {
+            foreach (var entry in entries)
+            {
+                switch (entry.Level)
+                {
+                    case LogLevel.Warning: WriteWarning(entry.Message); break;
+                    case LogLevel.Debug: WriteDebug(entry.Message); break;
+                    default: WriteVerbose(entry.Message); break;
+                }
+            }
+        }
+
         private void WriteReady()
         {
             while (!Stopping && _batch!.TryTake() is RecognitionOutcome outcome)
             {
-                foreach (var entry in outcome.Log)
-                {
-                    switch (entry.Level)
-                    {
-                        case LogLevel.Warning: WriteWarning(entry.Message); break;
-                        case LogLevel.Debug: WriteDebug(entry.Message); break;
-                        default: WriteVerbose(entry.Message); break;
-                    }
-                }
+                WriteEntries(outcome.Log);
 
                 if (outcome.Result != null)
                 {

@@ -1,6 +1,8 @@
 using System;
+using System.Threading;
 using BankcardOcr.Credentials;
 using BankcardOcr.Providers;
+using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Providers.TencentLegacy;
 
@@ -22,6 +24,25 @@ namespace BankcardOcr.Recognition
         public bool UseBase64 { get; set; }
 
         public TencentOptions TencentChecks { get; } = new TencentOptions();
+
+        /// <summary>Huawei: a token passed with -Token, used instead of <see cref="Credential"/>.</summary>
+        public HuaweiIamToken? Token { get; set; }
+
+        public string? ProjectId { get; set; }
+
+        public Uri? IamEndpoint { get; set; }
+
+        public bool ReturnTextLocation { get; set; }
+
+        /// <summary>Retries and per-attempt time for the IAM calls a provider makes before the batch starts.</summary>
+        public int MaxRetries { get; set; }
+
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        public CancellationToken CancellationToken { get; set; }
+
+        /// <summary>What setting up said (IAM retries, the token's origin), for the cmdlet to write.</summary>
+        public RecognitionLog Log { get; } = new RecognitionLog();
     }
 
     /// <summary>The one place that knows which class serves which <c>-Provider</c> name.</summary>
@@ -65,6 +86,8 @@ namespace BankcardOcr.Recognition
                         Endpoint = settings.Endpoint,
                         UseBase64 = settings.UseBase64,
                     });
+                case Huawei:
+                    return HuaweiProviderSetup.Create(settings);
                 default:
                     throw new NotSupportedException($"The {provider} provider is not available in this version of BankcardOcr.");
             }

@@ -37,16 +37,26 @@ public sealed class EmulatorFixture : IAsyncLifetime
         Emulator.RandomFaults = null;
     }
 
-    /// <summary>Variables for hosted scripts: $Cred (Tencent keys), $Endpoint, $AppId, $Folder.</summary>
-    public Dictionary<string, object?> Variables(string? secretKey = null)
+    /// <summary>
+    /// Variables for hosted scripts: $Cred (Tencent keys), $Endpoint, $AppId, $Folder, and for Huawei $HwKeys
+    /// (AK/SK), $HwUser (IAM user and password), $HwDomain (account name), $HwProjectId.
+    /// </summary>
+    public Dictionary<string, object?> Variables(string? secretKey = null) => VariablesFor(Emulator, Folder, secretKey);
+
+    /// <summary>The same variables for any emulator, e.g. a fresh one whose IAM counters start at zero.</summary>
+    public static Dictionary<string, object?> VariablesFor(CloudEmulator emulator, string folder, string? secretKey = null)
     {
-        var options = Emulator.Options;
+        var options = emulator.Options;
         return new Dictionary<string, object?>
         {
             ["Cred"] = new PSCredential(options.TencentSecretId, new NetworkCredential(string.Empty, secretKey ?? options.TencentSecretKey).SecurePassword),
-            ["Endpoint"] = Emulator.BaseAddress.AbsoluteUri,
+            ["Endpoint"] = emulator.BaseAddress.AbsoluteUri,
             ["AppId"] = options.TencentAppId,
-            ["Folder"] = Folder,
+            ["Folder"] = folder,
+            ["HwKeys"] = new PSCredential(options.HuaweiAccessKey, new NetworkCredential(string.Empty, options.HuaweiSecretKey).SecurePassword),
+            ["HwUser"] = new PSCredential(options.HuaweiUserName, new NetworkCredential(string.Empty, options.HuaweiPassword).SecurePassword),
+            ["HwDomain"] = options.HuaweiDomainName,
+            ["HwProjectId"] = options.HuaweiProjectId,
         };
     }
 

@@ -1,0 +1,166 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using BankcardOcr.Credentials;
+using BankcardOcr.Http;
+using BankcardOcr.Providers.Huawei;
+using BankcardOcr.Recognition;
+
+namespace BankcardOcr.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Obtains a project-scoped Huawei Cloud IAM token with an IAM user's password, cached for the session.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "HuaweiIamToken", DefaultParameterSetName = ProjectNameSet, HelpUri = "https://github.com/bankcardocr/BankcardOcr/blob/main/docs/Get-HuaweiIamToken.md")]
+    [OutputType(typeof(HuaweiIamToken))]
+    public sealed class GetHuaweiIamTokenCommand : PSCmdlet, IDisposable
+    {
+        private const string ProjectNameSet = "ProjectName";
+        private const string ProjectIdSet = "ProjectId";
+        private const int MaxRetries = 3;
+
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+
+        /// <summary>The IAM user name as user name and its password as password.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>The name of a SecretManagement secret holding UserName, Password and (optionally) DomainName, Region, ProjectId.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SecretName { get; set; }
+
+        /// <summary>The vault to read <c>-SecretName</c> from; all registered vaults by default.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Vault { get; set; }
+
+        /// <summary>The account name (domain name). For an IAM user it differs from the user name; by default the secret's DomainName.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? DomainName { get; set; }
+
+        /// <summary>The region, e.g. <c>cn-north-4</c>: picks the IAM endpoint and, by default, the project. The secret's Region, else cn-north-4.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Region { get; set; }
+
+        /// <summary>The project to scope the token to, by name; the region's name by default.</summary>
+        [Parameter(ParameterSetName = ProjectNameSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectName { get; set; }
+
+        /// <summary>The project to scope the token to, by id; by default the secret's ProjectId, else the project named after the region.</summary>
+        [Parameter(ParameterSetName = ProjectIdSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ProjectId { get; set; }
+
+        /// <summary>An IAM base address replacing <c>https://iam.{region}.myhuaweicloud.com</c>; https only, except for loopback hosts.</summary>
+        [Parameter]
+        public Uri? Endpoint { get; set; }
+
+        /// <summary>Ask IAM for a new token even when the session holds a fresh one.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>
+        /// Resolves the credential and writes the token. IAM refusals are terminating errors: this command has
+        /// one thing to do, and a script must not go on without its token.
+        /// </summary>
+        protected override void EndProcessing()
+        {
+            if (Endpoint != null && !EndpointPolicy.IsAllowed(Endpoint, out var reason))
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, nameof(Endpoint)), "InsecureEndpoint", ErrorCategory.SecurityError, Endpoint));
+            }
+
+            var secret = SecretName != null ? CredentialResolver.ReadSecret(this, SecretName, Vault) : null;
+            using var credential = CredentialResolver.Resolve(this, new CredentialRequest(CredentialKind.HuaweiPassword)
+            {
+                Credential = Credential,
+                SecretName = SecretName,
+                Vault = Vault,
+                Secret = secret,
+            });
+            var domain = DomainName ?? credential.DomainName;
+            if (string.IsNullOrWhiteSpace(domain))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("-DomainName is required: the account name, which for an IAM user differs from the user name (a HUAWEI ID cannot obtain tokens; use an IAM user).", nameof(DomainName)),
+                    "DomainNameRequired",
+                    ErrorCategory.InvalidArgument,
+                    null));
+            }
+
+            var region = Region ?? credential.Region ?? HuaweiRegions.DefaultRegion;
+            var iam = Endpoint ?? IamEndpointFor(region);
+            var projectId = ProjectId ?? (ProjectName is null ? credential.ProjectId : null);
+            var scope = projectId != null ? HuaweiProjectScope.ById(projectId) : HuaweiProjectScope.ByName(ProjectName ?? region);
+
+            using var source = HuaweiTokenSource.FromPassword(iam, credential.KeyId, credential.GetSecret(), domain!, scope, region);
+            var cached = Force ? null : source.Peek();
+            WriteDebug(cached != null
+                ? $"Using the session's cached token ({cached})."
+                : $"Requesting a token from {iam.GetLeftPart(UriPartial.Authority)} for {credential.KeyId}@{domain}, {scope}{(Force ? " (-Force)" : string.Empty)}.");
+            WriteObject(Fetch(source));
+        }
+
+        /// <summary>Ctrl+C: abandons the wait for IAM.</summary>
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>Releases the cancellation source.</summary>
+        public void Dispose() => _cancellation.Dispose();
+
+        private HuaweiIamToken Fetch(HuaweiTokenSource source)
+        {
+            var log = new RecognitionLog();
+            try
+            {
+                // The shared stages retry IAM's throttling (IAM.0012) and server errors with backoff.
+                using var stages = new RequestStages(HuaweiProvider.ProviderName, MaxRetries, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(30), requestsPerSecond: null);
+                var force = Force.IsPresent;
+                return stages.ExecuteAsync(
+                    (attempt, token) => source.GetTokenAsync(force, token),
+                    log,
+                    _cancellation.Token).GetAwaiter().GetResult().Result;
+            }
+            catch (BankcardOcrException e)
+            {
+                WriteLog(log);
+                ThrowTerminatingError(ErrorRecords.For(e, source.UserName));
+                throw;
+            }
+            catch (OperationCanceledException) when (Stopping)
+            {
+                throw new PipelineStoppedException();
+            }
+            finally
+            {
+                WriteLog(log);
+            }
+        }
+
+        private Uri IamEndpointFor(string region)
+        {
+            try
+            {
+                return HuaweiRegions.GetIamEndpoint(region);
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(e.Message, e), "UnknownRegion", ErrorCategory.InvalidArgument, region));
+                throw;
+            }
+        }
+
+        private void WriteLog(RecognitionLog log)
+        {
+            foreach (var entry in log.Drain())
+            {
+                WriteVerbose(entry.Message);
+            }
+        }
+    }
+}
