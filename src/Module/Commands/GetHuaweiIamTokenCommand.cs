@@ -13,7 +13,7 @@ namespace BankcardOcr.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "HuaweiIamToken", DefaultParameterSetName = ProjectNameSet, HelpUri = "https://github.com/bankcardocr/BankcardOcr/blob/main/docs/Get-HuaweiIamToken.md")]
     [OutputType(typeof(HuaweiIamToken))]
-    public sealed class GetHuaweiIamTokenCommand : PSCmdlet, IDisposable
+    public sealed class GetHuaweiIamTokenCommand : CloudCommand, IDisposable
     {
         private const string ProjectNameSet = "ProjectName";
         private const string ProjectIdSet = "ProjectId";
@@ -21,20 +21,8 @@ namespace BankcardOcr.Commands
 
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
 
-        /// <summary>The IAM user name as user name and its password as password.</summary>
-        [Parameter]
-        [Credential]
-        public PSCredential? Credential { get; set; }
 
-        /// <summary>The name of a SecretManagement secret holding UserName, Password and (optionally) DomainName, Region, ProjectId.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? SecretName { get; set; }
 
-        /// <summary>The vault to read <c>-SecretName</c> from; all registered vaults by default.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Vault { get; set; }
 
         /// <summary>The account name (domain name). For an IAM user it differs from the user name; by default the secret's DomainName.</summary>
         [Parameter]
@@ -76,14 +64,8 @@ namespace BankcardOcr.Commands
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, nameof(Endpoint)), "InsecureEndpoint", ErrorCategory.SecurityError, Endpoint));
             }
 
-            var secret = SecretName != null ? CredentialResolver.ReadSecret(this, SecretName, Vault) : null;
-            using var credential = CredentialResolver.Resolve(this, new CredentialRequest(CredentialKind.HuaweiPassword)
-            {
-                Credential = Credential,
-                SecretName = SecretName,
-                Vault = Vault,
-                Secret = secret,
-            });
+            var secret = ReadNamedSecret();
+            using var credential = ResolveCredential(secret, CredentialKind.HuaweiPassword);
             var domain = DomainName ?? credential.DomainName;
             if (string.IsNullOrWhiteSpace(domain))
             {

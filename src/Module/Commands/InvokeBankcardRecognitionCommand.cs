@@ -15,7 +15,7 @@ namespace BankcardOcr.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "BankcardRecognition", DefaultParameterSetName = PathSet, HelpUri = "https://github.com/bankcardocr/BankcardOcr/blob/main/docs/Invoke-BankcardRecognition.md")]
     [OutputType(typeof(BankcardRecognitionResult))]
-    public sealed class InvokeBankcardRecognitionCommand : PSCmdlet, IDisposable
+    public sealed class InvokeBankcardRecognitionCommand : CloudCommand, IDisposable
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
@@ -27,7 +27,7 @@ namespace BankcardOcr.Commands
         private ProviderCredential? _credential;
         private RecognitionBatch? _batch;
         private ProgressReporter? _progress;
-        private long _imageCounter;
+        private InputResolver? _inputs;
 
         /// <summary>Image files to recognise; wildcards are expanded. Relative paths resolve against the current PowerShell location.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -61,23 +61,8 @@ namespace BankcardOcr.Commands
         [ValidateSet(ProviderFactory.Tencent, ProviderFactory.TencentLegacy, ProviderFactory.Huawei, ProviderFactory.Local)]
         public string? Provider { get; set; }
 
-        /// <summary>
-        /// SecretId / SecretKey (Tencent) or AK / SK (Huawei) as user name and password. For a Huawei IAM user's
-        /// password, store UserName, Password and DomainName in a secret, or pass <c>-Token</c>.
-        /// </summary>
-        [Parameter]
-        [Credential]
-        public PSCredential? Credential { get; set; }
 
-        /// <summary>The name of a SecretManagement secret holding the provider's keys.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? SecretName { get; set; }
 
-        /// <summary>The SecretManagement vault to read <c>-SecretName</c> from; all registered vaults by default.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Vault { get; set; }
 
         /// <summary>The provider's region, e.g. <c>ap-guangzhou</c> (Tencent) or <c>cn-north-4</c> (Huawei).</summary>
         [Parameter]
@@ -193,11 +178,7 @@ namespace BankcardOcr.Commands
         /// <summary>Checks parameters, resolves the credential and builds the provider and the batch.</summary>
         protected override void BeginProcessing()
         {
-            StoredSecret? secret = null;
-            if (SecretName != null)
-            {
-                secret = CredentialResolver.ReadSecret(this, SecretName, Vault);
-            }
+            var secret = ReadNamedSecret();
 
             // A token only serves Huawei, so it names the provider when nothing else does.
             var provider = Provider ?? secret?.Provider ?? (Token != null ? ProviderFactory.Huawei : ProviderFactory.Local);
@@ -242,13 +223,7 @@ namespace BankcardOcr.Commands
 
             if (settings.Token is null)
             {
-                _credential = CredentialResolver.Resolve(this, new CredentialRequest(ProviderFactory.CredentialKindsFor(provider))
-                {
-                    Credential = Credential,
-                    SecretName = SecretName,
-                    Vault = Vault,
-                    Secret = secret,
-                });
+                _credential = ResolveCredential(secret, ProviderFactory.CredentialKindsFor(provider));
                 settings.Credential = _credential;
                 RequireDomainName(provider);
             }
@@ -263,6 +238,7 @@ namespace BankcardOcr.Commands
             }
 
             _provider = CreateProvider(provider, settings);
+            _inputs = new InputResolver(SessionState, _provider.Name);
             _batch = new RecognitionBatch(
                 _provider,
                 new RecognitionOptions
@@ -426,110 +402,13 @@ namespace BankcardOcr.Commands
             _progress?.Update(_batch!.Completed, _batch.Pending);
         }
 
-        private IEnumerable<(RecognitionInput? Input, ErrorRecord? Error)> ExpandInputs()
+        private IEnumerable<(RecognitionInput? Input, ErrorRecord? Error)> ExpandInputs() => ParameterSetName switch
         {
-            switch (ParameterSetName)
-            {
-                case UriSet:
-                    foreach (var uri in Uri)
-                    {
-                        if (!uri.IsAbsoluteUri || (uri.Scheme != System.Uri.UriSchemeHttp && uri.Scheme != System.Uri.UriSchemeHttps))
-                        {
-                            yield return (null, NotFound($"'{uri}' is not an absolute http or https URL.", uri));
-                        }
-                        else
-                        {
-                            yield return (RecognitionInput.FromUrl(uri, uri), null);
-                        }
-                    }
-
-                    break;
-                case ImageSet:
-                    var index = Interlocked.Increment(ref _imageCounter);
-                    yield return (RecognitionInput.FromBytes(Image, Name ?? "image" + index, Name ?? (object)("image" + index)), null);
-                    break;
-                case LiteralPathSet:
-                    foreach (var path in LiteralPath)
-                    {
-                        yield return ResolveLiteral(path);
-                    }
-
-                    break;
-                default:
-                    foreach (var path in Path)
-                    {
-                        foreach (var item in ResolveWildcard(path))
-                        {
-                            yield return item;
-                        }
-                    }
-
-                    break;
-            }
-        }
-
-        private (RecognitionInput?, ErrorRecord?) ResolveLiteral(string path)
-        {
-            string resolved;
-            try
-            {
-                resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-                if (provider.Name != "FileSystem")
-                {
-                    return (null, NotFound($"'{path}' is not a file-system path.", path));
-                }
-            }
-            catch (Exception e) when (e is ItemNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException || e is ArgumentException || e is NotSupportedException)
-            {
-                return (null, NotFound($"'{path}' cannot be resolved: {e.Message}", path));
-            }
-
-            return CheckFile(resolved, path);
-        }
-
-        private IEnumerable<(RecognitionInput?, ErrorRecord?)> ResolveWildcard(string path)
-        {
-            var results = new List<(RecognitionInput?, ErrorRecord?)>();
-            try
-            {
-                var resolved = GetResolvedProviderPathFromPSPath(path, out var provider);
-                if (provider.Name != "FileSystem")
-                {
-                    results.Add((null, NotFound($"'{path}' is not a file-system path.", path)));
-                }
-                else if (resolved.Count == 0)
-                {
-                    results.Add((null, NotFound($"No file matches '{path}'.", path)));
-                }
-                else
-                {
-                    foreach (var file in resolved)
-                    {
-                        results.Add(CheckFile(file, file));
-                    }
-                }
-            }
-            catch (Exception e) when (e is ItemNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException || e is ArgumentException || e is NotSupportedException)
-            {
-                results.Add((null, NotFound($"'{path}' does not exist.", path)));
-            }
-
-            return results;
-        }
-
-        private (RecognitionInput?, ErrorRecord?) CheckFile(string fullPath, object target)
-        {
-            if (Directory.Exists(fullPath))
-            {
-                return (null, NotFound($"'{fullPath}' is a folder; pass the image files in it (for example with Get-ChildItem).", target));
-            }
-
-            // A missing file is reported by the worker that would read it, so its error keeps its place in order.
-            return (RecognitionInput.FromFile(fullPath, target), null);
-        }
-
-        private ErrorRecord NotFound(string message, object target) =>
-            ErrorRecords.For(new BankcardOcrException(BankcardOcrErrorKind.ImageNotFound, message, _provider?.Name), target);
+            UriSet => _inputs!.FromUris(Uri),
+            ImageSet => new[] { _inputs!.FromBytes(Image, Name) },
+            LiteralPathSet => _inputs!.FromLiteralPaths(LiteralPath),
+            _ => _inputs!.FromPaths(Path),
+        };
 
         private string ResolveImageFolder(string folder)
         {

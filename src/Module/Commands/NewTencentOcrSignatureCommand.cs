@@ -13,7 +13,7 @@ namespace BankcardOcr.Commands
     [Cmdlet(VerbsCommon.New, "TencentOcrSignature", DefaultParameterSetName = LegacySet, HelpUri = "https://github.com/bankcardocr/BankcardOcr/blob/main/docs/New-TencentOcrSignature.md")]
     [OutputType(typeof(TencentOcrSignature), ParameterSetName = new[] { LegacySet })]
     [OutputType(typeof(TencentCloudSignature), ParameterSetName = new[] { Tc3Set })]
-    public sealed class NewTencentOcrSignatureCommand : PSCmdlet
+    public sealed class NewTencentOcrSignatureCommand : CloudCommand
     {
         private const string LegacySet = "Legacy";
         private const string Tc3Set = "TC3";
@@ -23,20 +23,8 @@ namespace BankcardOcr.Commands
         [ValidateNotNullOrEmpty]
         public string AppId { get; set; } = string.Empty;
 
-        /// <summary>SecretId as user name, SecretKey as password.</summary>
-        [Parameter]
-        [Credential]
-        public PSCredential? Credential { get; set; }
 
-        /// <summary>The name of a SecretManagement secret holding SecretId and SecretKey.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? SecretName { get; set; }
 
-        /// <summary>The vault to read <c>-SecretName</c> from.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Vault { get; set; }
 
         /// <summary>The legacy bucket (field <c>b</c>); empty by default.</summary>
         [Parameter(ParameterSetName = LegacySet)]
@@ -119,12 +107,7 @@ namespace BankcardOcr.Commands
         /// <summary>Resolves the keys once for the whole pipeline.</summary>
         protected override void BeginProcessing()
         {
-            _credential = CredentialResolver.Resolve(this, new CredentialRequest(CredentialKind.TencentKeys)
-            {
-                Credential = Credential,
-                SecretName = SecretName,
-                Vault = Vault,
-            });
+            _credential = ResolveCredential(null, CredentialKind.TencentKeys);
         }
 
         /// <summary>Signs, once per pipeline input in the TC3 set (one payload each).</summary>
