@@ -21,6 +21,16 @@ internal sealed class EmulatorProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The child's CPU time so far, to tell whether a run was limited by the emulator.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _child.Refresh();
+            return _child.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The credentials the child accepts: the emulator's defaults, which both sides construct alike.</summary>
     public static EmulatorOptions Credentials { get; } = new();
 

@@ -1,6 +1,7 @@
 // Client cost per provider call and whole-batch behaviour, against the emulator in a child process.
 //
 //   dotnet run --project bench/ProviderBench -c Release -- requests       per-call CPU and allocation (BenchmarkDotNet)
+//   dotnet run --project bench/ProviderBench -c Release -- batch [throughput|quota|memory]   RecognitionBatch runs
 //
 // BenchmarkDotNet runs in process (the emulator is already out of it) on a process-CPU clock; see
 // docs/performance.md for the method and the numbers.
@@ -14,6 +15,8 @@ switch (args.FirstOrDefault())
 {
     case "emulator":
         return await EmulatorProcess.ServeAsync();
+    case "batch":
+        return await BatchBench.RunAsync(args.Skip(1).ToArray());
 }
 
 // In process: a custom clock object cannot be handed to a generated child project, and the emulator is a
