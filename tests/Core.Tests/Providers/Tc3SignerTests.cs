@@ -205,4 +205,25 @@ public class Tc3SignerTests
     public void UnsupportedMethodIsRejected() =>
         Assert.Throws<ArgumentException>(() =>
             Sign(new Tc3SigningRequest("BankCardOCR", Array.Empty<byte>(), VectorTime) { HttpMethod = "PUT" }, ExampleSecretId, ExampleSecretKey));
+
+    [Fact]
+    public void PayloadInsideALargerBufferSignsLikeTheSameBytesAlone()
+    {
+        var body = Encoding.UTF8.GetBytes(CvmPayload);
+        var padded = new byte[body.Length + 40];
+        padded.AsSpan().Fill((byte)'x');
+        body.CopyTo(padded, 7);
+        var alone = Sign(CvmRequest(signAction: false), ExampleSecretId, ExampleSecretKey);
+        var inPlace = Sign(
+            new Tc3SigningRequest("DescribeInstances", new ArraySegment<byte>(padded, 7, body.Length), VectorTime)
+            {
+                Service = "cvm",
+                Version = "2017-03-12",
+                Region = "ap-guangzhou",
+            },
+            ExampleSecretId,
+            ExampleSecretKey);
+
+        Assert.Equal(alone.Authorization, inPlace.Authorization);
+    }
 }

@@ -74,11 +74,11 @@ namespace BankcardOcr.Providers.Tencent
 
             var signedHeaders = string.Join(";", canonical.Keys);
             var canonicalRequest = method + "\n/\n" + (request.CanonicalQueryString ?? string.Empty) + "\n"
-                + canonicalHeaders + "\n" + signedHeaders + "\n" + Hex(Sha256(request.Payload));
+                + canonicalHeaders + "\n" + signedHeaders + "\n" + Hex(Sha256(request.PayloadSegment));
 
             var credentialScope = date + "/" + service + "/" + TerminationString;
             var stringToSign = Algorithm + "\n" + timestamp.ToString(CultureInfo.InvariantCulture) + "\n" + credentialScope + "\n"
-                + Hex(Sha256(Encoding.UTF8.GetBytes(canonicalRequest)));
+                + Hex(Sha256(new ArraySegment<byte>(Encoding.UTF8.GetBytes(canonicalRequest))));
 
             string signature;
             var signingKey = DeriveSigningKey(secretKey, date, service);
@@ -156,10 +156,10 @@ namespace BankcardOcr.Providers.Tencent
             return hmac.ComputeHash(Encoding.UTF8.GetBytes(message));
         }
 
-        private static byte[] Sha256(byte[] data)
+        private static byte[] Sha256(ArraySegment<byte> data)
         {
             using var sha = SHA256.Create();
-            return sha.ComputeHash(data);
+            return sha.ComputeHash(data.Array!, data.Offset, data.Count);
         }
 
         private static string Hex(byte[] bytes)

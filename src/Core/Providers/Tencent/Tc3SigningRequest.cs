@@ -22,9 +22,23 @@ namespace BankcardOcr.Providers.Tencent
         /// <param name="payload">The exact body bytes that will be sent; empty for GET.</param>
         /// <param name="timestamp">The signing time; the service refuses it when more than 5 minutes from its clock.</param>
         public Tc3SigningRequest(string action, byte[] payload, DateTimeOffset timestamp)
+            : this(action, new ArraySegment<byte>(payload ?? throw new ArgumentNullException(nameof(payload))), timestamp)
+        {
+        }
+
+        /// <summary>Describes one call whose body is part of a larger buffer, so it is hashed where it lies, not copied.</summary>
+        /// <param name="action">The API action, e.g. <c>BankCardOCR</c>.</param>
+        /// <param name="payload">The exact body bytes that will be sent.</param>
+        /// <param name="timestamp">The signing time; the service refuses it when more than 5 minutes from its clock.</param>
+        public Tc3SigningRequest(string action, ArraySegment<byte> payload, DateTimeOffset timestamp)
         {
             Action = action ?? throw new ArgumentNullException(nameof(action));
-            Payload = payload ?? throw new ArgumentNullException(nameof(payload));
+            if (payload.Array is null)
+            {
+                throw new ArgumentNullException(nameof(payload));
+            }
+
+            PayloadSegment = payload;
             Timestamp = timestamp;
         }
 
@@ -32,7 +46,25 @@ namespace BankcardOcr.Providers.Tencent
         public string Action { get; }
 
         /// <summary>The exact body bytes: hashing anything else, e.g. re-serialised JSON, breaks the signature.</summary>
-        public byte[] Payload { get; }
+        /// <remarks>A copy when the request was made from part of a larger buffer; the signer reads <see cref="PayloadSegment"/>.</remarks>
+        public byte[] Payload
+        {
+            get
+            {
+                var segment = PayloadSegment;
+                if (segment.Offset == 0 && segment.Count == segment.Array!.Length)
+                {
+                    return segment.Array;
+                }
+
+                var copy = new byte[segment.Count];
+                Buffer.BlockCopy(segment.Array!, segment.Offset, copy, 0, segment.Count);
+                return copy;
+            }
+        }
+
+        /// <summary>The exact body bytes, where they lie.</summary>
+        public ArraySegment<byte> PayloadSegment { get; }
 
         /// <summary>The signing time (<c>X-TC-Timestamp</c>, whole seconds); the credential date is its UTC date.</summary>
         public DateTimeOffset Timestamp { get; }

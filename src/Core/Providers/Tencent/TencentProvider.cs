@@ -102,13 +102,13 @@ namespace BankcardOcr.Providers.Tencent
         {
             var payload = BuildPayload(request);
             // Signed anew for every attempt, so a retry after AuthFailure.SignatureExpire carries a fresh timestamp.
-            var signing = new Tc3SigningRequest(Action, payload, _options.Clock())
+            var signing = new Tc3SigningRequest(Action, payload.Written, _options.Clock())
             {
                 HostName = EndpointAddress.HostHeader(_address),
                 Region = _options.Region,
             };
             var signature = Tc3Signer.Sign(signing, _options.SecretId, _secretKey);
-            using var message = new HttpRequestMessage(HttpMethod.Post, _address) { Content = new ByteArrayContent(payload) };
+            using var message = new HttpRequestMessage(HttpMethod.Post, _address) { Content = payload.ToContent() };
             foreach (var header in signature.Headers)
             {
                 if (string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase))
@@ -132,11 +132,11 @@ namespace BankcardOcr.Providers.Tencent
         /// <inheritdoc />
         public void Dispose() => Array.Clear(_secretKey, 0, _secretKey.Length);
 
-        private byte[] BuildPayload(ProviderRequest request)
+        private BodyBuffer BuildPayload(ProviderRequest request)
         {
             var image = request.Image;
-            // Base64 grows 4/3; the rest of the body is a few hundred bytes.
-            using var buffer = new MemoryStream(image is null ? 512 : ((image.Length + 2) / 3 * 4) + 512);
+            // Base64 grows 4/3; the rest of the body is a few hundred bytes (a URL may be escaped up to 6x).
+            var buffer = new BodyBuffer(image is null ? 512 + (6 * request.Input.Url!.AbsoluteUri.Length) : ((image.Length + 2) / 3 * 4) + 512);
             using (var writer = new Utf8JsonWriter(buffer))
             {
                 writer.WriteStartObject();
@@ -159,7 +159,7 @@ namespace BankcardOcr.Providers.Tencent
                 writer.WriteEndObject();
             }
 
-            return buffer.ToArray();
+            return buffer;
         }
 
         private static void WriteFlag(Utf8JsonWriter writer, string name, bool value)

@@ -114,13 +114,13 @@ namespace BankcardOcr.Providers.TencentLegacy
         {
             if (request.Input.Kind == RecognitionInputKind.Url)
             {
-                return JsonBody(writer => writer.WriteString("url", request.Input.Url!.AbsoluteUri));
+                return JsonBody(6 * request.Input.Url!.AbsoluteUri.Length, writer => writer.WriteString("url", request.Input.Url!.AbsoluteUri));
             }
 
             var image = request.Image!;
             if (_options.UseBase64)
             {
-                return JsonBody(writer => writer.WriteBase64String("image", image));
+                return JsonBody((image.Length + 2) / 3 * 4, writer => writer.WriteBase64String("image", image));
             }
 
             // Seed sample: text parts without a content type, the file part with its image type; the boundary
@@ -141,9 +141,10 @@ namespace BankcardOcr.Providers.TencentLegacy
             return content;
         }
 
-        private HttpContent JsonBody(Action<Utf8JsonWriter> writeSource)
+        private HttpContent JsonBody(int sourceBytes, Action<Utf8JsonWriter> writeSource)
         {
-            using var buffer = new MemoryStream();
+            // Sized up front: appid, bucket and punctuation fit in the spare 512 bytes unless the bucket is long.
+            var buffer = new BodyBuffer(sourceBytes + 512 + (6 * (_options.AppId.Length + (_options.Bucket?.Length ?? 0))));
             using (var writer = new Utf8JsonWriter(buffer))
             {
                 writer.WriteStartObject();
@@ -157,7 +158,7 @@ namespace BankcardOcr.Providers.TencentLegacy
                 writer.WriteEndObject();
             }
 
-            var content = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
+            var content = buffer.ToContent();
             content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
             return content;
         }

@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using BankcardOcr.Providers.Tencent;
+using BankcardOcr.Recognition;
+
+namespace ProviderBench;
+
+/// <summary>
+/// Whole-run measurements of <see cref="RecognitionBatch"/>, the engine under Invoke-BankcardRecognition,
+/// driven the way the cmdlet drives it (submit while a slot is free, take what is ready, wait for progress),
+/// with the Tencent API 3.0 provider against the emulator in a child process with 50 ms latency.
+/// </summary>
+internal static class BatchBench
+{
+    private static int ImageBytes = 100 * 1024;
+    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(50);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var mode = args.FirstOrDefault() ?? "all";
+        using var emulator = EmulatorProcess.Start();
+        emulator.SetLatency(Latency);
+        switch (mode)
+        {
+            case "throughput":
+                ImageBytes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : ImageBytes;
+                Throughput(emulator);
+                break;
+            case "quota":
+                Quota(emulator);
+                break;
+            case "memory":
+                Memory(emulator, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+                break;
+            default:
+                Throughput(emulator);
+                Quota(emulator);
+                // Peak working set only ever grows: measured in a fresh process, not after the runs above.
+                return await RunChildAsync("memory");
+        }
+
+        return 0;
+    }
+
+    /// <summary>(a) ThrottleLimit 16, no client rate: the ideal is 16 / 50 ms = 320 requests per second.</summary>
+    private static void Throughput(EmulatorProcess emulator)
+    {
+        const int throttle = 16;
+        using var provider = Provider(emulator);
+        var options = new RecognitionOptions { ThrottleLimit = throttle, MaxRequestsPerSecond = 0 };
+        Drive(provider, options, Inputs(200)); // warm-up: JIT, connections
+        emulator.Reset();
+        const int count = 3000;
+        var clientCpu = CpuTime();
+        var emulatorCpu = emulator.CpuTime;
+        var watch = Stopwatch.StartNew();
+        var (results, errors) = Drive(provider, options, Inputs(count));
+        watch.Stop();
+        clientCpu = CpuTime() - clientCpu;
+        emulatorCpu = emulator.CpuTime - emulatorCpu;
+        var stats = emulator.Stats();
+        var rate = count / watch.Elapsed.TotalSeconds;
+        var ideal = throttle / Latency.TotalSeconds;
+        Console.WriteLine($"(a) throughput: {count} requests in {watch.Elapsed.TotalSeconds:F2} s = {rate:F1} req/s = {rate / ideal:F3} of {ideal:F0}; "
+            + $"results {results}, errors {errors}, emulator max concurrent {stats.MaxConcurrent}, requests {stats.TotalRequests}; "
+            + $"{ImageBytes / 1024} KB images; CPU of the run: client {clientCpu.TotalSeconds:F1} s, emulator {emulatorCpu.TotalSeconds:F1} s");
+    }
+
+    /// <summary>(b) The emulator allows 20 requests in any one-second window; the client is told 20 per second.</summary>
+    private static void Quota(EmulatorProcess emulator)
+    {
+        const double quota = 20;
+        using var provider = Provider(emulator);
+        emulator.SetRateLimit(quota);
+        emulator.Reset();
+        var options = new RecognitionOptions { ThrottleLimit = 16, MaxRequestsPerSecond = quota };
+        const int count = 640; // 32 s at the full rate
+        var watch = Stopwatch.StartNew();
+        var (results, errors) = Drive(provider, options, Inputs(count));
+        watch.Stop();
+        var stats = emulator.Stats();
+        emulator.SetRateLimit(null);
+        // Request n may start no earlier than (n-1)/rate after the first, and its answer comes one latency later.
+        var rate = (count - 1) / (watch.Elapsed - Latency).TotalSeconds;
+        Console.WriteLine($"(b) quota: {count} requests in {watch.Elapsed.TotalSeconds:F2} s = {rate:F2} req/s = {rate / quota:F3} of {quota}; "
+            + $"rate-limit answers {stats.RateLimited}, emulator requests {stats.TotalRequests}, results {results}, errors {errors}");
+    }
+
+    /// <summary>(c) File inputs, read when their turn comes; peak working set after 1,000 and after all.</summary>
+    private static void Memory(EmulatorProcess emulator, int count)
+    {
+        var folder = Directory.CreateTempSubdirectory("bankcardocr-bench-");
+        try
+        {
+            // 500 distinct files, each named by many inputs: the batch reads every input anew, as for 10,000 files.
+            var files = Enumerable.Range(0, 500).Select(i =>
+            {
+                var path = Path.Combine(folder.FullName, $"card{i:D4}.png");
+                File.WriteAllBytes(path, BenchImages.Png(ImageBytes, seed: i));
+                return path;
+            }).ToArray();
+            using var provider = Provider(emulator);
+            var options = new RecognitionOptions { ThrottleLimit = 16, MaxRequestsPerSecond = 0 };
+            var start = Peak();
+            var samples = new List<(int Done, long Peak, long Managed)>();
+            var inputs = Enumerable.Range(0, count).Select(i => RecognitionInput.FromFile(files[i % files.Length]));
+            var watch = Stopwatch.StartNew();
+            var (results, errors) = Drive(provider, options, inputs, done =>
+            {
+                if (done == 1000 || done == count || done % 2500 == 0)
+                {
+                    samples.Add((done, Peak(), GC.GetTotalMemory(false)));
+                }
+            });
+            watch.Stop();
+            Console.WriteLine($"(c) memory: {count} file inputs of {ImageBytes / 1024} KB in {watch.Elapsed.TotalSeconds:F1} s, results {results}, errors {errors}; "
+                + $"peak working set before the batch {start / 1048576.0:F1} MB");
+            foreach (var (done, peak, managed) in samples)
+            {
+                Console.WriteLine($"    after {done,6}: peak working set {peak / 1048576.0:F1} MB, managed heap {managed / 1048576.0:F1} MB");
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The cmdlet's loop (InvokeBankcardRecognitionCommand): submit while a slot is free, write what is ready.</summary>
+    private static (int Results, int Errors) Drive(TencentProvider provider, RecognitionOptions options, IEnumerable<RecognitionInput> inputs, Action<int>? onOutcome = null)
+    {
+        using var batch = new RecognitionBatch(provider, options, CancellationToken.None);
+        var results = 0;
+        var errors = 0;
+        void Drain()
+        {
+            while (batch.TryTake() is { } outcome)
+            {
+                if (outcome.Result is null)
+                {
+                    errors++;
+                }
+                else
+                {
+                    results++;
+                }
+
+                onOutcome?.Invoke(results + errors);
+            }
+        }
+
+        foreach (var input in inputs)
+        {
+            while (!batch.TrySubmit(input))
+            {
+                Drain();
+                batch.WaitForProgress(TimeSpan.FromMilliseconds(200));
+            }
+
+            Drain();
+        }
+
+        while (batch.Pending > 0)
+        {
+            batch.WaitForProgress(TimeSpan.FromMilliseconds(200));
+            Drain();
+        }
+
+        return (results, errors);
+    }
+
+    /// <summary>Bytes inputs made one at a time as the batch asks for them, so the input list holds nothing.</summary>
+    private static IEnumerable<RecognitionInput> Inputs(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            yield return RecognitionInput.FromBytes(BenchImages.Png(ImageBytes, seed: i), $"card{i}.png");
+        }
+    }
+
+    private static TencentProvider Provider(EmulatorProcess emulator) => new(new TencentOptions
+    {
+        SecretId = EmulatorProcess.Credentials.TencentSecretId,
+        SecretKey = Encoding.UTF8.GetBytes(EmulatorProcess.Credentials.TencentSecretKey),
+        Endpoint = emulator.BaseAddress,
+    });
+
+    private static TimeSpan CpuTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
+
+    private static long Peak()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.PeakWorkingSet64;
+    }
+
+    private static async Task<int> RunChildAsync(string mode)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(BatchBench).Assembly.Location);
+        }
+
+        start.ArgumentList.Add("batch");
+        start.ArgumentList.Add(mode);
+        using var child = Process.Start(start)!;
+        await child.WaitForExitAsync();
+        return child.ExitCode;
+    }
+}
