@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using BankcardOcr.Providers;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Recognition;
 
@@ -29,6 +30,10 @@ internal static class BatchBench
                 break;
             case "quota":
                 Quota(emulator);
+                break;
+            case "direct":
+                ImageBytes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : ImageBytes;
+                Direct(emulator);
                 break;
             case "memory":
                 Memory(emulator, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
@@ -125,6 +130,30 @@ internal static class BatchBench
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The provider called from 16 plain loops, without the batch engine: the ceiling the engine is measured
+    /// against, so engine overhead and emulator/machine limits can be told apart.
+    /// </summary>
+    private static void Direct(EmulatorProcess emulator)
+    {
+        using var provider = Provider(emulator);
+        const int Loops = 16;
+        const int PerLoop = 150;
+        var images = Enumerable.Range(0, Loops).Select(i => BenchImages.Png(ImageBytes, seed: i)).ToArray();
+        var watch = Stopwatch.StartNew();
+        var tasks = Enumerable.Range(0, Loops).Select(loop => Task.Run(async () =>
+        {
+            for (var i = 0; i < PerLoop; i++)
+            {
+                var input = RecognitionInput.FromBytes(images[loop], "x");
+                await provider.RecognizeAsync(new ProviderRequest(input, images[loop], 0, new RecognitionLog()), CancellationToken.None);
+            }
+        })).ToArray();
+        Task.WaitAll(tasks);
+        var rate = Loops * PerLoop / watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"(direct) {Loops * PerLoop} requests from {Loops} loops, no engine: {rate:F1} req/s = {rate / (Loops / Latency.TotalSeconds):F3} of {Loops / Latency.TotalSeconds:F0}; {ImageBytes / 1024} KB images");
     }
 
     /// <summary>The cmdlet's loop (InvokeBankcardRecognitionCommand): submit while a slot is free, write what is ready.</summary>
