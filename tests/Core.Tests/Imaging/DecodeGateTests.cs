@@ -3,6 +3,14 @@ using BankcardOcr.Recognition;
 
 namespace BankcardOcr.Core.Tests.Imaging;
 
+/// <summary>The gate is process-wide: tests that decode share this collection so they do not run at the same time as the gate's own test.</summary>
+[CollectionDefinition(Name)]
+public sealed class DecodingCollection
+{
+    public const string Name = "Decoding";
+}
+
+[Collection(DecodingCollection.Name)]
 public class DecodeGateTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using StbImageSharp;
 
 namespace BankcardOcr.Core.Tests.Imaging;
 
+[Collection(DecodingCollection.Name)]
 public class ImagePreparationTests
 {
     private const int MiB = 1024 * 1024;
