@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using BankcardOcr.Recognition;
 
 namespace BankcardOcr.Imaging
 {
@@ -38,6 +39,55 @@ namespace BankcardOcr.Imaging
             CheckBytes(data.Length, limits, who);
             CheckSides(info, limits, who);
             return info;
+        }
+
+        /// <summary>
+        /// Checks one image and returns the bytes to send: the same array when it is within the limits, or a JPEG
+        /// made to fit when it is too large in bytes or pixels and can be shrunk without losing legibility
+        /// (<see cref="ImageFitter"/>); Verbose then says what was done. Runs on worker threads.
+        /// </summary>
+        /// <param name="image">The whole file.</param>
+        /// <param name="limits">The provider's limits.</param>
+        /// <param name="provider">The provider's name for messages; null uses <see cref="ImageLimits.Name"/>.</param>
+        /// <param name="log">Where the Debug and Verbose lines go; its <see cref="RecognitionLog.Subject"/> names the image.</param>
+        /// <returns><paramref name="image"/> itself, or a re-encoded JPEG that passes <see cref="Check"/>.</returns>
+        /// <exception cref="BankcardOcrException">
+        /// As <see cref="Check"/>; <see cref="BankcardOcrErrorKind.ImageTooLarge"/> also says why the image could not be shrunk.
+        /// </exception>
+        public static byte[] Prepare(byte[] image, ImageLimits limits, string? provider, RecognitionLog log)
+        {
+            if (log == null)
+            {
+                throw new ArgumentNullException(nameof(log));
+            }
+
+            var who = provider ?? limits?.Name;
+            var subject = log.Subject != null ? log.Subject + ": " : string.Empty;
+            try
+            {
+                var info = Check(image, limits!, provider);
+                log.Debug($"{subject}{Describe(info.ByteLength ?? image.Length, info.Width, info.Height, info.Format)}: within {who}'s limits.");
+                return image;
+            }
+            catch (BankcardOcrException tooLarge) when (tooLarge.Kind == BankcardOcrErrorKind.ImageTooLarge)
+            {
+                var original = ImageSniffer.Sniff(image);
+                var fitted = ImageFitter.TryFit(image, original, limits!, out var reason);
+                if (fitted == null)
+                {
+                    throw new BankcardOcrException(BankcardOcrErrorKind.ImageTooLarge, tooLarge.Message + " " + reason, who);
+                }
+
+                // The fitter aims at these limits; checking again means a slip in it is refused here, not by the service.
+                Check(fitted.Jpeg, limits!, provider);
+                var turned = fitted.Orientation != 1 ? $", turned upright (Exif orientation {fitted.Orientation})," : string.Empty;
+                var sides = limits!.MaxSide is int maxSide ? FormattableString.Invariant($" and {maxSide} px a side") : string.Empty;
+                log.Verbose(
+                    $"{subject}{Describe(image.Length, original.Width, original.Height, original.Format)} re-encoded{turned} to " +
+                    $"{Describe(fitted.Jpeg.Length, fitted.Width, fitted.Height, ImageFormat.Jpeg)} (quality {fitted.Quality}) " +
+                    $"to fit {who}'s limit of {Megabytes(ImageFitter.TargetBytes(limits))}{sides}.");
+                return fitted.Jpeg;
+            }
         }
 
         /// <summary>
@@ -121,7 +171,7 @@ namespace BankcardOcr.Imaging
             new BankcardOcrException(BankcardOcrErrorKind.ImageTooLarge, message, provider);
 
         /// <summary>"1.4 MB (1,468,006 bytes)": the rounded figure reads easily, the exact one shows a one-byte excess.</summary>
-        private static string Size(long bytes)
+        internal static string Size(long bytes)
         {
             var exact = bytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
             if (bytes < 1024)
@@ -134,5 +184,13 @@ namespace BankcardOcr.Imaging
                 : ((double)bytes / 1024).ToString("0.#", CultureInfo.InvariantCulture) + " KB";
             return $"{rounded} ({exact})";
         }
+
+        /// <summary>"3.2 MB 4032x3024 JPEG", for Verbose lines where the exact byte count would be noise.</summary>
+        private static string Describe(long bytes, int? width, int? height, ImageFormat format) =>
+            Megabytes(bytes) + (width is int w && height is int h ? FormattableString.Invariant($" {w}x{h}") : string.Empty)
+            + " " + format.ToString().ToUpperInvariant();
+
+        private static string Megabytes(long bytes) =>
+            ((double)bytes / ImageLimits.Megabyte).ToString("0.##", CultureInfo.InvariantCulture) + " MB";
     }
 }

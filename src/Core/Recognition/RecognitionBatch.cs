@@ -145,7 +145,7 @@ namespace BankcardOcr.Recognition
 
         private async Task RunAsync(RecognitionInput input, long sequence)
         {
-            var log = new RecognitionLog();
+            var log = new RecognitionLog(input.Source);
             BankcardRecognitionResult? result = null;
             BankcardOcrException? error = null;
             var watch = Stopwatch.StartNew();

@@ -41,6 +41,13 @@ namespace BankcardOcr.Recognition
     {
         private readonly ConcurrentQueue<LogEntry> _entries = new ConcurrentQueue<LogEntry>();
 
+        /// <summary>Creates a log for one item.</summary>
+        /// <param name="subject">What the messages are about (a file name, a URL), for code that writes them without knowing the input; null when unnamed.</param>
+        public RecognitionLog(string? subject = null) => Subject = subject;
+
+        /// <summary>What the messages are about, e.g. <c>card.jpg</c>; null when not given.</summary>
+        public string? Subject { get; }
+
         /// <summary>Records a verbose message.</summary>
         public void Verbose(string message) => _entries.Enqueue(new LogEntry(LogLevel.Verbose, CardNumberMask.MaskInText(message)));
 

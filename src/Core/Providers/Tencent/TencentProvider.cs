@@ -90,12 +90,7 @@ namespace BankcardOcr.Providers.Tencent
         public long? MaxFileBytes => null;
 
         /// <inheritdoc />
-        public byte[] PrepareImage(byte[] image, RecognitionLog log)
-        {
-            var info = ImagePreflight.Check(image, ImageLimits.Tencent, Name);
-            log.Debug($"{info.Format} {info.Width}x{info.Height}, {image.Length:N0} bytes: within Tencent's limits.");
-            return image;
-        }
+        public byte[] PrepareImage(byte[] image, RecognitionLog log) => ImagePreflight.Prepare(image, ImageLimits.Tencent, Name, log);
 
         /// <inheritdoc />
         public async Task<BankcardRecognitionResult> RecognizeAsync(ProviderRequest request, CancellationToken cancellationToken)

@@ -87,12 +87,7 @@ namespace BankcardOcr.Providers.TencentLegacy
         public long? MaxFileBytes => null; // oversized images are reported by PrepareImage with the documented limit
 
         /// <inheritdoc />
-        public byte[] PrepareImage(byte[] image, RecognitionLog log)
-        {
-            var info = ImagePreflight.Check(image, ImageLimits.TencentLegacy, Name);
-            log.Debug($"{info.Format} {info.Width}x{info.Height}, {image.Length:N0} bytes: within TencentLegacy's limits.");
-            return image;
-        }
+        public byte[] PrepareImage(byte[] image, RecognitionLog log) => ImagePreflight.Prepare(image, ImageLimits.TencentLegacy, Name, log);
 
         /// <inheritdoc />
         public async Task<BankcardRecognitionResult> RecognizeAsync(ProviderRequest request, CancellationToken cancellationToken)
