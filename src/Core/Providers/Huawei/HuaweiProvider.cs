@@ -93,12 +93,7 @@ namespace BankcardOcr.Providers.Huawei
         }
 
         /// <inheritdoc />
-        public byte[] PrepareImage(byte[] image, RecognitionLog log)
-        {
-            var info = ImagePreflight.Check(image, ImageLimits.Huawei, Name);
-            log.Debug($"{info.Format} {info.Width}x{info.Height}, {image.Length:N0} bytes: within Huawei's limits.");
-            return image;
-        }
+        public byte[] PrepareImage(byte[] image, RecognitionLog log) => ImagePreflight.Prepare(image, ImageLimits.Huawei, Name, log);
 
         /// <inheritdoc />
         public async Task<BankcardRecognitionResult> RecognizeAsync(ProviderRequest request, CancellationToken cancellationToken)
