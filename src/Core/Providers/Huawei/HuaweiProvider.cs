@@ -63,7 +63,7 @@ namespace BankcardOcr.Providers.Huawei
         public double? DefaultRequestsPerSecond => null;
 
         /// <inheritdoc />
-        public long? MaxFileBytes => ImageLimits.Huawei.MaxImageBytes;
+        public long? MaxFileBytes => null; // PrepareImage fits oversized images or reports the documented limit
 
         /// <summary>The project id requests go to, once known.</summary>
         public string? ProjectId { get; private set; }
