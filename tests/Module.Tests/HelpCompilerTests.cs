@@ -197,9 +197,12 @@ public sealed class HelpCompilerTests : IDisposable
         var docs = Directory.CreateDirectory(Path.Combine(_folder, "docs")).FullName;
         File.WriteAllText(Path.Combine(docs, "Get-Thing.md"), Page());
         File.WriteAllText(Path.Combine(docs, "about_Sample.md"), "# about_Sample\n\n## SHORT DESCRIPTION\nUse `Get-Thing` **now**.\n\n### Details here\nRun it:\n\n    Get-Thing -Path a\n");
-        var output = Path.Combine(_folder, "out");
+        var output = Directory.CreateDirectory(Path.Combine(_folder, "out")).FullName;
+        File.WriteAllText(Path.Combine(output, "about_Deleted.help.txt"), "a page removed from docs/");
 
         var written = BankcardOcr.HelpCompiler.Program.Compile(docs, output);
+
+        Assert.False(File.Exists(Path.Combine(output, "about_Deleted.help.txt")));
 
         Assert.Equal(new[] { "Sample.dll-Help.xml", "about_Sample.help.txt" }, written.Select(Path.GetFileName));
         var maml = XDocument.Load(written[0]);
@@ -217,4 +220,22 @@ public sealed class HelpCompilerTests : IDisposable
         var about = File.ReadAllText(written[1]);
         Assert.Equal("TOPIC\n    about_Sample\n\nSHORT DESCRIPTION\n    Use Get-Thing now.\n\n  DETAILS HERE\n    Run it:\n\n        Get-Thing -Path a\n", about);
     }
+
+    [Fact]
+    public void BlocksFollowMarkdown()
+    {
+        var lines = "Intro\n\n    code line\n    more\nafter code\n\n| 1 | `2` |\n|---|---|\n| 3 | 4 |\n\n- item\n\n1. one\n   wrapped"
+            .Split('\n').Select((t, i) => new SourceLine(i + 1, t)).ToList();
+        var blocks = MarkdownBlocks.Split(lines);
+        Assert.Equal(
+            new[] { "Paragraph:Intro", "Code:code line\nmore", "Paragraph:after code", "Table:1 | 2\n3 | 4", "List:- item", "List:1. one wrapped" },
+            blocks.Select(b => $"{b.Kind}:{b.ToPlainText()}"));
+    }
+
+    [Theory]
+    [InlineData("`a*b*c` and *em* and **strong** and __strong__", "a*b*c and em and strong and strong")]
+    [InlineData("about_BankcardOcr and TENCENTCLOUD_SECRET_ID", "about_BankcardOcr and TENCENTCLOUD_SECRET_ID")]
+    [InlineData("[Test-BankcardNumber](Test-BankcardNumber.md) or [site](https://x.test/)", "Test-BankcardNumber or site (https://x.test/)")]
+    [InlineData("a \\* b and 1\\. and `` `tick` ``", "a * b and 1. and `tick`")]
+    public void InlineFormattingBecomesPlainText(string markdown, string plain) => Assert.Equal(plain, InlineText.ToPlain(markdown));
 }

@@ -47,7 +47,9 @@ namespace BankcardOcr.HelpCompiler
                 }
 
                 result.Append(Prose(markdown.Substring(i, open - i)));
-                result.Append(markdown, open + ticks, close - open - ticks);
+                // As in CommonMark, one space each side lets a code span start or end with a backtick.
+                var code = markdown.Substring(open + ticks, close - open - ticks);
+                result.Append(code.Length > 2 && code[0] == ' ' && code[code.Length - 1] == ' ' && code.Trim().Length > 0 ? code.Substring(1, code.Length - 2) : code);
                 i = close + ticks;
             }
 

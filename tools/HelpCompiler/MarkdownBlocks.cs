@@ -78,9 +78,9 @@ namespace BankcardOcr.HelpCompiler
                     current = Start(blocks, BlockKind.Code, number);
                     current.Lines.Add(text.Substring(4));
                 }
-                else if (current?.Kind == BlockKind.Code)
+                else if (current?.Kind == BlockKind.Code && text.StartsWith("    ", StringComparison.Ordinal))
                 {
-                    current.Lines.Add(text.StartsWith("    ", StringComparison.Ordinal) ? text.Substring(4) : text.TrimStart());
+                    current.Lines.Add(text.Substring(4));
                 }
                 else if (ListItem.IsMatch(text) && (current == null || current.Kind != BlockKind.Table))
                 {
@@ -92,9 +92,9 @@ namespace BankcardOcr.HelpCompiler
                     // A lazy or indented continuation of the last item.
                     current.Lines[current.Lines.Count - 1] += " " + text.Trim();
                 }
-                else if (trimmed.StartsWith("|", StringComparison.Ordinal) && current == null || current?.Kind == BlockKind.Table)
+                else if ((trimmed.StartsWith("|", StringComparison.Ordinal) && current?.Kind != BlockKind.Paragraph) || current?.Kind == BlockKind.Table)
                 {
-                    current ??= Start(blocks, BlockKind.Table, number);
+                    current = current?.Kind == BlockKind.Table ? current : Start(blocks, BlockKind.Table, number);
                     if (!TableSeparator.IsMatch(text))
                     {
                         current.Lines.Add(text.Trim());
@@ -102,7 +102,8 @@ namespace BankcardOcr.HelpCompiler
                 }
                 else
                 {
-                    current ??= Start(blocks, BlockKind.Paragraph, number);
+                    // Text right after indented code ends it, as in markdown.
+                    current = current?.Kind == BlockKind.Paragraph ? current : Start(blocks, BlockKind.Paragraph, number);
                     current.Lines.Add(text);
                 }
             }

@@ -100,6 +100,15 @@ namespace BankcardOcr.HelpCompiler
                 written.Add(path);
             }
 
+            // A page deleted from docs/ must not leave its topic behind: the build ships this folder as is.
+            foreach (var stale in Directory.GetFiles(outputFolder, "about_*.help.txt").Concat(Directory.GetFiles(outputFolder, "*.dll-Help.xml")))
+            {
+                if (!written.Any(w => string.Equals(Path.GetFullPath(w), Path.GetFullPath(stale), StringComparison.Ordinal)))
+                {
+                    File.Delete(stale);
+                }
+            }
+
             return written;
         }
     }
