@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace BankcardOcr.Imaging
 {
@@ -28,9 +29,11 @@ namespace BankcardOcr.Imaging
         internal static void ResetPeak() => Interlocked.Exchange(ref peak, Volatile.Read(ref active));
 
         /// <summary>Waits for a slot; disposing the result gives it back.</summary>
-        public static IDisposable Enter()
+        public static async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
         {
-            Slots.Wait();
+            // Waiting is asynchronous and cancellable: workers queued behind two big photos hold no thread,
+            // and Ctrl+C ends their wait at once.
+            await Slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             var now = Interlocked.Increment(ref active);
             int seen;
             while (now > (seen = Volatile.Read(ref peak)) && Interlocked.CompareExchange(ref peak, now, seen) != seen)

@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using System.IO;
 using StbImageWriteSharp;
 
@@ -53,37 +55,38 @@ namespace BankcardOcr.Imaging
             limits.MaxEncodedBytes is long encoded ? Math.Min(limits.MaxImageBytes, encoded / 4 * 3) : limits.MaxImageBytes;
 
         /// <summary>Returns a fitting JPEG, or null with the reason (a sentence for the user) why none could be made.</summary>
-        public static FittedImage? TryFit(byte[] image, ImageInfo info, ImageLimits limits, out string reason)
+        /// <param name="image">The encoded image.</param>
+        /// <param name="info">What the sniffer read from its header.</param>
+        /// <param name="limits">The provider's limits to fit.</param>
+        /// <param name="cancellationToken">Ends the wait for a decode slot (Ctrl+C).</param>
+        public static async Task<(FittedImage? Image, string Reason)> TryFitAsync(byte[] image, ImageInfo info, ImageLimits limits, CancellationToken cancellationToken)
         {
             if (info.Format == ImageFormat.Tiff)
             {
-                reason = "TIFF images are not re-encoded here (no TIFF decoder ships with the module); save it as JPEG or PNG.";
-                return null;
+                return (null, "TIFF images are not re-encoded here (no TIFF decoder ships with the module); save it as JPEG or PNG.");
             }
 
             if (!(info.Width is int width) || !(info.Height is int height))
             {
-                reason = "Its header gives no pixel size, so it is not re-encoded.";
-                return null;
+                return (null, "Its header gives no pixel size, so it is not re-encoded.");
             }
 
             if ((long)width * height > MaxDecodedPixels)
             {
-                reason = $"At {width}x{height} it has more pixels than are decoded here to shrink an image ({MaxDecodedPixels / 1000000} megapixels).";
-                return null;
+                return (null, $"At {width}x{height} it has more pixels than are decoded here to shrink an image ({MaxDecodedPixels / 1000000} megapixels).");
             }
 
-            using (DecodeGate.Enter())
+            using (await DecodeGate.EnterAsync(cancellationToken).ConfigureAwait(false))
             {
                 var decoded = RgbDecoder.Decode(image);
                 if (decoded == null)
                 {
-                    reason = "It could not be decoded to shrink it.";
-                    return null;
+                    return (null, "It could not be decoded to shrink it.");
                 }
 
                 var orientation = info.Format == ImageFormat.Jpeg ? ExifOrientation.Read(image) : 1;
-                return Shrink(decoded, orientation, info, limits, out reason);
+                var fitted = Shrink(decoded, orientation, info, limits, out var reason);
+                return (fitted, reason);
             }
         }
 

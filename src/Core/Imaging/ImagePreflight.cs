@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Globalization;
 using System.Linq;
 using BankcardOcr.Recognition;
@@ -50,11 +52,12 @@ namespace BankcardOcr.Imaging
         /// <param name="limits">The provider's limits.</param>
         /// <param name="provider">The provider's name for messages; null uses <see cref="ImageLimits.Name"/>.</param>
         /// <param name="log">Where the Debug and Verbose lines go; its <see cref="RecognitionLog.Subject"/> names the image.</param>
+        /// <param name="cancellationToken">Ends a wait for a decode slot (Ctrl+C).</param>
         /// <returns><paramref name="image"/> itself, or a re-encoded JPEG that passes <see cref="Check"/>.</returns>
         /// <exception cref="BankcardOcrException">
         /// As <see cref="Check"/>; <see cref="BankcardOcrErrorKind.ImageTooLarge"/> also says why the image could not be shrunk.
         /// </exception>
-        public static byte[] Prepare(byte[] image, ImageLimits limits, string? provider, RecognitionLog log)
+        public static async Task<byte[]> PrepareAsync(byte[] image, ImageLimits limits, string? provider, RecognitionLog log, CancellationToken cancellationToken = default)
         {
             if (log == null)
             {
@@ -72,7 +75,7 @@ namespace BankcardOcr.Imaging
             catch (BankcardOcrException tooLarge) when (tooLarge.Kind == BankcardOcrErrorKind.ImageTooLarge)
             {
                 var original = ImageSniffer.Sniff(image);
-                var fitted = ImageFitter.TryFit(image, original, limits!, out var reason);
+                var (fitted, reason) = await ImageFitter.TryFitAsync(image, original, limits!, cancellationToken).ConfigureAwait(false);
                 if (fitted == null)
                 {
                     throw new BankcardOcrException(BankcardOcrErrorKind.ImageTooLarge, tooLarge.Message + " " + reason, who);

@@ -27,9 +27,10 @@ namespace BankcardOcr.Providers
         /// <summary>Checks an image against the provider's documented limits before anything is sent.</summary>
         /// <param name="image">The encoded image.</param>
         /// <param name="log">Where to say what was checked or changed.</param>
+        /// <param name="cancellationToken">Cancelled on Ctrl+C.</param>
         /// <returns>The bytes to send: the same array, or a re-encoded copy that fits.</returns>
         /// <exception cref="BankcardOcrException">UnsupportedImageFormat, ImageTooLarge or ImageTooSmall.</exception>
-        byte[] PrepareImage(byte[] image, RecognitionLog log);
+        Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken);
 
         /// <summary>Sends one request and maps the answer; throws <see cref="BankcardOcrException"/> for any failure.</summary>
         /// <param name="request">The image or URL, with the attempt number and the log.</param>

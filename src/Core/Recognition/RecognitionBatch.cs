@@ -196,7 +196,7 @@ namespace BankcardOcr.Recognition
             }
 
             log.Debug($"{input.Source}: {bytes.Length:N0} bytes.");
-            return _provider.PrepareImage(bytes, log);
+            return await _provider.PrepareImageAsync(bytes, log, _cancellation.Token).ConfigureAwait(false);
         }
 
         private async Task<byte[]> ReadFileAsync(string path)

@@ -21,13 +21,11 @@ public class DecodeGateTests
         using var start = new ManualResetEventSlim();
 
         var workers = Enumerable.Range(0, 8)
-            .Select(_ => Task.Factory.StartNew(
-                () =>
-                {
-                    start.Wait();
-                    return ImagePreflight.Prepare(image, ImageLimits.TencentLegacy, null, new RecognitionLog());
-                },
-                TaskCreationOptions.LongRunning))
+            .Select(_ => Task.Run(async () =>
+            {
+                start.Wait();
+                return await ImagePreflight.PrepareAsync(image, ImageLimits.TencentLegacy, null, new RecognitionLog());
+            }))
             .ToArray();
         start.Set();
         var results = await Task.WhenAll(workers);
@@ -35,5 +33,18 @@ public class DecodeGateTests
         Assert.All(results, r => Assert.Equal(ImageFormat.Jpeg, ImageSniffer.Sniff(r).Format));
         Assert.InRange(DecodeGate.Peak, 1, DecodeGate.Capacity);
         Assert.Equal(0, DecodeGate.Active);
+    }
+
+    [Fact]
+    public async Task WaitingForADecodeSlotEndsAtOnceWhenCancelled()
+    {
+        // Hold both slots, then a third image must wait; cancelling ends that wait without a decode.
+        using var first = await DecodeGate.EnterAsync(CancellationToken.None);
+        using var second = await DecodeGate.EnterAsync(CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        var waiting = ImagePreflight.PrepareAsync(GeneratedImages.Bmp(1200, 800, noise: 10), ImageLimits.TencentLegacy, null, new RecognitionLog(), cancel.Token);
+        Assert.False(waiting.IsCompleted);
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
     }
 }

@@ -13,12 +13,12 @@ public class ImagePreparationTests
     private static readonly Lazy<byte[]> NoisyPhoto = new(() => GeneratedImages.Jpeg(1600, 1200, noise: 60));
 
     [Fact]
-    public void NoisyPhotoOverOneMegabyteIsDownscaledToFitTencentLegacy()
+    public async Task NoisyPhotoOverOneMegabyteIsDownscaledToFitTencentLegacy()
     {
         var photo = NoisyPhoto.Value;
         Assert.True(photo.Length > MiB);
 
-        var sent = ImagePreflight.Prepare(photo, ImageLimits.TencentLegacy, "TencentLegacy", new RecognitionLog());
+        var sent = await ImagePreflight.PrepareAsync(photo, ImageLimits.TencentLegacy, "TencentLegacy", new RecognitionLog());
 
         var info = ImageSniffer.Sniff(sent);
         Assert.True(sent.Length <= MiB, $"{sent.Length:N0} bytes");
@@ -29,11 +29,11 @@ public class ImagePreparationTests
     }
 
     [Fact]
-    public void VerboseLineNamesTheImageWhatWasDoneAndTheLimit()
+    public async Task VerboseLineNamesTheImageWhatWasDoneAndTheLimit()
     {
         var log = new RecognitionLog("card.jpg");
 
-        var sent = ImagePreflight.Prepare(NoisyPhoto.Value, ImageLimits.TencentLegacy, "TencentLegacy", log);
+        var sent = await ImagePreflight.PrepareAsync(NoisyPhoto.Value, ImageLimits.TencentLegacy, "TencentLegacy", log);
 
         var info = ImageSniffer.Sniff(sent);
         var verbose = Assert.Single(log.Drain(), e => e.Level == LogLevel.Verbose).Message;
@@ -44,12 +44,12 @@ public class ImagePreparationTests
     [Theory]
     [InlineData("png")]
     [InlineData("bmp")]
-    public void LosslessImageIsReEncodedAtFullSizeWhenThatFits(string format)
+    public async Task LosslessImageIsReEncodedAtFullSizeWhenThatFits(string format)
     {
         var image = format == "png" ? GeneratedImages.Png(1200, 800, noise: 10) : GeneratedImages.Bmp(1200, 800, noise: 10);
         Assert.True(image.Length > MiB);
 
-        var sent = ImagePreflight.Prepare(image, ImageLimits.TencentLegacy, null, new RecognitionLog());
+        var sent = await ImagePreflight.PrepareAsync(image, ImageLimits.TencentLegacy, null, new RecognitionLog());
 
         var info = ImageSniffer.Sniff(sent);
         Assert.Equal((ImageFormat.Jpeg, 1200, 800), (info.Format, info.Width, info.Height));
@@ -57,12 +57,12 @@ public class ImagePreparationTests
     }
 
     [Fact]
-    public void ImageWithinLimitsIsReturnedUnchanged()
+    public async Task ImageWithinLimitsIsReturnedUnchanged()
     {
         var image = GeneratedImages.Jpeg(400, 300, noise: 10);
         var log = new RecognitionLog("small.jpg");
 
-        var sent = ImagePreflight.Prepare(image, ImageLimits.TencentLegacy, "TencentLegacy", log);
+        var sent = await ImagePreflight.PrepareAsync(image, ImageLimits.TencentLegacy, "TencentLegacy", log);
 
         Assert.Same(image, sent);
         var entry = Assert.Single(log.Drain());
@@ -71,11 +71,11 @@ public class ImagePreparationTests
     }
 
     [Fact]
-    public void ImageThatCannotFitAboveTheLegibilityFloorIsTooLarge()
+    public async Task ImageThatCannotFitAboveTheLegibilityFloorIsTooLarge()
     {
         var limits = new ImageLimits("Tiny", new[] { ImageFormat.Jpeg }, maxImageBytes: 50_000);
 
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Prepare(NoisyPhoto.Value, limits, null, new RecognitionLog()));
+        var error = await Assert.ThrowsAsync<BankcardOcrException>(() => ImagePreflight.PrepareAsync(NoisyPhoto.Value, limits, null, new RecognitionLog()));
 
         Assert.Equal(BankcardOcrErrorKind.ImageTooLarge, error.Kind);
         Assert.StartsWith("The image is 3.3 MB (3,459,271 bytes); Tiny accepts at most 48.8 KB (50,000 bytes). ", error.Message);
@@ -83,13 +83,13 @@ public class ImagePreparationTests
     }
 
     [Fact]
-    public void SideOverHuaweiMaximumIsScaledDown()
+    public async Task SideOverHuaweiMaximumIsScaledDown()
     {
         var image = GeneratedImages.Png(9000, 300, noise: 0);
         Assert.True(image.Length < ImageLimits.Huawei.MaxImageBytes);
 
         var log = new RecognitionLog();
-        var sent = ImagePreflight.Prepare(image, ImageLimits.Huawei, "Huawei", log);
+        var sent = await ImagePreflight.PrepareAsync(image, ImageLimits.Huawei, "Huawei", log);
 
         var info = ImageSniffer.Sniff(sent);
         Assert.Equal((ImageFormat.Jpeg, 8192, 273), (info.Format, info.Width, info.Height));
@@ -97,32 +97,32 @@ public class ImagePreparationTests
     }
 
     [Fact]
-    public void TiffOverTheLimitStaysTooLargeAndSaysWhy()
+    public async Task TiffOverTheLimitStaysTooLargeAndSaysWhy()
     {
         var limits = new ImageLimits("TiffOnly", new[] { ImageFormat.Tiff }, maxImageBytes: 1000);
         var tiff = TestImages.Tiff(2000, 1500, bigEndian: false, asLong: false).Concat(new byte[2000]).ToArray();
 
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Prepare(tiff, limits, null, new RecognitionLog()));
+        var error = await Assert.ThrowsAsync<BankcardOcrException>(() => ImagePreflight.PrepareAsync(tiff, limits, null, new RecognitionLog()));
 
         Assert.Equal(BankcardOcrErrorKind.ImageTooLarge, error.Kind);
         Assert.EndsWith("TIFF images are not re-encoded here (no TIFF decoder ships with the module); save it as JPEG or PNG.", error.Message);
     }
 
     [Fact]
-    public void UndecodableImageStaysTooLarge()
+    public async Task UndecodableImageStaysTooLarge()
     {
         // A PNG header with no image data. (stb_image's JPEG decoder is lenient: it turns a JPEG without tables
         // into grey pixels, as truncated photos decode in most viewers, so a JPEG would not do here.)
         var broken = TestImages.Png(2000, 1500).Concat(new byte[MiB]).ToArray();
 
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Prepare(broken, ImageLimits.TencentLegacy, null, new RecognitionLog()));
+        var error = await Assert.ThrowsAsync<BankcardOcrException>(() => ImagePreflight.PrepareAsync(broken, ImageLimits.TencentLegacy, null, new RecognitionLog()));
 
         Assert.Equal(BankcardOcrErrorKind.ImageTooLarge, error.Kind);
         Assert.EndsWith("It could not be decoded to shrink it.", error.Message);
     }
 
     [Fact]
-    public void ExifOrientationIsAppliedToTheShrunkPixels()
+    public async Task ExifOrientationIsAppliedToTheShrunkPixels()
     {
         // Stored landscape with a red top-left corner; orientation 6 means "turn 90 degrees clockwise to view",
         // which puts that corner at the top right of a portrait image.
@@ -139,7 +139,7 @@ public class ImagePreparationTests
 
         var photo = GeneratedImages.WithExifOrientation(GeneratedImages.Jpeg(pixels, 1200, 900), 6);
         var limits = new ImageLimits("Small", new[] { ImageFormat.Jpeg }, maxImageBytes: 300_000);
-        var sent = ImagePreflight.Prepare(photo, limits, null, new RecognitionLog());
+        var sent = await ImagePreflight.PrepareAsync(photo, limits, null, new RecognitionLog());
 
         var upright = ImageResult.FromMemory(sent, ColorComponents.RedGreenBlue);
         Assert.True(upright.Height > upright.Width);
@@ -148,7 +148,7 @@ public class ImagePreparationTests
     }
 
     [Fact]
-    public void TransparentPixelsBecomeWhite()
+    public async Task TransparentPixelsBecomeWhite()
     {
         var rgba = new byte[2 * 1 * 4] { 255, 0, 0, 255, 0, 0, 0, 0 };
         using var stream = new MemoryStream();
@@ -160,7 +160,7 @@ public class ImagePreparationTests
     }
 
     [Fact]
-    public void TargetIsTheSmallerOfTheRawAndTheBase64Limit()
+    public async Task TargetIsTheSmallerOfTheRawAndTheBase64Limit()
     {
         Assert.Equal(MiB, ImageFitter.TargetBytes(ImageLimits.TencentLegacy));
         Assert.Equal(7_864_320, ImageFitter.TargetBytes(ImageLimits.Tencent));

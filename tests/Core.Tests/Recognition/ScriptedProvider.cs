@@ -20,7 +20,7 @@ internal sealed class ScriptedProvider : IRecognitionProvider
     public int MaxInFlight => _maxInFlight;
     public int Calls => _calls;
 
-    public byte[] PrepareImage(byte[] image, RecognitionLog log) => image;
+    public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken) => Task.FromResult(image);
 
     public async Task<BankcardRecognitionResult> RecognizeAsync(ProviderRequest request, CancellationToken cancellationToken)
     {

@@ -93,7 +93,8 @@ namespace BankcardOcr.Providers.Huawei
         }
 
         /// <inheritdoc />
-        public byte[] PrepareImage(byte[] image, RecognitionLog log) => ImagePreflight.Prepare(image, ImageLimits.Huawei, Name, log);
+        public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken) =>
+            ImagePreflight.PrepareAsync(image, ImageLimits.Huawei, Name, log, cancellationToken);
 
         /// <inheritdoc />
         public async Task<BankcardRecognitionResult> RecognizeAsync(ProviderRequest request, CancellationToken cancellationToken)

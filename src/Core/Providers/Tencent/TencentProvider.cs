@@ -90,7 +90,8 @@ namespace BankcardOcr.Providers.Tencent
         public long? MaxFileBytes => null;
 
         /// <inheritdoc />
-        public byte[] PrepareImage(byte[] image, RecognitionLog log) => ImagePreflight.Prepare(image, ImageLimits.Tencent, Name, log);
+        public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken) =>
+            ImagePreflight.PrepareAsync(image, ImageLimits.Tencent, Name, log, cancellationToken);
 
         /// <inheritdoc />
         public async Task<BankcardRecognitionResult> RecognizeAsync(ProviderRequest request, CancellationToken cancellationToken)

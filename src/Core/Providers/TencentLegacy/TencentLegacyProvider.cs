@@ -87,7 +87,8 @@ namespace BankcardOcr.Providers.TencentLegacy
         public long? MaxFileBytes => null; // oversized images are reported by PrepareImage with the documented limit
 
         /// <inheritdoc />
-        public byte[] PrepareImage(byte[] image, RecognitionLog log) => ImagePreflight.Prepare(image, ImageLimits.TencentLegacy, Name, log);
+        public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken) =>
+            ImagePreflight.PrepareAsync(image, ImageLimits.TencentLegacy, Name, log, cancellationToken);
 
         /// <inheritdoc />
         public async Task<BankcardRecognitionResult> RecognizeAsync(ProviderRequest request, CancellationToken cancellationToken)
