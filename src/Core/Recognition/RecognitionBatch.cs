@@ -24,12 +24,14 @@ namespace BankcardOcr.Recognition
         private readonly IRecognitionProvider _provider;
         private readonly RecognitionOptions _options;
         private readonly RequestStages _stages;
-        private readonly SemaphoreSlim _slots;
+        private readonly object _gate = new object();
+        private readonly Queue<(RecognitionInput Input, long Sequence)> _waiting = new Queue<(RecognitionInput, long)>();
         private readonly SemaphoreSlim _progress = new SemaphoreSlim(0);
         private readonly ConcurrentQueue<RecognitionOutcome> _completed = new ConcurrentQueue<RecognitionOutcome>();
         private readonly SortedDictionary<long, RecognitionOutcome> _reorder = new SortedDictionary<long, RecognitionOutcome>();
         private readonly CancellationTokenSource _cancellation;
         private long _submitted;
+        private int _running;
         private long _taken;
         private long _nextInOrder;
 
@@ -43,7 +45,6 @@ namespace BankcardOcr.Recognition
             _options = options ?? throw new ArgumentNullException(nameof(options));
             ThrottleLimit = Math.Max(1, options.ThrottleLimit ?? provider.DefaultThrottleLimit);
             RequestsPerSecond = options.MaxRequestsPerSecond ?? provider.DefaultRequestsPerSecond;
-            _slots = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
             _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _stages = new RequestStages(provider.Name, Math.Max(0, options.MaxRetries), options.RetryBaseDelay, options.Timeout, RequestsPerSecond);
         }
@@ -60,7 +61,12 @@ namespace BankcardOcr.Recognition
         /// <summary>Outcomes taken so far.</summary>
         public long Completed => _taken;
 
-        /// <summary>Starts work on <paramref name="input"/> if a slot is free; returns false (and does nothing) otherwise.</summary>
+        /// <summary>
+        /// Accepts <paramref name="input"/> if there is room, and returns false (doing nothing) otherwise. Up to
+        /// ThrottleLimit inputs run; up to ThrottleLimit more wait in line, so a worker that finishes starts the
+        /// next request itself instead of waiting for the caller's thread to come round. Waiting inputs are
+        /// only descriptions (a path, a URL): nothing is read until a worker takes them.
+        /// </summary>
         /// <param name="input">The image to recognise.</param>
         public bool TrySubmit(RecognitionInput input)
         {
@@ -69,14 +75,26 @@ namespace BankcardOcr.Recognition
                 throw new ArgumentNullException(nameof(input));
             }
 
-            if (!_slots.Wait(0))
+            lock (_gate)
             {
-                return false;
+                if (_running + _waiting.Count >= 2 * ThrottleLimit)
+                {
+                    return false;
+                }
+
+                var sequence = Interlocked.Increment(ref _submitted) - 1;
+                if (_running < ThrottleLimit)
+                {
+                    _running++;
+                    // Task.Run keeps the caller's thread free of any synchronous part of the work.
+                    _ = Task.Run(() => WorkAsync(input, sequence));
+                }
+                else
+                {
+                    _waiting.Enqueue((input, sequence));
+                }
             }
 
-            var sequence = Interlocked.Increment(ref _submitted) - 1;
-            // Task.Run keeps the caller's thread free of any synchronous part of the work.
-            _ = Task.Run(() => RunAsync(input, sequence));
             return true;
         }
 
@@ -143,7 +161,28 @@ namespace BankcardOcr.Recognition
             _cancellation.Dispose();
         }
 
-        private async Task RunAsync(RecognitionInput input, long sequence)
+        /// <summary>One worker: runs its input, then keeps taking waiting ones until the line is empty.</summary>
+        private async Task WorkAsync(RecognitionInput input, long sequence)
+        {
+            while (true)
+            {
+                var finished = await RunAsync(input, sequence).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    if (!finished || _cancellation.IsCancellationRequested || _waiting.Count == 0)
+                    {
+                        // After Ctrl+C the waiting inputs are dropped with the worker: nothing is written afterwards.
+                        _running--;
+                        return;
+                    }
+
+                    (input, sequence) = _waiting.Dequeue();
+                }
+            }
+        }
+
+        /// <summary>Runs one input to its outcome; false when cancelled, in which case no outcome exists.</summary>
+        private async Task<bool> RunAsync(RecognitionInput input, long sequence)
         {
             var log = new RecognitionLog(input.Source);
             BankcardRecognitionResult? result = null;
@@ -162,9 +201,8 @@ namespace BankcardOcr.Recognition
             }
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
             {
-                // Stopped: no outcome is written after Ctrl+C, but the slot and the count must still be returned.
-                _slots.Release();
-                return;
+                // Stopped: no outcome is written after Ctrl+C.
+                return false;
             }
             catch (BankcardOcrException e)
             {
@@ -176,8 +214,8 @@ namespace BankcardOcr.Recognition
             }
 
             _completed.Enqueue(new RecognitionOutcome(sequence, input, result, error, log.Drain()));
-            _slots.Release();
             _progress.Release();
+            return true;
         }
 
         private async Task<byte[]?> LoadAsync(RecognitionInput input, RecognitionLog log)
