@@ -15,6 +15,7 @@ namespace ProviderBench;
 internal static class BatchBench
 {
     private static int ImageBytes = 100 * 1024;
+    private static int QuotaCount = 640;
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(50);
 
     public static async Task<int> RunAsync(string[] args)
@@ -29,6 +30,7 @@ internal static class BatchBench
                 Throughput(emulator);
                 break;
             case "quota":
+                QuotaCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : QuotaCount;
                 Quota(emulator);
                 break;
             case "direct":
@@ -80,7 +82,7 @@ internal static class BatchBench
         emulator.SetRateLimit(quota);
         emulator.Reset();
         var options = new RecognitionOptions { ThrottleLimit = 16, MaxRequestsPerSecond = quota };
-        const int count = 640; // 32 s at the full rate
+        var count = QuotaCount; // 640 by default: 32 s at the full rate
         var watch = Stopwatch.StartNew();
         var (results, errors) = Drive(provider, options, Inputs(count));
         watch.Stop();
