@@ -20,12 +20,18 @@ function Start-TestEmulator {
     }
 
     $secretKey = ConvertTo-SecureString -String 'emulatorTencentSecretKey00000000' -AsPlainText -Force
+    $huaweiKey = ConvertTo-SecureString -String 'emulatorHuaweiSecretKey0000000000000000' -AsPlainText -Force
+    $huaweiPassword = ConvertTo-SecureString -String 'emulator-Passw0rd' -AsPlainText -Force
     [pscustomobject]@{
-        Process    = $process
-        Endpoint   = $address
-        AppId      = '1250000000'
-        Credential = [pscredential]::new('AKIDEMULATORxxxxxxxxxxxxxxxxxxxxxxxx', $secretKey)
-        SecretKey  = 'emulatorTencentSecretKey00000000'
+        Process         = $process
+        Endpoint        = $address
+        AppId           = '1250000000'
+        Credential      = [pscredential]::new('AKIDEMULATORxxxxxxxxxxxxxxxxxxxxxxxx', $secretKey)
+        SecretKey       = 'emulatorTencentSecretKey00000000'
+        HuaweiKeys      = [pscredential]::new('EMULATORACCESSKEY000', $huaweiKey)
+        HuaweiUser      = [pscredential]::new('emulator-user', $huaweiPassword)
+        HuaweiDomain    = 'emulator-account'
+        HuaweiProjectId = '0123456789abcdef0123456789abcdef'
     }
 }
 
