@@ -45,6 +45,25 @@ namespace BankcardOcr.Http
             return null;
         }
 
+        /// <summary>
+        /// The error for an answer that is not the provider's documented envelope, such as a gateway's HTML page:
+        /// a 429 is a rate limit, a 5xx may pass and is retried, anything else is an invalid response.
+        /// </summary>
+        /// <param name="provider">The provider's name, for the message and the error.</param>
+        /// <param name="what">What is wrong with the body, e.g. <c>is not JSON</c>.</param>
+        /// <param name="requestId">The request id, when the headers carry one.</param>
+        public BankcardOcrException NotTheEnvelope(string provider, string what, string? requestId = null) =>
+            new BankcardOcrException(
+                StatusCode == 429 ? BankcardOcrErrorKind.RateLimited : BankcardOcrErrorKind.InvalidResponse,
+                $"{provider} answered HTTP {StatusCode} with a body that {what}.",
+                provider,
+                httpStatusCode: StatusCode,
+                requestId: requestId,
+                isRetryable: StatusCode == 429 || StatusCode >= 500)
+            {
+                RetryAfterSeconds = RetryAfterSeconds(),
+            };
+
         /// <summary>Seconds to wait from a Retry-After header (delta-seconds or HTTP date), or null.</summary>
         public double? RetryAfterSeconds()
         {

@@ -84,7 +84,7 @@ namespace BankcardOcr.Providers.Tencent
             }
             catch (JsonException)
             {
-                throw NotTheEnvelope(response, "is not JSON");
+                throw response.NotTheEnvelope(TencentProvider.ProviderName, "is not JSON");
             }
         }
 
@@ -93,7 +93,7 @@ namespace BankcardOcr.Providers.Tencent
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Response", out var body) || body.ValueKind != JsonValueKind.Object)
             {
-                throw NotTheEnvelope(response, "has no 'Response' object");
+                throw response.NotTheEnvelope(TencentProvider.ProviderName, "has no 'Response' object");
             }
 
             return body;
@@ -101,19 +101,5 @@ namespace BankcardOcr.Providers.Tencent
 
         private static string Text(JsonElement element, string name) =>
             element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : string.Empty;
-
-        private static BankcardOcrException NotTheEnvelope(ProviderResponse response, string what)
-        {
-            var status = response.StatusCode;
-            return new BankcardOcrException(
-                status == 429 ? BankcardOcrErrorKind.RateLimited : BankcardOcrErrorKind.InvalidResponse,
-                $"Tencent answered HTTP {status} with a body that {what}.",
-                TencentProvider.ProviderName,
-                httpStatusCode: status,
-                isRetryable: status == 429 || status >= 500)
-            {
-                RetryAfterSeconds = response.RetryAfterSeconds(),
-            };
-        }
     }
 }

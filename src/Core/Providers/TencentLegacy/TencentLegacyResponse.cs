@@ -17,7 +17,7 @@ namespace BankcardOcr.Providers.TencentLegacy
             }
             catch (JsonException)
             {
-                throw NotTheEnvelope(response, "is not JSON");
+                throw response.NotTheEnvelope(TencentLegacyProvider.ProviderName, "is not JSON");
             }
 
             using (document)
@@ -25,7 +25,7 @@ namespace BankcardOcr.Providers.TencentLegacy
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("code", out var codeElement) || !TryInt(codeElement, out var code))
                 {
-                    throw NotTheEnvelope(response, "has no numeric 'code'");
+                    throw response.NotTheEnvelope(TencentLegacyProvider.ProviderName, "has no numeric 'code'");
                 }
 
                 var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
@@ -40,7 +40,7 @@ namespace BankcardOcr.Providers.TencentLegacy
 
                 if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
                 {
-                    throw NotTheEnvelope(response, "reports success but has no data.items");
+                    throw response.NotTheEnvelope(TencentLegacyProvider.ProviderName, "reports success but has no data.items");
                 }
 
                 return MapItems(items, sessionId ?? string.Empty);
@@ -128,21 +128,5 @@ namespace BankcardOcr.Providers.TencentLegacy
             JsonValueKind.Number => element.GetRawText(),
             _ => null,
         };
-
-        private static BankcardOcrException NotTheEnvelope(ProviderResponse response, string what)
-        {
-            // A gateway page instead of the API's answer: a server error may pass, a client error will not.
-            var status = response.StatusCode;
-            var kind = status == 429 ? BankcardOcrErrorKind.RateLimited : BankcardOcrErrorKind.InvalidResponse;
-            return new BankcardOcrException(
-                kind,
-                $"TencentLegacy answered HTTP {status} with a body that {what}.",
-                TencentLegacyProvider.ProviderName,
-                httpStatusCode: status,
-                isRetryable: status == 429 || status >= 500)
-            {
-                RetryAfterSeconds = response.RetryAfterSeconds(),
-            };
-        }
     }
 }
