@@ -307,3 +307,23 @@ public class HuaweiSignerTests
 
     private static string CanonicalLine(HuaweiSignature signature, int index) => signature.CanonicalRequest.Split('\n')[index];
 }
+
+public class HuaweiSignerSegmentTests
+{
+    [Fact]
+    public void ABodyInsideALargerBufferSignsLikeTheBodyAlone()
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"image\":\"AAAA\"}");
+        var buffer = new byte[body.Length + 40];
+        body.CopyTo(buffer, 7);
+        var key = System.Text.Encoding.UTF8.GetBytes("sk-for-a-segment-test");
+        var uri = new Uri("https://ocr.cn-north-4.myhuaweicloud.com/v2/p/ocr/bankcard");
+        var time = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+
+        var alone = BankcardOcr.Providers.Huawei.HuaweiSigner.Sign("POST", uri, null, body, "AK", key, time);
+        var inPlace = BankcardOcr.Providers.Huawei.HuaweiSigner.Sign("POST", uri, null, new ArraySegment<byte>(buffer, 7, body.Length), "AK", key, time);
+
+        Assert.Equal(alone.Authorization, inPlace.Authorization);
+        Assert.Equal(alone.CanonicalRequest, inPlace.CanonicalRequest);
+    }
+}

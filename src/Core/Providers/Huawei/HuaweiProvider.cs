@@ -101,7 +101,8 @@ namespace BankcardOcr.Providers.Huawei
         {
             var address = _address ?? throw new InvalidOperationException("Call ConnectAsync before recognising.");
             var payload = BuildPayload(request);
-            using var message = new HttpRequestMessage(HttpMethod.Post, address) { Content = new ByteArrayContent(payload) };
+            // Hashed and sent from the one buffer it was written into: no copy of a Base64 image up to 10 MB.
+            using var message = new HttpRequestMessage(HttpMethod.Post, address) { Content = payload.ToContent() };
             // Exactly the documented value; TryAddWithoutValidation keeps HttpClient from appending a charset.
             message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
 
@@ -113,7 +114,7 @@ namespace BankcardOcr.Providers.Huawei
             }
             else
             {
-                Sign(message, address, payload);
+                Sign(message, address, payload.Written);
             }
 
             var response = await ProviderHttp.SendAsync(message, Name, cancellationToken).ConfigureAwait(false);
@@ -146,7 +147,7 @@ namespace BankcardOcr.Providers.Huawei
         /// SDK-HMAC-SHA256 the SDK way (§5.2): Host, X-Project-Id and X-Sdk-Date signed, Content-Type sent but
         /// not signed. Signed anew for every attempt, so a retry carries a current X-Sdk-Date.
         /// </summary>
-        private void Sign(HttpRequestMessage message, Uri address, byte[] payload)
+        private void Sign(HttpRequestMessage message, Uri address, ArraySegment<byte> payload)
         {
             var headers = new Dictionary<string, string> { [ProjectIdHeader] = ProjectId! };
             var signature = HuaweiSigner.Sign("POST", address, headers, payload, _options.AccessKey!, _secretKey, _options.Clock());
@@ -161,10 +162,11 @@ namespace BankcardOcr.Providers.Huawei
             }
         }
 
-        private byte[] BuildPayload(ProviderRequest request)
+        private BodyBuffer BuildPayload(ProviderRequest request)
         {
             var image = request.Image;
-            using var buffer = new MemoryStream(image is null ? 512 : ((image.Length + 2) / 3 * 4) + 64);
+            // Base64 grows 4/3; the rest is a few dozen bytes (a URL may be escaped up to 6x).
+            var buffer = new BodyBuffer(image is null ? 512 + (6 * request.Input.Url!.AbsoluteUri.Length) : ((image.Length + 2) / 3 * 4) + 512);
             using (var writer = new Utf8JsonWriter(buffer))
             {
                 writer.WriteStartObject();
@@ -187,7 +189,7 @@ namespace BankcardOcr.Providers.Huawei
                 writer.WriteEndObject();
             }
 
-            return buffer.ToArray();
+            return buffer;
         }
     }
 }

@@ -46,6 +46,26 @@ namespace BankcardOcr.Providers.Huawei
             string accessKey,
             byte[] secretKey,
             DateTimeOffset time,
+            HuaweiSigningOptions? options = null) =>
+            Sign(method, uri, headers, new ArraySegment<byte>(body ?? Array.Empty<byte>()), accessKey, secretKey, time, options);
+
+        /// <summary>Signs a request whose body is part of a larger buffer (a request body written in place, sent as it is).</summary>
+        /// <param name="method">The HTTP method.</param>
+        /// <param name="uri">The absolute request URI.</param>
+        /// <param name="headers">The headers that will be sent, or null.</param>
+        /// <param name="body">The exact body bytes that will be sent.</param>
+        /// <param name="accessKey">The access key id (AK).</param>
+        /// <param name="secretKey">The secret key (SK) as UTF-8 bytes. Read only.</param>
+        /// <param name="time">The signing time.</param>
+        /// <param name="options">The header convention; null means <see cref="HuaweiSigningOptions.Sdk"/>.</param>
+        public static HuaweiSignature Sign(
+            string method,
+            Uri uri,
+            IReadOnlyDictionary<string, string>? headers,
+            ArraySegment<byte> body,
+            string accessKey,
+            byte[] secretKey,
+            DateTimeOffset time,
             HuaweiSigningOptions? options = null)
         {
             if (string.IsNullOrEmpty(method))
@@ -134,7 +154,7 @@ namespace BankcardOcr.Providers.Huawei
             }
 
             var signedHeaders = string.Join(";", signed.Keys);
-            var payloadHash = payloadHashOverride ?? HexSha256(body ?? Array.Empty<byte>());
+            var payloadHash = payloadHashOverride ?? HexSha256(body);
 
             // The canonical headers block ends in '\n', so a blank line separates it from the signed headers.
             var canonicalRequest =
@@ -148,7 +168,7 @@ namespace BankcardOcr.Providers.Huawei
             var stringToSign =
                 HuaweiSignature.Algorithm + "\n" +
                 sdkDate + "\n" +
-                HexSha256(Encoding.UTF8.GetBytes(canonicalRequest));
+                HexSha256(new ArraySegment<byte>(Encoding.UTF8.GetBytes(canonicalRequest)));
 
             // The SK bytes are the HMAC key as they are, with no derivation (§5.1 step 3).
             string signature;
@@ -179,11 +199,11 @@ namespace BankcardOcr.Providers.Huawei
             return uri.IsDefaultPort ? host : host + ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
         }
 
-        private static string HexSha256(byte[] data)
+        private static string HexSha256(ArraySegment<byte> data)
         {
             using (var sha = SHA256.Create())
             {
-                return ToHex(sha.ComputeHash(data));
+                return ToHex(sha.ComputeHash(data.Array ?? Array.Empty<byte>(), data.Offset, data.Count));
             }
         }
 
