@@ -12,10 +12,12 @@ public class BatchBehaviourTests : IClassFixture<EmulatorFixture>
     private const string Tencent = "-Provider Tencent -Credential $Cred -Endpoint $Endpoint";
     private const string Legacy = "-Provider TencentLegacy -Credential $Cred -Endpoint $Endpoint -AppId $AppId";
     private readonly EmulatorFixture _fixture;
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
 
-    public BatchBehaviourTests(EmulatorFixture fixture)
+    public BatchBehaviourTests(EmulatorFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
     {
         _fixture = fixture;
+        _output = output;
         fixture.Reset();
     }
 
@@ -131,7 +133,8 @@ public class BatchBehaviourTests : IClassFixture<EmulatorFixture>
 
         Assert.Equal(0, _fixture.Emulator.Stats.InFlight);
         Assert.Equal(4, _fixture.Emulator.Stats.Requests(EmulatedApi.Tencent));
-        // Generous bound: a sanity check that Stop did not wait for the 30 s answers (the benchmark measures speed).
+        // Generous bound: a sanity check that Stop did not wait for the 30 s answers; the figure is reported, not judged.
+        _output.WriteLine($"Stop returned after {watch.Elapsed.TotalMilliseconds:F1} ms with 4 requests in flight.");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Stop took {watch.Elapsed}");
     }
 
