@@ -186,7 +186,7 @@ namespace BankcardOcr.Commands
             if (provider == ProviderFactory.Local)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSNotSupportedException($"The {provider} recognizer is not available in this version of BankcardOcr; use -Provider Tencent or -Provider TencentLegacy."),
+                    new PSNotSupportedException($"The {provider} recognizer is not available in this version of BankcardOcr; use -Provider Tencent, TencentLegacy or Huawei (or name the provider in the secret)."),
                     "ProviderNotAvailable",
                     ErrorCategory.NotImplemented,
                     provider));
