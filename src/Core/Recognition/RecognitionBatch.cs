@@ -77,6 +77,15 @@ namespace BankcardOcr.Recognition
 
             lock (_gate)
             {
+                if (input.Rejection != null)
+                {
+                    // Nothing to run: the error takes the input's place in the sequence at once.
+                    var place = Interlocked.Increment(ref _submitted) - 1;
+                    _completed.Enqueue(new RecognitionOutcome(place, input, null, input.Rejection, Array.Empty<LogEntry>()));
+                    _progress.Release();
+                    return true;
+                }
+
                 if (_running + _waiting.Count >= 2 * ThrottleLimit)
                 {
                     return false;

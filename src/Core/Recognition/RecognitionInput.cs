@@ -11,6 +11,12 @@ namespace BankcardOcr.Recognition
         Bytes,
         /// <summary>A URL the provider downloads itself.</summary>
         Url,
+
+        /// <summary>
+        /// An input refused before any work (a path that matches nothing, a folder, a relative URL): it takes its
+        /// turn like the others and yields its error, so order and counts hold for every input.
+        /// </summary>
+        Rejected,
     }
 
     /// <summary>One image to recognise, as the user gave it. Nothing is read until a worker takes it.</summary>
@@ -66,6 +72,16 @@ namespace BankcardOcr.Recognition
 
             return new RecognitionInput(RecognitionInputKind.Url, url.AbsoluteUri, target ?? url) { Url = url };
         }
+
+        /// <summary>Why a <see cref="RecognitionInputKind.Rejected"/> input was refused.</summary>
+        public BankcardOcrException? Rejection { get; private set; }
+
+        /// <summary>An input refused before any work; it yields <paramref name="reason"/> as its outcome.</summary>
+        /// <param name="source">The label for the error, e.g. the path as given.</param>
+        /// <param name="target">The user's input, for the error record.</param>
+        /// <param name="reason">The error to report.</param>
+        public static RecognitionInput Rejected(string source, object target, BankcardOcrException reason) =>
+            new RecognitionInput(RecognitionInputKind.Rejected, source, target) { Rejection = reason ?? throw new ArgumentNullException(nameof(reason)) };
 
         /// <summary>The source label, never the image bytes.</summary>
         public override string ToString() => Source;

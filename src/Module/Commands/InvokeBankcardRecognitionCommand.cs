@@ -262,15 +262,9 @@ namespace BankcardOcr.Commands
         /// <summary>Queues each input of this pipeline object and writes whatever has finished meanwhile.</summary>
         protected override void ProcessRecord()
         {
-            foreach (var (input, error) in ExpandInputs())
+            foreach (var input in ExpandInputs())
             {
-                if (error != null)
-                {
-                    WriteError(error);
-                    continue;
-                }
-
-                while (!_batch!.TrySubmit(input!))
+                while (!_batch!.TrySubmit(input))
                 {
                     if (Stopping)
                     {
@@ -402,7 +396,7 @@ namespace BankcardOcr.Commands
             _progress?.Update(_batch!.Completed, _batch.Pending);
         }
 
-        private IEnumerable<(RecognitionInput? Input, ErrorRecord? Error)> ExpandInputs() => ParameterSetName switch
+        private IEnumerable<RecognitionInput> ExpandInputs() => ParameterSetName switch
         {
             UriSet => _inputs!.FromUris(Uri),
             ImageSet => new[] { _inputs!.FromBytes(Image, Name) },

@@ -8,7 +8,7 @@ namespace BankcardOcr.Recognition
 {
     /// <summary>
     /// Turns what the user bound (paths with wildcards, literal paths, URLs, bytes) into recognition inputs,
-    /// or into an <c>ImageNotFound</c> error record for an input that cannot be one. Paths resolve through the
+    /// or into a rejected input carrying an <c>ImageNotFound</c> error, which the batch reports in its turn. Paths resolve through the
     /// session state, so relative paths follow the PowerShell location and PowerShell drives work.
     /// </summary>
     internal sealed class InputResolver
@@ -23,24 +23,24 @@ namespace BankcardOcr.Recognition
             _provider = provider;
         }
 
-        public IEnumerable<(RecognitionInput? Input, ErrorRecord? Error)> FromUris(IEnumerable<Uri> uris)
+        public IEnumerable<RecognitionInput> FromUris(IEnumerable<Uri> uris)
         {
             foreach (var uri in uris)
             {
                 yield return uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-                    ? (RecognitionInput.FromUrl(uri, uri), null)
-                    : (null, NotFound($"'{uri}' is not an absolute http or https URL.", uri));
+                    ? RecognitionInput.FromUrl(uri, uri)
+                    : NotFound($"'{uri}' is not an absolute http or https URL.", uri);
             }
         }
 
         /// <summary>Bytes are labelled with <paramref name="name"/>, or image1, image2, … in the order they arrive.</summary>
-        public (RecognitionInput? Input, ErrorRecord? Error) FromBytes(byte[] image, string? name)
+        public RecognitionInput FromBytes(byte[] image, string? name)
         {
             var label = name ?? "image" + Interlocked.Increment(ref _imageCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return (RecognitionInput.FromBytes(image, label, label), null);
+            return RecognitionInput.FromBytes(image, label, label);
         }
 
-        public IEnumerable<(RecognitionInput? Input, ErrorRecord? Error)> FromLiteralPaths(IEnumerable<string> paths)
+        public IEnumerable<RecognitionInput> FromLiteralPaths(IEnumerable<string> paths)
         {
             foreach (var path in paths)
             {
@@ -48,20 +48,20 @@ namespace BankcardOcr.Recognition
             }
         }
 
-        private (RecognitionInput?, ErrorRecord?) ResolveLiteral(string path)
+        private RecognitionInput ResolveLiteral(string path)
         {
             try
             {
                 var resolved = _session.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-                return provider.Name == "FileSystem" ? CheckFile(resolved, path) : (null, NotFound($"'{path}' is not a file-system path.", path));
+                return provider.Name == "FileSystem" ? CheckFile(resolved, path) : NotFound($"'{path}' is not a file-system path.", path);
             }
             catch (Exception e) when (IsPathProblem(e))
             {
-                return (null, NotFound($"'{path}' cannot be resolved: {e.Message}", path));
+                return NotFound($"'{path}' cannot be resolved: {e.Message}", path);
             }
         }
 
-        public IEnumerable<(RecognitionInput? Input, ErrorRecord? Error)> FromPaths(IEnumerable<string> paths)
+        public IEnumerable<RecognitionInput> FromPaths(IEnumerable<string> paths)
         {
             foreach (var path in paths)
             {
@@ -72,20 +72,20 @@ namespace BankcardOcr.Recognition
             }
         }
 
-        private List<(RecognitionInput?, ErrorRecord?)> ExpandWildcard(string path)
+        private List<RecognitionInput> ExpandWildcard(string path)
         {
-            var results = new List<(RecognitionInput?, ErrorRecord?)>();
+            var results = new List<RecognitionInput>();
             try
             {
                 var resolved = _session.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
                 if (provider.Name != "FileSystem")
                 {
-                    results.Add((null, NotFound($"'{path}' is not a file-system path.", path)));
+                    results.Add(NotFound($"'{path}' is not a file-system path.", path));
                 }
                 else if (resolved.Count == 0)
                 {
                     // Get-ChildItem is silent here, but a job that names files expects to hear that none matched.
-                    results.Add((null, NotFound($"No file matches '{path}'.", path)));
+                    results.Add(NotFound($"No file matches '{path}'.", path));
                 }
                 else
                 {
@@ -97,25 +97,25 @@ namespace BankcardOcr.Recognition
             }
             catch (Exception e) when (IsPathProblem(e))
             {
-                results.Add((null, NotFound($"'{path}' does not exist.", path)));
+                results.Add(NotFound($"'{path}' does not exist.", path));
             }
 
             return results;
         }
 
-        private (RecognitionInput?, ErrorRecord?) CheckFile(string fullPath, object target)
+        private RecognitionInput CheckFile(string fullPath, object target)
         {
             if (Directory.Exists(fullPath))
             {
-                return (null, NotFound($"'{fullPath}' is a folder; pass the image files in it (for example with Get-ChildItem).", target));
+                return NotFound($"'{fullPath}' is a folder; pass the image files in it (for example with Get-ChildItem).", target);
             }
 
             // A missing file is reported by the worker that would read it, so its error keeps its place in order.
-            return (RecognitionInput.FromFile(fullPath, target), null);
+            return RecognitionInput.FromFile(fullPath, target);
         }
 
-        private ErrorRecord NotFound(string message, object target) =>
-            ErrorRecords.For(new BankcardOcrException(BankcardOcrErrorKind.ImageNotFound, message, _provider), target);
+        private RecognitionInput NotFound(string message, object target) =>
+            RecognitionInput.Rejected(target.ToString() ?? string.Empty, target, new BankcardOcrException(BankcardOcrErrorKind.ImageNotFound, message, _provider));
 
         private static bool IsPathProblem(Exception e) =>
             e is ItemNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException || e is ArgumentException || e is NotSupportedException;

@@ -242,6 +242,30 @@ public class RecognitionBatchTests
     }
 
     [Fact]
+    public void RejectedInputsTakeTheirPlaceInOrderWithoutASlot()
+    {
+        var provider = new ScriptedProvider(async (_, token) =>
+        {
+            await Task.Delay(20, token);
+            return ScriptedProvider.Card("4111111111111111");
+        });
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { ThrottleLimit = 1, Ordered = true }, CancellationToken.None);
+        var rejected = new BankcardOcrException(BankcardOcrErrorKind.ImageNotFound, "no such file", "Scripted");
+        var inputs = new[]
+        {
+            RecognitionInput.FromBytes(new byte[4], "a"),
+            RecognitionInput.Rejected("missing.png", "missing.png", rejected),
+            RecognitionInput.FromBytes(new byte[4], "b"),
+        };
+
+        var outcomes = BatchDriver.RunAll(batch, inputs);
+
+        Assert.Equal(new[] { "a", "missing.png", "b" }, outcomes.Select(o => o.Input.Source));
+        Assert.Same(rejected, outcomes[1].Error);
+        Assert.Equal(2, provider.Calls);
+    }
+
+    [Fact]
     public void MissingFileIsImageNotFound()
     {
         var provider = new ScriptedProvider((_, _) => Task.FromResult(ScriptedProvider.Card("4111111111111111")));

@@ -133,6 +133,19 @@ public class TencentRecognitionTests : IClassFixture<EmulatorFixture>
         Assert.All(run.Errors, e => Assert.Equal(ErrorCategory.ObjectNotFound, e.CategoryInfo.Category));
     }
 
+    [Fact]
+    public void OrderedOutputKeepsErrorsInTheirPlace()
+    {
+        var a = _fixture.WriteImage("ord-a.png", TestImages.Png(tag: "ord-a"));
+        var b = _fixture.WriteImage("ord-b.png", TestImages.Png(tag: "ord-b"));
+        var missing = Path.Combine(_fixture.Folder, "ord-missing.png");
+        var run = Run($$"""
+            Invoke-BankcardRecognition -LiteralPath '{{a}}', '{{_fixture.Folder}}', '{{missing}}', '{{b}}' {{Tencent}} -Ordered -ThrottleLimit 1 2>&1 |
+                ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { 'E:' + $_.FullyQualifiedErrorId.Split(',')[0] } else { 'R:' + [System.IO.Path]::GetFileName($_.Source) } }
+            """);
+        Assert.Equal(new[] { "R:ord-a.png", "E:ImageNotFound", "E:ImageNotFound", "R:ord-b.png" }, run.Output.Select(o => o.ToString()));
+    }
+
     [Theory]
     [InlineData(Tencent)]
     [InlineData(Legacy)]
