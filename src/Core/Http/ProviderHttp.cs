@@ -2,6 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.InteropServices;
+using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -137,12 +139,34 @@ namespace BankcardOcr.Http
                 UseCookies = false,
                 AllowAutoRedirect = false,
             };
+            if (ProtocolsFor(RuntimeInformation.FrameworkDescription) is SslProtocols protocols)
+            {
+                try
+                {
+                    handler.SslProtocols = protocols;
+                }
+                catch (PlatformNotSupportedException)
+                {
+                    // .NET Framework before 4.7.1; the manifest asks for 4.7.2, so this is a last resort only.
+                }
+            }
+
             return new HttpClient(handler, disposeHandler: true)
             {
                 // Each attempt carries its own timeout through its cancellation token.
                 Timeout = Timeout.InfiniteTimeSpan,
             };
         }
+
+        /// <summary>
+        /// The TLS versions to insist on, or null to leave the choice to the operating system. Windows PowerShell 5.1
+        /// runs on .NET Framework, where HttpClient follows ServicePointManager.SecurityProtocol, and powershell.exe
+        /// leaves that at SSL 3 / TLS 1.0, which the Tencent and Huawei endpoints refuse. On .NET (PowerShell 7) the
+        /// system default already includes TLS 1.2 and 1.3, and pinning a version would only shut 1.3 out.
+        /// </summary>
+        /// <param name="frameworkDescription">RuntimeInformation.FrameworkDescription.</param>
+        internal static SslProtocols? ProtocolsFor(string frameworkDescription) =>
+            frameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase) ? SslProtocols.Tls12 : (SslProtocols?)null;
 
         private static Exception Innermost(Exception e)
         {
