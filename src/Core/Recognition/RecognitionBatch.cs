@@ -30,6 +30,10 @@ namespace BankcardOcr.Recognition
         private readonly ConcurrentQueue<RecognitionOutcome> _completed = new ConcurrentQueue<RecognitionOutcome>();
         private readonly SortedDictionary<long, RecognitionOutcome> _reorder = new SortedDictionary<long, RecognitionOutcome>();
         private readonly CancellationTokenSource _cancellation;
+
+        // Read by workers that may outlive Dispose; a token stays readable after its source is disposed, and
+        // Dispose cancels first, so late registrations run at once instead of throwing.
+        private readonly CancellationToken _token;
         private long _submitted;
         private int _running;
         private long _taken;
@@ -46,6 +50,7 @@ namespace BankcardOcr.Recognition
             ThrottleLimit = Math.Max(1, options.ThrottleLimit ?? provider.DefaultThrottleLimit);
             RequestsPerSecond = options.MaxRequestsPerSecond ?? provider.DefaultRequestsPerSecond;
             _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _token = _cancellation.Token;
             _stages = new RequestStages(provider.Name, Math.Max(0, options.MaxRetries), options.RetryBaseDelay, options.Timeout, RequestsPerSecond);
         }
 
@@ -151,7 +156,7 @@ namespace BankcardOcr.Recognition
         {
             try
             {
-                return _progress.Wait(timeout, _cancellation.Token);
+                return _progress.Wait(timeout, _token);
             }
             catch (OperationCanceledException)
             {
@@ -178,7 +183,7 @@ namespace BankcardOcr.Recognition
                 var finished = await RunAsync(input, sequence).ConfigureAwait(false);
                 lock (_gate)
                 {
-                    if (!finished || _cancellation.IsCancellationRequested || _waiting.Count == 0)
+                    if (!finished || _token.IsCancellationRequested || _waiting.Count == 0)
                     {
                         // After Ctrl+C the waiting inputs are dropped with the worker: nothing is written afterwards.
                         _running--;
@@ -203,12 +208,12 @@ namespace BankcardOcr.Recognition
                 var (recognised, attempts) = await _stages.ExecuteAsync(
                     (attempt, token) => _provider.RecognizeAsync(new ProviderRequest(input, image, attempt, log), token),
                     log,
-                    _cancellation.Token).ConfigureAwait(false);
+                    _token).ConfigureAwait(false);
                 image = null; // the bytes may go now; the result holds no reference to them
                 result = Finish(recognised, input, attempts, watch.ElapsedMilliseconds);
                 log.Verbose($"{input.Source}: {CardNumberMask.Mask(result.CardNumber)} in {result.ElapsedMilliseconds} ms after {attempts} attempt(s).");
             }
-            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            catch (OperationCanceledException) when (_token.IsCancellationRequested)
             {
                 // Stopped: no outcome is written after Ctrl+C.
                 return false;
@@ -243,7 +248,7 @@ namespace BankcardOcr.Recognition
             }
 
             log.Debug($"{input.Source}: {bytes.Length:N0} bytes.");
-            return await _provider.PrepareImageAsync(bytes, log, _cancellation.Token).ConfigureAwait(false);
+            return await _provider.PrepareImageAsync(bytes, log, _token).ConfigureAwait(false);
         }
 
         private async Task<byte[]> ReadFileAsync(string path)
@@ -263,7 +268,7 @@ namespace BankcardOcr.Recognition
                 var read = 0;
                 while (read < buffer.Length)
                 {
-                    var n = await stream.ReadAsync(buffer, read, buffer.Length - read, _cancellation.Token).ConfigureAwait(false);
+                    var n = await stream.ReadAsync(buffer, read, buffer.Length - read, _token).ConfigureAwait(false);
                     if (n == 0)
                     {
                         break;
