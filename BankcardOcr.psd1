@@ -7,7 +7,7 @@
     Author               = 'BankcardOcr developers'
     CompanyName          = 'BankcardOcr developers'
     Copyright            = '(c) BankcardOcr developers. MIT licence.'
-    Description          = 'Reads bank cards from images (number, bank, card type, validity, confidences) through the Tencent Cloud and Huawei Cloud bank-card OCR services or offline, and checks card numbers against Luhn, network ranges and the Chinese bank BIN table.'
+    Description          = 'Reads bank cards from images (number, bank, card type, validity, confidences) through the Tencent Cloud and Huawei Cloud bank-card OCR services, streaming, rate-limited and retried, and checks card numbers offline against Luhn, network ranges and the Chinese bank BIN table. Card numbers are masked in every view and message; keys and tokens are never printed.'
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
