@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -100,7 +99,15 @@ namespace BankcardOcr.Providers.Huawei
         public async Task<BankcardRecognitionResult> RecognizeAsync(ProviderRequest request, CancellationToken cancellationToken)
         {
             var address = _address ?? throw new InvalidOperationException("Call ConnectAsync before recognising.");
-            var payload = BuildPayload(request);
+            // "url" is sent as AbsoluteUri, already UTF-8 percent-encoded as §3.1 asks; a data: prefix on the image
+            // would be refused as AIS.0102 (§3.1).
+            var payload = ImageJsonBody.Write(request, "url", "image", after: writer =>
+            {
+                if (_options.ReturnTextLocation)
+                {
+                    writer.WriteBoolean("return_text_location", true);
+                }
+            });
             // Hashed and sent from the one buffer it was written into: no copy of a Base64 image up to 10 MB.
             using var message = new HttpRequestMessage(HttpMethod.Post, address) { Content = payload.ToContent() };
             // Exactly the documented value; TryAddWithoutValidation keeps HttpClient from appending a charset.
@@ -162,34 +169,5 @@ namespace BankcardOcr.Providers.Huawei
             }
         }
 
-        private BodyBuffer BuildPayload(ProviderRequest request)
-        {
-            var image = request.Image;
-            // Base64 grows 4/3; the rest is a few dozen bytes (a URL may be escaped up to 6x).
-            var buffer = new BodyBuffer(image is null ? 512 + (6 * request.Input.Url!.AbsoluteUri.Length) : ((image.Length + 2) / 3 * 4) + 512);
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                if (request.Input.Kind == RecognitionInputKind.Url)
-                {
-                    // AbsoluteUri is already UTF-8 percent-encoded, as §3.1 asks for non-ASCII characters.
-                    writer.WriteString("url", request.Input.Url!.AbsoluteUri);
-                }
-                else
-                {
-                    // Plain Base64: a data: prefix is refused as AIS.0102 (§3.1).
-                    writer.WriteBase64String("image", image);
-                }
-
-                if (_options.ReturnTextLocation)
-                {
-                    writer.WriteBoolean("return_text_location", true);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            return buffer;
-        }
     }
 }

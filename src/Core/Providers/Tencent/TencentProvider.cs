@@ -96,7 +96,16 @@ namespace BankcardOcr.Providers.Tencent
         /// <inheritdoc />
         public async Task<BankcardRecognitionResult> RecognizeAsync(ProviderRequest request, CancellationToken cancellationToken)
         {
-            var payload = BuildPayload(request);
+            var payload = ImageJsonBody.Write(request, "ImageUrl", "ImageBase64", after: writer =>
+            {
+                // Unset switches are omitted, as the SDKs omit null fields (tencent.md §2.2).
+                WriteFlag(writer, "RetBorderCutImage", _options.RetBorderCutImage);
+                WriteFlag(writer, "RetCardNoImage", _options.RetCardNoImage);
+                WriteFlag(writer, "EnableCopyCheck", _options.EnableCopyCheck);
+                WriteFlag(writer, "EnableReshootCheck", _options.EnableReshootCheck);
+                WriteFlag(writer, "EnableBorderCheck", _options.EnableBorderCheck);
+                WriteFlag(writer, "EnableQualityValue", _options.EnableQualityValue);
+            });
             // Signed anew for every attempt, so a retry after AuthFailure.SignatureExpire carries a fresh timestamp.
             var signing = new Tc3SigningRequest(Action, payload.Written, _options.Clock())
             {
@@ -127,36 +136,6 @@ namespace BankcardOcr.Providers.Tencent
 
         /// <inheritdoc />
         public void Dispose() => Array.Clear(_secretKey, 0, _secretKey.Length);
-
-        private BodyBuffer BuildPayload(ProviderRequest request)
-        {
-            var image = request.Image;
-            // Base64 grows 4/3; the rest of the body is a few hundred bytes (a URL may be escaped up to 6x).
-            var buffer = new BodyBuffer(image is null ? 512 + (6 * request.Input.Url!.AbsoluteUri.Length) : ((image.Length + 2) / 3 * 4) + 512);
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                if (request.Input.Kind == RecognitionInputKind.Url)
-                {
-                    writer.WriteString("ImageUrl", request.Input.Url!.AbsoluteUri);
-                }
-                else
-                {
-                    writer.WriteBase64String("ImageBase64", image);
-                }
-
-                // Unset switches are omitted, as the SDKs omit null fields (tencent.md §2.2).
-                WriteFlag(writer, "RetBorderCutImage", _options.RetBorderCutImage);
-                WriteFlag(writer, "RetCardNoImage", _options.RetCardNoImage);
-                WriteFlag(writer, "EnableCopyCheck", _options.EnableCopyCheck);
-                WriteFlag(writer, "EnableReshootCheck", _options.EnableReshootCheck);
-                WriteFlag(writer, "EnableBorderCheck", _options.EnableBorderCheck);
-                WriteFlag(writer, "EnableQualityValue", _options.EnableQualityValue);
-                writer.WriteEndObject();
-            }
-
-            return buffer;
-        }
 
         private static void WriteFlag(Utf8JsonWriter writer, string name, bool value)
         {

@@ -108,16 +108,12 @@ namespace BankcardOcr.Providers.TencentLegacy
 
         private HttpContent BuildContent(ProviderRequest request)
         {
-            if (request.Input.Kind == RecognitionInputKind.Url)
+            if (request.Input.Kind == RecognitionInputKind.Url || _options.UseBase64)
             {
-                return JsonBody(6 * request.Input.Url!.AbsoluteUri.Length, writer => writer.WriteString("url", request.Input.Url!.AbsoluteUri));
+                return JsonBody(request);
             }
 
             var image = request.Image!;
-            if (_options.UseBase64)
-            {
-                return JsonBody((image.Length + 2) / 3 * 4, writer => writer.WriteBase64String("image", image));
-            }
 
             // Seed sample: text parts without a content type, the file part with its image type; the boundary
             // unquoted in the header, as in the sample.
@@ -137,23 +133,21 @@ namespace BankcardOcr.Providers.TencentLegacy
             return content;
         }
 
-        private HttpContent JsonBody(int sourceBytes, Action<Utf8JsonWriter> writeSource)
+        private HttpContent JsonBody(ProviderRequest request)
         {
-            // Sized up front: appid, bucket and punctuation fit in the spare 512 bytes unless the bucket is long.
-            var buffer = new BodyBuffer(sourceBytes + 512 + (6 * (_options.AppId.Length + (_options.Bucket?.Length ?? 0))));
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("appid", _options.AppId);
-                if (!string.IsNullOrEmpty(_options.Bucket))
+            var buffer = ImageJsonBody.Write(
+                request,
+                "url",
+                "image",
+                before: writer =>
                 {
-                    writer.WriteString("bucket", _options.Bucket);
-                }
-
-                writeSource(writer);
-                writer.WriteEndObject();
-            }
-
+                    writer.WriteString("appid", _options.AppId);
+                    if (!string.IsNullOrEmpty(_options.Bucket))
+                    {
+                        writer.WriteString("bucket", _options.Bucket);
+                    }
+                },
+                extraCapacity: 6 * (_options.AppId.Length + (_options.Bucket?.Length ?? 0)));
             var content = buffer.ToContent();
             content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
             return content;
