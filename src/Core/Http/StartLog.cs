@@ -30,7 +30,8 @@ namespace BankcardOcr.Http
 
         /// <summary>Waits until a start keeps the window within its permits, then records it.</summary>
         /// <param name="cancellationToken">Ends the wait (Ctrl+C).</param>
-        public async Task WaitAsync(CancellationToken cancellationToken)
+        /// <returns>The recorded start (a Stopwatch timestamp): the time the window guarantee is about.</returns>
+        public async Task<long> WaitAsync(CancellationToken cancellationToken)
         {
             await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -44,7 +45,7 @@ namespace BankcardOcr.Http
                     await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
                 }
 
-                Record();
+                return Record();
             }
             finally
             {
@@ -53,10 +54,12 @@ namespace BankcardOcr.Http
         }
 
         /// <summary>Counts a start that happened without waiting (the first request), dated now.</summary>
-        public void Record()
+        public long Record()
         {
-            _starts[_oldest] = Stopwatch.GetTimestamp();
+            var now = Stopwatch.GetTimestamp();
+            _starts[_oldest] = now;
             _oldest = (_oldest + 1) % _starts.Length;
+            return now;
         }
     }
 }
