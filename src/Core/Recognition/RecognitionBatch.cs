@@ -164,9 +164,6 @@ namespace BankcardOcr.Recognition
             }
         }
 
-        /// <summary>Cancels all work in flight; their outcomes are never produced.</summary>
-        public void Cancel() => _cancellation.Cancel();
-
         /// <inheritdoc />
         public void Dispose()
         {

@@ -120,7 +120,7 @@ public class ResponseParsingTests
         using var message = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(body, Encoding.UTF8) };
         var response = (ProviderResponse)Activator.CreateInstance(
             typeof(ProviderResponse), BindingFlags.NonPublic | BindingFlags.Instance, null, new object[] { status, message, Encoding.UTF8.GetBytes(body) }, null)!;
-        var parse = typeof(ProviderResponse).Assembly.GetType(typeName, throwOnError: true)!.GetMethod("Parse", BindingFlags.Public | BindingFlags.Static)!;
+        var parse = typeof(ProviderResponse).Assembly.GetType(typeName, throwOnError: true)!.GetMethod("Parse", BindingFlags.Public | BindingFlags.Static, null, new[] { typeof(ProviderResponse) }, null)!;
         try
         {
             return (BankcardRecognitionResult)parse.Invoke(null, new object[] { response })!;

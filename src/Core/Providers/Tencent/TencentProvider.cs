@@ -129,8 +129,9 @@ namespace BankcardOcr.Providers.Tencent
             }
 
             var response = await ProviderHttp.SendAsync(message, Name, cancellationToken).ConfigureAwait(false);
-            var result = TencentResponse.Parse(response);
-            SaveImages(result, request, response);
+            var wantImages = !string.IsNullOrEmpty(_options.ImageFolder) && (_options.RetBorderCutImage || _options.RetCardNoImage);
+            var result = TencentResponse.Parse(response, wantImages, out var images);
+            SaveImages(result, request, images);
             return result;
         }
 
@@ -145,14 +146,13 @@ namespace BankcardOcr.Providers.Tencent
             }
         }
 
-        private void SaveImages(BankcardRecognitionResult result, ProviderRequest request, ProviderResponse response)
+        private void SaveImages(BankcardRecognitionResult result, ProviderRequest request, (byte[]? BorderCut, byte[]? CardNo) images)
         {
-            if (string.IsNullOrEmpty(_options.ImageFolder) || (!_options.RetBorderCutImage && !_options.RetCardNoImage))
+            if (images.BorderCut is null && images.CardNo is null)
             {
                 return;
             }
 
-            var images = TencentResponse.ReturnedImages(response);
             var stem = ImageFileStem(request.Input);
             if (images.BorderCut != null)
             {

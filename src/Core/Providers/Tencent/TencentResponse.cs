@@ -8,7 +8,10 @@ namespace BankcardOcr.Providers.Tencent
     /// <summary>Reads <c>{"Response": {...}}</c> (tencent.md §2.3–2.4): <c>Response.Error</c> first, then the fields.</summary>
     internal static class TencentResponse
     {
-        public static BankcardRecognitionResult Parse(ProviderResponse response)
+        public static BankcardRecognitionResult Parse(ProviderResponse response) => Parse(response, decodeImages: false, out _);
+
+        /// <summary>Reads the answer once; with <paramref name="decodeImages"/>, also the card crops it carries (null where absent).</summary>
+        public static BankcardRecognitionResult Parse(ProviderResponse response, bool decodeImages, out (byte[]? BorderCut, byte[]? CardNo) images)
         {
             using var document = ParseJson(response);
             var body = Body(document, response);
@@ -20,6 +23,7 @@ namespace BankcardOcr.Providers.Tencent
                 throw exception;
             }
 
+            images = decodeImages ? (Decode(body, "BorderCutImage"), Decode(body, "CardNoImage")) : (null, null);
             var (bankName, bankCode) = CardFields.SplitBank(Text(body, "BankInfo"));
             var cardTypeText = Text(body, "CardType");
             var warnings = new List<long>();
@@ -48,14 +52,6 @@ namespace BankcardOcr.Providers.Tencent
                 CardCategory = Text(body, "CardCategory"),
                 RequestId = requestId,
             };
-        }
-
-        /// <summary>The card images the answer carries, decoded; null where absent.</summary>
-        public static (byte[]? BorderCut, byte[]? CardNo) ReturnedImages(ProviderResponse response)
-        {
-            using var document = ParseJson(response);
-            var body = Body(document, response);
-            return (Decode(body, "BorderCutImage"), Decode(body, "CardNoImage"));
         }
 
         private static byte[]? Decode(JsonElement body, string name)
