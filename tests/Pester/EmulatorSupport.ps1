@@ -53,3 +53,12 @@ function New-TestPng {
     [System.IO.File]::WriteAllBytes($Path, $bytes.ToArray())
     $Path
 }
+
+function Publish-TestImage {
+    # Serves the file's bytes at the emulator's /images/{name} (the emulator "downloads" only its own images for
+    # URL inputs) and returns that URL.
+    param($Emulator, [string] $Path, [string] $Name = (Split-Path -Leaf $Path))
+    $bytes = [System.IO.File]::ReadAllBytes($Path)
+    $reply = Invoke-RestMethod -Method Put -Uri ($Emulator.Endpoint + '_emulator/images/' + [uri]::EscapeDataString($Name)) -Body $bytes -ContentType 'application/octet-stream'
+    $reply.url
+}

@@ -18,6 +18,7 @@ namespace BankcardOcr.Commands
     public sealed class InvokeBankcardRecognitionCommand : CloudCommand, IDisposable
     {
         private const string PathSet = "Path";
+        private const string PathInputSet = "PathInput";
         private const string LiteralPathSet = "LiteralPath";
         private const string UriSet = "Uri";
         private const string ImageSet = "Image";
@@ -28,12 +29,28 @@ namespace BankcardOcr.Commands
         private RecognitionBatch? _batch;
         private ProgressReporter? _progress;
         private InputResolver? _inputs;
+        private bool _nameOnCommandLine;
+
+        // How pipeline input binds (checked in real pwsh by tests/Pester/PipelineBinding.Tests.ps1). PowerShell tries,
+        // in turn: by value as is, by property name as is, by value converted, by property name converted; in each
+        // round the default (Path) set first. So:
+        // - strings bind by value to the hidden -PathInput (its own set; a path that matches nothing as a wildcard but
+        //   names a file is taken literally, so names with [ ] work); any object converts to a string, so a string
+        //   parameter here took CSV rows and [pscustomobject]@{ Uri = … } as text before their Uri was tried;
+        // - Resolve-Path output and rows with a Path column bind -Path by property name;
+        // - Get-ChildItem / Get-Item output binds -LiteralPath by its PSPath; its Name binds -Name, which is why -Name
+        //   is in every set but Path (in the Image set alone it pulled files into that set and no set resolved);
+        // - rows with LiteralPath, Uri or Url, and objects with Image bytes (and Name), bind by property name.
 
         /// <summary>Image files to recognise; wildcards are expanded. Relative paths resolve against the current PowerShell location.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>A path or file piped by value; see <see cref="PipedPath"/>. Users write it as <c>'a.jpg' | …</c>, never by name.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PathInputSet, ValueFromPipeline = true, DontShow = true)]
+        public PipedPath? PathInput { get; set; }
 
         /// <summary>Image files to recognise, taken literally (no wildcards). <c>Get-ChildItem</c> output binds here through its PSPath.</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
@@ -52,8 +69,14 @@ namespace BankcardOcr.Commands
         [ValidateNotNullOrEmpty]
         public byte[] Image { get; set; } = Array.Empty<byte>();
 
-        /// <summary>The label the result's Source carries for <c>-Image</c> bytes; <c>image1</c>, <c>image2</c>, … by default.</summary>
+        /// <summary>
+        /// The label the result's Source carries for <c>-Image</c> bytes; <c>image1</c>, <c>image2</c>, … by default.
+        /// Files and URLs are labelled by their path or URL: a piped file's Name binds here and is not used.
+        /// </summary>
         [Parameter(ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = UriSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = PathInputSet, ValueFromPipelineByPropertyName = true)]
         public string? Name { get; set; }
 
         /// <summary>Tencent (API 3.0), TencentLegacy, Huawei or Local. By default the provider named in the secret, else Local.</summary>
@@ -178,6 +201,8 @@ namespace BankcardOcr.Commands
         /// <summary>Checks parameters, resolves the credential and builds the provider and the batch.</summary>
         protected override void BeginProcessing()
         {
+            // Only command-line parameters are bound yet; a piped file's Name binds later and is simply not used.
+            _nameOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Name));
             var secret = ReadNamedSecret();
 
             // A token only serves Huawei, so it names the provider when nothing else does.
@@ -262,6 +287,15 @@ namespace BankcardOcr.Commands
         /// <summary>Queues each input of this pipeline object and writes whatever has finished meanwhile.</summary>
         protected override void ProcessRecord()
         {
+            if (_nameOnCommandLine && ParameterSetName != ImageSet)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("-Name labels -Image bytes only; files and URLs are labelled by their path or URL.", nameof(Name)),
+                    "NameWithoutImage",
+                    ErrorCategory.InvalidArgument,
+                    Name));
+            }
+
             foreach (var input in ExpandInputs())
             {
                 while (!_batch!.TrySubmit(input))
@@ -401,6 +435,8 @@ namespace BankcardOcr.Commands
             UriSet => _inputs!.FromUris(Uri),
             ImageSet => new[] { _inputs!.FromBytes(Image, Name) },
             LiteralPathSet => _inputs!.FromLiteralPaths(LiteralPath),
+            PathInputSet when PathInput!.IsLiteral => _inputs!.FromLiteralPaths(new[] { PathInput.Value }),
+            PathInputSet => _inputs!.FromPaths(new[] { PathInput!.Value }),
             _ => _inputs!.FromPaths(Path),
         };
 

@@ -34,6 +34,11 @@ internal sealed class Router(EmulatorState state, RequestPipeline pipeline)
         {
             return JsonReply.WriteAsync(context, 200, new JsonObject { ["status"] = "ok" });
         }
+        // Lets a test in another process (Pester, a child-process fixture) serve an image for URL inputs.
+        if (HttpMethods.IsPut(method) && path.StartsWith("/_emulator/images/", StringComparison.Ordinal))
+        {
+            return RegisterImageAsync(context, Uri.UnescapeDataString(path["/_emulator/images/".Length..]));
+        }
         if (get && path.StartsWith("/images/", StringComparison.Ordinal))
         {
             return ImageAsync(context, Uri.UnescapeDataString(path["/images/".Length..]));
@@ -61,6 +66,14 @@ internal sealed class Router(EmulatorState state, RequestPipeline pipeline)
             ["error_code"] = "APIG.0101",
             ["error_msg"] = "The API does not exist or has not been published in the environment",
         });
+    }
+
+    private async Task RegisterImageAsync(HttpContext context, string name)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        state.Images.RegisterImage(name, body.ToArray());
+        await JsonReply.WriteAsync(context, 200, new JsonObject { ["url"] = $"{state.BaseAddress}images/{Uri.EscapeDataString(name)}" });
     }
 
     private Task ImageAsync(HttpContext context, string name)
