@@ -8,13 +8,28 @@ internal static class Program
     private static async Task<int> Main(string[] args)
     {
         var port = 0;
-        if (args is ["--port", var text] && !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port))
+        var options = new EmulatorOptions();
+        for (var i = 0; i + 1 < args.Length; i += 2)
         {
-            await Console.Error.WriteLineAsync("usage: BankcardOcr.Emulator [--port N]");
+            // The account names can be set so that documented examples (tests/Pester/DocumentedExamples.Tests.ps1)
+            // run with the names they print.
+            switch (args[i])
+            {
+                case "--port" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out port): break;
+                case "--huawei-user": options.HuaweiUserName = args[i + 1]; break;
+                case "--huawei-domain": options.HuaweiDomainName = args[i + 1]; break;
+                default:
+                    await Console.Error.WriteLineAsync("usage: BankcardOcr.Emulator [--port N] [--huawei-user NAME] [--huawei-domain NAME]");
+                    return 2;
+            }
+        }
+        if (args.Length % 2 != 0)
+        {
+            await Console.Error.WriteLineAsync("usage: BankcardOcr.Emulator [--port N] [--huawei-user NAME] [--huawei-domain NAME]");
             return 2;
         }
-        await using var emulator = await CloudEmulator.StartAsync(null, port);
-        var options = emulator.Options;
+        await using var emulator = await CloudEmulator.StartAsync(options, port);
+        options = emulator.Options;
         // Identifiers only: the secret keys and the password are not printed (see EmulatorOptions for the defaults).
         Console.WriteLine(emulator.BaseAddress);
         Console.WriteLine($"Tencent AppId={options.TencentAppId} SecretId={options.TencentSecretId}");
