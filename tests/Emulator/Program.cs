@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using BankcardOcr.Emulator.Hosting;
 
 namespace BankcardOcr.Emulator;
 
@@ -16,16 +18,20 @@ internal static class Program
             switch (args[i])
             {
                 case "--port" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out port): break;
+                // Written by a test that runs the emulator as a child process (Module.Tests' EmulatorProcess).
+                case "--options-file":
+                    options = JsonSerializer.Deserialize<EmulatorOptions>(await File.ReadAllTextAsync(args[i + 1]), ControlEndpoint.Json)!;
+                    break;
                 case "--huawei-user": options.HuaweiUserName = args[i + 1]; break;
                 case "--huawei-domain": options.HuaweiDomainName = args[i + 1]; break;
                 default:
-                    await Console.Error.WriteLineAsync("usage: BankcardOcr.Emulator [--port N] [--huawei-user NAME] [--huawei-domain NAME]");
+                    await Console.Error.WriteLineAsync("usage: BankcardOcr.Emulator [--port N] [--options-file JSON] [--huawei-user NAME] [--huawei-domain NAME]");
                     return 2;
             }
         }
         if (args.Length % 2 != 0)
         {
-            await Console.Error.WriteLineAsync("usage: BankcardOcr.Emulator [--port N] [--huawei-user NAME] [--huawei-domain NAME]");
+            await Console.Error.WriteLineAsync("usage: BankcardOcr.Emulator [--port N] [--options-file JSON] [--huawei-user NAME] [--huawei-domain NAME]");
             return 2;
         }
         await using var emulator = await CloudEmulator.StartAsync(options, port);

@@ -18,6 +18,9 @@ internal sealed class Router(EmulatorState state, RequestPipeline pipeline)
     private IamEndpoint? _iam;
     private HuaweiOcrEndpoint? _huawei;
 
+    /// <summary>The control API for tests in another process; set by <see cref="CloudEmulator"/>.</summary>
+    public ControlEndpoint? Control { get; set; }
+
     private LegacyEndpoint Legacy => _legacy ??= new(state);
     private TencentEndpoint Tencent => _tencent ??= new(state);
     private IamEndpoint Iam => _iam ??= new(state, _tokens);
@@ -34,10 +37,9 @@ internal sealed class Router(EmulatorState state, RequestPipeline pipeline)
         {
             return JsonReply.WriteAsync(context, 200, new JsonObject { ["status"] = "ok" });
         }
-        // Lets a test in another process (Pester, a child-process fixture) serve an image for URL inputs.
-        if (HttpMethods.IsPut(method) && path.StartsWith("/_emulator/images/", StringComparison.Ordinal))
+        if (path.StartsWith(ControlEndpoint.Prefix, StringComparison.Ordinal) && Control != null)
         {
-            return RegisterImageAsync(context, Uri.UnescapeDataString(path["/_emulator/images/".Length..]));
+            return Control.DispatchAsync(context, path);
         }
         if (get && path.StartsWith("/images/", StringComparison.Ordinal))
         {
@@ -66,14 +68,6 @@ internal sealed class Router(EmulatorState state, RequestPipeline pipeline)
             ["error_code"] = "APIG.0101",
             ["error_msg"] = "The API does not exist or has not been published in the environment",
         });
-    }
-
-    private async Task RegisterImageAsync(HttpContext context, string name)
-    {
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body);
-        state.Images.RegisterImage(name, body.ToArray());
-        await JsonReply.WriteAsync(context, 200, new JsonObject { ["url"] = $"{state.BaseAddress}images/{Uri.EscapeDataString(name)}" });
     }
 
     private Task ImageAsync(HttpContext context, string name)
