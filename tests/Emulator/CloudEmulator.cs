@@ -37,7 +37,7 @@ public sealed class CloudEmulator : IAsyncDisposable
         var state = new EmulatorState(options ?? new EmulatorOptions());
         var faults = new FaultSource();
         var pipeline = new RequestPipeline(state, faults);
-        var router = new Router(state, pipeline);
+        var router = new Router(state, pipeline, faults);
 
         // The empty builder registers no logging provider: nothing reaches the console, so no request
         // header (signatures, tokens) can end up in a log.

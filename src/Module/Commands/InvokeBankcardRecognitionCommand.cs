@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using BankcardOcr.Credentials;
@@ -178,10 +179,11 @@ namespace BankcardOcr.Commands
         /// <summary>Checks parameters, resolves the credential and builds the provider and the batch.</summary>
         protected override void BeginProcessing()
         {
-            var secret = ReadNamedSecret();
+            // An explicit -Credential or -Token wins, so a -SecretName (perhaps from $PSDefaultParameterValues) is not even read.
+            var secret = Token != null ? null : ReadNamedSecret();
 
             // A token only serves Huawei, so it names the provider when nothing else does.
-            var provider = Provider ?? secret?.Provider ?? (Token != null ? ProviderFactory.Huawei : ProviderFactory.Local);
+            var provider = ProviderParameters.Canonical(Provider) ?? secret?.Provider ?? (Token != null ? ProviderFactory.Huawei : ProviderFactory.Local);
             WriteDebug($"Provider: {provider}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
             if (provider == ProviderFactory.Local)
             {
@@ -190,6 +192,11 @@ namespace BankcardOcr.Commands
                     "ProviderNotAvailable",
                     ErrorCategory.NotImplemented,
                     provider));
+            }
+
+            if (ProviderParameters.FindMisplaced(provider, MyInvocation.BoundParameters) is string misplaced)
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, provider));
             }
 
             if (Endpoint != null && !EndpointPolicy.IsAllowed(Endpoint, out var reason))
@@ -253,17 +260,24 @@ namespace BankcardOcr.Commands
                 _cancellation.Token);
             WriteVerbose($"{_provider.Name}: up to {_batch.ThrottleLimit} requests in flight, {(_batch.RequestsPerSecond is double r && r > 0 ? r + " per second" : "no rate limit")}, {MaxRetries} retries, {TimeoutSec} s per attempt.");
             _progress = new ProgressReporter(this, $"Recognising bank cards with {_provider.Name}", activityId: 1);
-            if (!MyInvocation.ExpectingInput)
-            {
-                _progress.Total = CountBoundInputs();
-            }
         }
 
         /// <summary>Queues each input of this pipeline object and writes whatever has finished meanwhile.</summary>
         protected override void ProcessRecord()
         {
-            foreach (var input in ExpandInputs())
+            var inputs = ExpandInputs();
+            if (!MyInvocation.ExpectingInput)
             {
+                // Everything came as arguments: expanding the paths first (descriptions only, nothing is read) gives
+                // progress its total, and with it percent and time remaining.
+                var all = inputs.ToList();
+                _progress!.Total = all.Count;
+                inputs = all;
+            }
+
+            foreach (var input in inputs)
+            {
+                EndIfFatal();
                 while (!_batch!.TrySubmit(input))
                 {
                     if (Stopping)
@@ -381,6 +395,7 @@ namespace BankcardOcr.Commands
         {
             while (!Stopping && _batch!.TryTake() is RecognitionOutcome outcome)
             {
+                EndIfFatal();
                 WriteEntries(outcome.Log);
 
                 if (outcome.Result != null)
@@ -389,11 +404,22 @@ namespace BankcardOcr.Commands
                 }
                 else
                 {
-                    WriteError(ErrorRecords.For(outcome.Error!, outcome.Input.TargetObject));
+                    WriteError(ErrorRecords.ForInput(outcome.Error!, outcome.Input));
                 }
             }
 
-            _progress?.Update(_batch!.Completed, _batch.Pending);
+            EndIfFatal();
+            _progress?.Update(_batch!.Completed, _batch.Running);
+        }
+
+        /// <summary>After an authentication failure the batch sends nothing more; the call ends with that one error.</summary>
+        private void EndIfFatal()
+        {
+            if (_batch?.Fatal is BankcardOcrException fatal)
+            {
+                _progress?.Complete();
+                ThrowTerminatingError(ErrorRecords.ForInput(fatal, _batch.FatalInput!));
+            }
         }
 
         private IEnumerable<RecognitionInput> ExpandInputs() => ParameterSetName switch
@@ -418,14 +444,6 @@ namespace BankcardOcr.Commands
 
             return resolved;
         }
-
-        private long? CountBoundInputs() => ParameterSetName switch
-        {
-            UriSet => Uri.Length,
-            ImageSet => 1,
-            LiteralPathSet => LiteralPath.Length,
-            _ => null, // wildcards may expand to any number
-        };
 
         private void Release()
         {

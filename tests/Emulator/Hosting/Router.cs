@@ -10,8 +10,9 @@ namespace BankcardOcr.Emulator.Hosting;
 /// Maps each request to its service. All services share one host, because clients are pointed at the
 /// emulator through their endpoint overrides and keep the vendors' paths.
 /// </summary>
-internal sealed class Router(EmulatorState state, RequestPipeline pipeline)
+internal sealed class Router(EmulatorState state, RequestPipeline pipeline, FaultSource faults)
 {
+    private readonly ControlEndpoint _control = new(state, faults);
     private readonly TokenStore _tokens = new();
     private LegacyEndpoint? _legacy;
     private TencentEndpoint? _tencent;
@@ -33,6 +34,10 @@ internal sealed class Router(EmulatorState state, RequestPipeline pipeline)
         if (get && path == "/_emulator/health")
         {
             return JsonReply.WriteAsync(context, 200, new JsonObject { ["status"] = "ok" });
+        }
+        if (path.StartsWith("/_emulator/", StringComparison.Ordinal) && _control.TryDispatch(context, path, out var reply))
+        {
+            return reply;
         }
         if (get && path.StartsWith("/images/", StringComparison.Ordinal))
         {
