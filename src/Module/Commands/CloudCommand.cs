@@ -24,6 +24,7 @@ namespace BankcardOcr.Commands
 
         /// <summary>The SecretManagement vault to read <c>-SecretName</c> from; all registered vaults by default.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(VaultCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Vault { get; set; }
 

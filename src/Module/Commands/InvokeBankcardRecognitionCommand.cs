@@ -363,7 +363,7 @@ namespace BankcardOcr.Commands
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(e.Message, e), "UnknownRegion", ErrorCategory.InvalidArgument, Region));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(ArgumentErrorText.WithoutSuffix(e), e), "UnknownRegion", ErrorCategory.InvalidArgument, Region));
                 throw;
             }
             catch (OperationCanceledException) when (Stopping)
