@@ -71,7 +71,7 @@ Describe 'Test-BankcardNumber' {
         $ErrorView = 'NormalView'
         ($failed[0] | Out-String -Width 300) -replace '[- ]', '' | Should -Not -Match $digits
         ($failed[0] | Get-Error | Out-String -Width 300) -replace '[- ]', '' | Should -Not -Match $digits
-        $failed[0].CategoryInfo.ToString() | Should -Match '622848'
+        $failed[0].CategoryInfo.ToString() | Should -Match ([regex]::Escape('6228-48**-****-***0-01O'))
         $failed[0].TargetObject | Should -Be '6228-48**-****-***0-01O'
     }
 

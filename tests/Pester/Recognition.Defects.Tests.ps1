@@ -195,3 +195,26 @@ Describe 'Progress' {
         }
     }
 }
+
+Describe '-ReturnCardImage' {
+    It 'keeps the crops of two inputs with the same file name apart' {
+        $crops = Join-Path $folder 'crops'
+        $null = New-Item -ItemType Directory -Path (Join-Path $folder 'a'), (Join-Path $folder 'b'), $crops -Force
+        $first = New-TestPng -Path (Join-Path $folder 'a/card.png') -Tag 'same-name-a'
+        $second = New-TestPng -Path (Join-Path $folder 'b/card.png') -Tag 'same-name-b'
+        $results = Invoke-BankcardRecognition -LiteralPath $first, $second @tencent -ReturnCardImage -ImageFolder $crops -Ordered
+        $results.Count | Should -Be 2
+        $paths = $results.BorderCutImagePath
+        ($paths | Sort-Object -Unique).Count | Should -Be 2
+        # The emulator returns the input as the crop, so each saved file must hold its own input's bytes.
+        [System.IO.File]::ReadAllBytes($paths[0]) | Should -Be ([System.IO.File]::ReadAllBytes($first))
+        [System.IO.File]::ReadAllBytes($paths[1]) | Should -Be ([System.IO.File]::ReadAllBytes($second))
+        # The extension follows the format returned (PNG here; Tencent's own crops are JPEG).
+        $paths | ForEach-Object { [System.IO.Path]::GetExtension($_) | Should -Be '.png' }
+    }
+
+    It 'refuses -ReturnCardImage without -ImageFolder instead of dropping the crop' {
+        { Invoke-BankcardRecognition -LiteralPath $files[0] @tencent -ReturnCardImage -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ImageFolderRequired*' -ExpectedMessage '*-ImageFolder*'
+    }
+}

@@ -221,6 +221,15 @@ namespace BankcardOcr.Commands
             {
                 checks.ImageFolder = ResolveImageFolder(ImageFolder);
             }
+            else if (ReturnCardImage || ReturnCardNumberImage)
+            {
+                // A crop nobody keeps costs a larger answer per image; asking for it without a place to put it is a mistake.
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("-ReturnCardImage and -ReturnCardNumberImage need -ImageFolder, the existing folder where the returned images are saved.", nameof(ImageFolder)),
+                    "ImageFolderRequired",
+                    ErrorCategory.InvalidArgument,
+                    null));
+            }
 
             _cancellation = new CancellationTokenSource();
             if (provider == ProviderFactory.Huawei)
