@@ -70,7 +70,9 @@ Describe 'Test-BankcardNumber' {
         $digits = '622848040256489001'
         $ErrorView = 'NormalView'
         ($failed[0] | Out-String -Width 300) -replace '[- ]', '' | Should -Not -Match $digits
-        ($failed[0] | Get-Error | Out-String -Width 300) -replace '[- ]', '' | Should -Not -Match $digits
+        if (Get-Command Get-Error -ErrorAction Ignore) {
+            ($failed[0] | Get-Error | Out-String -Width 300) -replace '[- ]', '' | Should -Not -Match $digits
+        }
         $failed[0].CategoryInfo.ToString() | Should -Match ([regex]::Escape('6228-48**-****-***0-01O'))
         $failed[0].TargetObject | Should -Be '6228-48**-****-***0-01O'
     }
@@ -88,7 +90,9 @@ Describe 'New-TencentOcrSignature' {
         # As docs/New-TencentOcrSignature.md writes it, with the emulator's address and keys.
         $body = (@{ ImageBase64 = [Convert]::ToBase64String([IO.File]::ReadAllBytes($image)) } | ConvertTo-Json -Compress)
         $sig = New-TencentOcrSignature -Action BankCardOCR -Payload $body -Region ap-guangzhou -Credential $emulator.Credential
-        $answer = Invoke-RestMethod -Uri $emulator.Endpoint -Method Post -Headers $sig.Headers -Body $body -SkipHeaderValidation
+        # Windows PowerShell 5.1 neither validates the header nor has the switch (as the help says).
+        $skip = if ($PSVersionTable.PSVersion.Major -ge 6) { @{ SkipHeaderValidation = $true } } else { @{} }
+        $answer = Invoke-RestMethod -Uri $emulator.Endpoint -Method Post -Headers $sig.Headers -Body $body @skip
         $answer.Response.CardNo | Should -Match '^\d{16,19}$'
         $answer.Response.Error | Should -BeNullOrEmpty
     }
