@@ -87,14 +87,20 @@ Describe 'Test-BankcardNumber' {
 
 Describe 'New-TencentOcrSignature' {
     It 'Example 1 of its help calls Invoke-RestMethod successfully' {
-        # As docs/New-TencentOcrSignature.md writes it, with the emulator's address and keys.
+        # The Invoke-RestMethod line exactly as docs/New-TencentOcrSignature.md writes it, pointed at the
+        # emulator; the emulator knows BankCardOCR only, so $body and $sig are made for that action.
+        $doc = Get-Content -LiteralPath (Join-Path $PSScriptRoot '../../docs/New-TencentOcrSignature.md') -Encoding utf8
+        $line = ($doc | Where-Object { $_ -like 'PS> Invoke-RestMethod *' } | Select-Object -First 1).Substring(4)
+        $line | Should -Match '-Headers \$sig\.Headers'
+        $line = $line.Replace('https://ocr.tencentcloudapi.com', $emulator.Endpoint)
+        if ($PSVersionTable.PSVersion.Major -lt 6) {
+            $line = $line.Replace(' -SkipHeaderValidation', '') # 5.1 neither validates nor has the switch, as the help says
+        }
         $body = (@{ ImageBase64 = [Convert]::ToBase64String([IO.File]::ReadAllBytes($image)) } | ConvertTo-Json -Compress)
         $sig = New-TencentOcrSignature -Action BankCardOCR -Payload $body -Region ap-guangzhou -Credential $emulator.Credential
-        # Windows PowerShell 5.1 neither validates the header nor has the switch (as the help says).
-        $skip = if ($PSVersionTable.PSVersion.Major -ge 6) { @{ SkipHeaderValidation = $true } } else { @{} }
-        $answer = Invoke-RestMethod -Uri $emulator.Endpoint -Method Post -Headers $sig.Headers -Body $body @skip
-        $answer.Response.CardNo | Should -Match '^\d{16,19}$'
+        $answer = Invoke-Expression $line
         $answer.Response.Error | Should -BeNullOrEmpty
+        $answer.Response.CardNo | Should -Match '^\d{16,19}$'
     }
 
     It 'names the cmdlet parameter, without a .NET suffix, when -Lifetime is out of range' {
