@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using BankcardOcr.Emulator.Hosting;
 
 namespace BankcardOcr.Emulator;
 
-/// <summary><c>dotnet run --project tests/Emulator [-- --port N]</c>: serves until Ctrl+C.</summary>
+/// <summary><c>dotnet run --project tests/Emulator [-- --port N]</c>: serves until Ctrl+C or SIGTERM.</summary>
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
@@ -48,6 +49,13 @@ internal static class Program
             e.Cancel = true;
             stop.TrySetResult();
         };
+        // A test runner or service manager stops it with SIGTERM (SIGINT is Ctrl+C above). The empty host
+        // builder installs no console lifetime, so without this the signal would be ignored until SIGKILL.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true; // stop through the normal path below, which disposes the server
+            stop.TrySetResult();
+        });
         await stop.Task;
         return 0;
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using BankcardOcr.Credentials;
@@ -203,10 +204,12 @@ namespace BankcardOcr.Commands
         {
             // Only command-line parameters are bound yet; a piped file's Name binds later and is simply not used.
             _nameOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Name));
-            var secret = ReadNamedSecret();
+
+            // An explicit -Credential or -Token wins, so a -SecretName (perhaps from $PSDefaultParameterValues) is not even read.
+            var secret = Token != null ? null : ReadNamedSecret();
 
             // A token only serves Huawei, so it names the provider when nothing else does.
-            var provider = Provider ?? secret?.Provider ?? (Token != null ? ProviderFactory.Huawei : ProviderFactory.Local);
+            var provider = ProviderParameters.Canonical(Provider) ?? secret?.Provider ?? (Token != null ? ProviderFactory.Huawei : ProviderFactory.Local);
             WriteDebug($"Provider: {provider}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
             if (provider == ProviderFactory.Local)
             {
@@ -215,6 +218,11 @@ namespace BankcardOcr.Commands
                     "ProviderNotAvailable",
                     ErrorCategory.NotImplemented,
                     provider));
+            }
+
+            if (ProviderParameters.FindMisplaced(provider, MyInvocation.BoundParameters) is string misplaced)
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, provider));
             }
 
             if (Endpoint != null && !EndpointPolicy.IsAllowed(Endpoint, out var reason))
@@ -238,6 +246,15 @@ namespace BankcardOcr.Commands
             if (ImageFolder != null)
             {
                 checks.ImageFolder = ResolveImageFolder(ImageFolder);
+            }
+            else if (ReturnCardImage || ReturnCardNumberImage)
+            {
+                // A crop nobody keeps costs a larger answer per image; asking for it without a place to put it is a mistake.
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("-ReturnCardImage and -ReturnCardNumberImage need -ImageFolder, the existing folder where the returned images are saved.", nameof(ImageFolder)),
+                    "ImageFolderRequired",
+                    ErrorCategory.InvalidArgument,
+                    null));
             }
 
             _cancellation = new CancellationTokenSource();
@@ -278,10 +295,6 @@ namespace BankcardOcr.Commands
                 _cancellation.Token);
             WriteVerbose($"{_provider.Name}: up to {_batch.ThrottleLimit} requests in flight, {(_batch.RequestsPerSecond is double r && r > 0 ? r + " per second" : "no rate limit")}, {MaxRetries} retries, {TimeoutSec} s per attempt.");
             _progress = new ProgressReporter(this, $"Recognising bank cards with {_provider.Name}", activityId: 1);
-            if (!MyInvocation.ExpectingInput)
-            {
-                _progress.Total = CountBoundInputs();
-            }
         }
 
         /// <summary>Queues each input of this pipeline object and writes whatever has finished meanwhile.</summary>
@@ -296,8 +309,19 @@ namespace BankcardOcr.Commands
                     Name));
             }
 
-            foreach (var input in ExpandInputs())
+            var inputs = ExpandInputs();
+            if (!MyInvocation.ExpectingInput)
             {
+                // Everything came as arguments: expanding the paths first (descriptions only, nothing is read) gives
+                // progress its total, and with it percent and time remaining.
+                var all = inputs.ToList();
+                _progress!.Total = all.Count;
+                inputs = all;
+            }
+
+            foreach (var input in inputs)
+            {
+                EndIfFatal();
                 while (!_batch!.TrySubmit(input))
                 {
                     if (Stopping)
@@ -383,7 +407,7 @@ namespace BankcardOcr.Commands
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(e.Message, e), "UnknownRegion", ErrorCategory.InvalidArgument, Region));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(ArgumentErrorText.WithoutSuffix(e), e), "UnknownRegion", ErrorCategory.InvalidArgument, Region));
                 throw;
             }
             catch (OperationCanceledException) when (Stopping)
@@ -415,6 +439,7 @@ namespace BankcardOcr.Commands
         {
             while (!Stopping && _batch!.TryTake() is RecognitionOutcome outcome)
             {
+                EndIfFatal();
                 WriteEntries(outcome.Log);
 
                 if (outcome.Result != null)
@@ -423,11 +448,22 @@ namespace BankcardOcr.Commands
                 }
                 else
                 {
-                    WriteError(ErrorRecords.For(outcome.Error!, outcome.Input.TargetObject));
+                    WriteError(ErrorRecords.ForInput(outcome.Error!, outcome.Input));
                 }
             }
 
-            _progress?.Update(_batch!.Completed, _batch.Pending);
+            EndIfFatal();
+            _progress?.Update(_batch!.Completed, _batch.Running);
+        }
+
+        /// <summary>After an authentication failure the batch sends nothing more; the call ends with that one error.</summary>
+        private void EndIfFatal()
+        {
+            if (_batch?.Fatal is BankcardOcrException fatal)
+            {
+                _progress?.Complete();
+                ThrowTerminatingError(ErrorRecords.ForInput(fatal, _batch.FatalInput!));
+            }
         }
 
         private IEnumerable<RecognitionInput> ExpandInputs() => ParameterSetName switch
@@ -454,14 +490,6 @@ namespace BankcardOcr.Commands
 
             return resolved;
         }
-
-        private long? CountBoundInputs() => ParameterSetName switch
-        {
-            UriSet => Uri.Length,
-            ImageSet => 1,
-            LiteralPathSet => LiteralPath.Length,
-            _ => null, // wildcards may expand to any number
-        };
 
         private void Release()
         {
