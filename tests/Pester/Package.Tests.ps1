@@ -1,11 +1,10 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.5.0' }
-#Requires -Version 7.4
-# Issue 9 item 6: the gallery package installs through PSResourceGet (bundled with pwsh 7.4+) and imports by
-# name in a fresh pwsh. The package is made from out/BankcardOcr by the script build.ps1 -Task Package runs.
-# Install and use each run in their own pwsh process with their own data folder and module path, so neither
-# the user's repositories nor their installed modules are touched or seen.
+# Issue 9 item 6: the gallery package installs through PSResourceGet (bundled with pwsh 7.4+; skipped on older
+# PowerShell) and imports by name in a fresh pwsh. The package is made from out/BankcardOcr by the script
+# build.ps1 -Task Package runs. Install and use each run in their own pwsh process with their own HOME and
+# module path, so neither the user's repositories nor their installed modules are touched or seen.
 
-Describe 'The gallery package' -Skip:$IsWindows {
+Describe 'The gallery package' -Skip:($PSVersionTable.PSVersion -lt [version]'7.4' -or $IsWindows) {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'EmulatorSupport.ps1')
         $script:moduleFolder = (Resolve-Path (Join-Path $PSScriptRoot '../../out/BankcardOcr')).Path
