@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using System.Reflection;
 using BankcardOcr.Loading;
 
 namespace BankcardOcr
@@ -18,26 +19,27 @@ namespace BankcardOcr
     {
         private static readonly string ModuleDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? string.Empty;
 
-        // One context for the process, created with the first import: PowerShell never unloads the module's
-        // assemblies, so a re-import (Import-Module -Force) must find the copies it loaded before.
-        private static readonly DependencyResolver Resolver = new DependencyResolver(ModuleDirectory, PrivateLoadContext.TryCreate("BankcardOcr"));
-
-        /// <summary>The private load context on PowerShell 7 (an AssemblyLoadContext), null on 5.1; for diagnostics.</summary>
-        internal static object? DependencyContext => Resolver.Context?.Context;
+        // One context for the process, created on the first request rather than at import (import time is
+        // measured against an empty module): PowerShell never unloads the module's assemblies, so a re-import
+        // (Import-Module -Force) must find the copies it loaded before.
+        private static readonly Lazy<DependencyResolver> Resolver =
+            new Lazy<DependencyResolver>(() => new DependencyResolver(ModuleDirectory, PrivateLoadContext.TryCreate("BankcardOcr")));
 
         /// <summary>Hooks the resolver.</summary>
         public void OnImport()
         {
             // Unhook first, so a re-import in the same process does not hook it twice.
-            AppDomain.CurrentDomain.AssemblyResolve -= Resolver.OnAssemblyResolve;
-            AppDomain.CurrentDomain.AssemblyResolve += Resolver.OnAssemblyResolve;
+            AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
+            AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
         }
 
         /// <summary>Unhooks the resolver when the module is removed.</summary>
         /// <param name="psModuleInfo">The module being removed.</param>
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
-            AppDomain.CurrentDomain.AssemblyResolve -= Resolver.OnAssemblyResolve;
+            AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
         }
+
+        private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args) => Resolver.Value.OnAssemblyResolve(sender, args);
     }
 }

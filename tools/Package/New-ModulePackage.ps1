@@ -9,7 +9,7 @@
     It publishes into a file repository registered under a throwaway name for the call and unregistered
     after, so the user's repository list is left as it was. build.ps1 -Task Package builds first and calls
     this; tests/Pester/Package.Tests.ps1 calls it on the module folder the test run already has.
-    Before packing, the folder is checked for what must never ship (.pdb, .deps.json, tests, obj/bin
+    Before packing, the folder is checked for what must never ship (.pdb, .deps.json, .runtimeconfig.json, tests, obj/bin
     leftovers, System.Management.Automation.dll) and for the licences that must.
 
 .PARAMETER ModuleFolder
@@ -40,7 +40,8 @@ foreach ($required in 'LICENSE', 'THIRD-PARTY-NOTICES.md', 'cn-bank-bin.LICENSE'
     }
 }
 $noise = Get-ChildItem -LiteralPath $ModuleFolder -Recurse -File | Where-Object {
-    $_.Extension -in '.pdb', '.json' -or $_.Name -like '*.Tests.*' -or $_.Name -eq 'System.Management.Automation.dll' -or
+    $_.Extension -eq '.pdb' -or $_.Name -like '*.deps.json' -or $_.Name -like '*.runtimeconfig.json' -or
+    $_.Name -like '*.Tests.*' -or $_.Name -eq 'System.Management.Automation.dll' -or
     $_.FullName.Substring($ModuleFolder.Length) -match '[\\/](obj|bin|tests?)[\\/]'
 }
 if ($noise) {

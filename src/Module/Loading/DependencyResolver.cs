@@ -37,9 +37,6 @@ namespace BankcardOcr.Loading
             _context?.OnResolving(ResolveForContext);
         }
 
-        /// <summary>The private load context, or null on .NET Framework.</summary>
-        internal PrivateLoadContext? Context => _context;
-
         /// <summary>The handler for <c>AppDomain.AssemblyResolve</c>.</summary>
         /// <param name="sender">Unused.</param>
         /// <param name="args">The name asked for and, on .NET, the assembly that asked.</param>

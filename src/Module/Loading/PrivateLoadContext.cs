@@ -23,9 +23,6 @@ namespace BankcardOcr.Loading
             _loadFromPath = (Func<string, Assembly>)Delegate.CreateDelegate(typeof(Func<string, Assembly>), _context, load);
         }
 
-        /// <summary>The context object itself (an AssemblyLoadContext), for logging and tests.</summary>
-        internal object Context => _context;
-
         /// <summary>Creates the context on .NET; null on .NET Framework, where it cannot exist.</summary>
         /// <param name="name">The context's name, shown by <c>AssemblyLoadContext.GetLoadContext(...).Name</c>.</param>
         /// <returns>The context, or null.</returns>
