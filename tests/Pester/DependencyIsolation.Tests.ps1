@@ -79,7 +79,7 @@ Describe 'Dependency isolation on PowerShell 7' -Skip:($PSVersionTable.PSEdition
         $loaded = @($plain.Assemblies | Where-Object Name -EQ $Name)
         $loaded.Count | Should -Be 1
         $loaded[0].Context | Should -Be 'BankcardOcr'
-        $loaded[0].Location | Should -Be (Join-Path $moduleFolder "Dependencies/$Name.dll")
+        $loaded[0].Location | Should -Be ([System.IO.Path]::Combine($moduleFolder, 'Dependencies', "$Name.dll"))
     }
 
     It 'keeps BankcardOcr and BankcardOcr.Core in the default context, loaded from the module folder' {
@@ -115,8 +115,8 @@ Describe 'Dependency isolation on PowerShell 7' -Skip:($PSVersionTable.PSEdition
         $probe.CardNumbers.Count | Should -Be 1
         $probe.Verbose -join "`n" | Should -Match 're-encoded to .* JPEG'
         # Both copies live side by side: the other module's in the default context, the module's own in its context.
+        $ownVersion = [System.Reflection.AssemblyName]::GetAssemblyName([System.IO.Path]::Combine($moduleFolder, 'Dependencies', "$Name.dll")).Version
         $copies = @($probe.Assemblies | Where-Object Name -EQ $Name | Sort-Object Context)
-        $copies | ForEach-Object { "$($_.Context) $($_.Version)" } |
-            Should -Be @("BankcardOcr $(([System.Reflection.AssemblyName]::GetAssemblyName((Join-Path $moduleFolder "Dependencies/$Name.dll"))).Version)", "Default $Version")
+        $copies | ForEach-Object { "$($_.Context) $($_.Version)" } | Should -Be @("BankcardOcr $ownVersion", "Default $Version")
     }
 }

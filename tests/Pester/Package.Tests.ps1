@@ -12,7 +12,9 @@ Describe 'The gallery package' -Skip:($PSVersionTable.PSVersion -lt [version]'7.
         $script:work = Join-Path ([System.IO.Path]::GetTempPath()) ('bankcardocr-package-' + [guid]::NewGuid().ToString('N'))
         $script:feed = Join-Path $work 'feed'
         $script:userHome = Join-Path $work 'home'
-        $null = New-Item -ItemType Directory -Path $work, $userHome
+        # .config must exist: .NET gives an empty ApplicationData folder for a missing one, and NuGet (inside
+        # Publish-PSResource) then writes NuGet/NuGet.Config relative to the working directory.
+        $null = New-Item -ItemType Directory -Path $work, $userHome, (Join-Path $userHome '.config')
         $script:pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
 
         function Invoke-Pwsh {
@@ -23,10 +25,13 @@ Describe 'The gallery package' -Skip:($PSVersionTable.PSVersion -lt [version]'7.
                 $saved[$name] = [Environment]::GetEnvironmentVariable($name)
                 [Environment]::SetEnvironmentVariable($name, $Environment[$name])
             }
+            # In the test's own folder, so nothing a child writes relative to its working directory lands in the repository.
+            Push-Location -LiteralPath $work
             try {
                 $output = & $pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot $Script) @Arguments 2>&1
             }
             finally {
+                Pop-Location
                 foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
             }
             if ($LASTEXITCODE -ne 0) { throw "$Script failed: $($output -join [Environment]::NewLine)" }
@@ -77,7 +82,7 @@ Describe 'The gallery package' -Skip:($PSVersionTable.PSVersion -lt [version]'7.
         $install.InstalledVersion | Should -Be (Import-PowerShellDataFile (Join-Path $moduleFolder 'BankcardOcr.psd1')).ModuleVersion
         $use.ModuleBase | Should -Be (Join-Path $install.InstalledLocation "BankcardOcr/$($install.InstalledVersion)")
         $use.ModuleBase | Should -BeLike "$work*"
-        $use.PollyFrom | Should -Be (Join-Path $use.ModuleBase 'Dependencies/Polly.Core.dll')
+        $use.PollyFrom | Should -Be ([System.IO.Path]::Combine($use.ModuleBase, 'Dependencies', 'Polly.Core.dll'))
     }
 
     It 'recognises a card against the emulator and checks a number offline once installed' {
