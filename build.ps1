@@ -86,33 +86,13 @@ function Invoke-DocsTask {
 }
 
 function Invoke-PackageTask {
+    # The gallery package is made with PSResourceGet, which pwsh 7.4+ bundles; Windows PowerShell 5.1 has only
+    # PowerShellGet 1.0, whose Publish-Module needs nuget.exe, so packaging runs in pwsh.
+    if ($PSVersionTable.PSVersion -lt [version]'7.4') {
+        throw 'The Package task needs pwsh 7.4 or newer (PSResourceGet).'
+    }
     Invoke-BuildTask
-    $packageDir = Join-Path $outDir 'package'
-    $null = New-Item -ItemType Directory -Path $packageDir -Force
-    $repository = 'BankcardOcrLocalBuild'
-    if (Get-Command -Name Publish-PSResource -ErrorAction SilentlyContinue) {
-        if (-not (Get-PSResourceRepository -Name $repository -ErrorAction SilentlyContinue)) {
-            Register-PSResourceRepository -Name $repository -Uri $packageDir -Trusted
-        }
-        try {
-            Publish-PSResource -Path $moduleDir -Repository $repository
-        }
-        finally {
-            Unregister-PSResourceRepository -Name $repository
-        }
-    }
-    else {
-        if (-not (Get-PSRepository -Name $repository -ErrorAction SilentlyContinue)) {
-            Register-PSRepository -Name $repository -SourceLocation $packageDir -PublishLocation $packageDir -InstallationPolicy Trusted
-        }
-        try {
-            Publish-Module -Path $moduleDir -Repository $repository
-        }
-        finally {
-            Unregister-PSRepository -Name $repository
-        }
-    }
-    Get-ChildItem -Path $packageDir -Filter '*.nupkg'
+    & (Join-Path $root 'tools/Package/New-ModulePackage.ps1') -ModuleFolder $moduleDir -OutputFolder (Join-Path $outDir 'package')
 }
 
 function Invoke-CleanTask {
