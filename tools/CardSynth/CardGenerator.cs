@@ -1,0 +1,75 @@
+using System;
+
+namespace BankcardOcr.CardSynth
+{
+    /// <summary>
+    /// Generates synthetic bank-card photos with their ground truth. Card <c>i</c> of a level depends only on the set
+    /// seed, the level and <c>i</c>: the same arguments give the same bytes, and a set can be generated in any order
+    /// or in parallel.
+    /// </summary>
+    public sealed class CardGenerator
+    {
+        private static readonly string[] Holders =
+        {
+            "ZHANG WEI", "LI NA", "WANG FANG", "LIU YANG", "CHEN JIE", "ZHAO LEI", "JOHN SMITH", "MARIA GARCIA", "YUKI TANAKA", "AHMED KHAN",
+        };
+
+        /// <summary>Creates a generator for one set.</summary>
+        /// <param name="seed">The set's seed.</param>
+        public CardGenerator(ulong seed) => SetSeed = seed;
+
+        /// <summary>The set's seed.</summary>
+        public ulong SetSeed { get; }
+
+        /// <summary>Generates card <paramref name="index"/> of <paramref name="level"/>.</summary>
+        /// <param name="level">Clean or hard.</param>
+        /// <param name="index">The card's position in the set, from 0.</param>
+        /// <param name="style">Flat or embossed; null lets the seed choose (about half each).</param>
+        /// <param name="origin">Chinese or international; null lets the seed choose (about 70 % Chinese).</param>
+        /// <param name="png">PNG instead of JPEG (no compression artefacts).</param>
+        public SyntheticCard Generate(CardLevel level, int index, PrintStyle? style = null, CardOrigin? origin = null, bool png = false)
+        {
+            if (index < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index), index, "The card index starts at 0.");
+            }
+
+            var seed = CardRandom.Mix(SetSeed, (ulong)level + 1, (ulong)index + 1);
+            var rng = new CardRandom(seed);
+            var chosenStyle = style ?? (rng.Chance(0.5) ? PrintStyle.Embossed : PrintStyle.Flat);
+            var chosenOrigin = origin ?? (rng.Chance(0.7) ? CardOrigin.Chinese : CardOrigin.International);
+
+            var issuer = CardIssuers.Pick(rng, chosenOrigin);
+            var number = CardNumberMaker.Make(rng, issuer);
+            var grouping = CardNumberMaker.PickGrouping(rng, number.Length, issuer.Network);
+            var printed = CardNumberMaker.Group(number, grouping);
+            var month = rng.Next(1, 13);
+            var year = rng.Next(27, 37);
+            var expiry = $"{month:D2}/{year:D2}";
+            var face = new CardFaceText(issuer, printed, expiry, rng.Pick(Holders), chosenStyle);
+
+            using var bitmap = CardFace.Render(rng, face, level);
+            var shot = CardScene.Compose(rng, bitmap, level, png);
+            return new SyntheticCard
+            {
+                Seed = seed,
+                Index = index,
+                Level = level,
+                Style = chosenStyle,
+                Origin = chosenOrigin,
+                Number = number,
+                PrintedNumber = printed,
+                Grouping = grouping,
+                Expiry = expiry,
+                ValidThru = $"{month:D2}/20{year:D2}",
+                Network = issuer.Network,
+                BankCode = issuer.BankCode,
+                Image = shot.Image,
+                Format = png ? "png" : "jpeg",
+                Width = CardScene.Width,
+                Height = CardScene.Height,
+                CardScale = shot.CardScale,
+            };
+        }
+    }
+}
