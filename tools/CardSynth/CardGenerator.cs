@@ -29,6 +29,24 @@ namespace BankcardOcr.CardSynth
         /// <param name="png">PNG instead of JPEG (no compression artefacts).</param>
         public SyntheticCard Generate(CardLevel level, int index, PrintStyle? style = null, CardOrigin? origin = null, bool png = false)
         {
+            var (rng, card, face) = Plan(level, index, style, origin);
+            using var bitmap = CardFace.Render(rng, face, level);
+            card.Image = CardScene.Compose(rng, bitmap, level, card.CardScale, png);
+            card.Format = png ? "png" : "jpeg";
+            card.Width = CardScene.Width;
+            card.Height = CardScene.Height;
+            return card;
+        }
+
+        /// <summary>
+        /// The ground truth of card <paramref name="index"/> without drawing it (no image): the same number, expiry,
+        /// style and issuer that <see cref="Generate"/> gives for the same arguments, at a fraction of the cost.
+        /// </summary>
+        public SyntheticCard Describe(CardLevel level, int index, PrintStyle? style = null, CardOrigin? origin = null) =>
+            Plan(level, index, style, origin).Card;
+
+        private (CardRandom Rng, SyntheticCard Card, CardFaceText Face) Plan(CardLevel level, int index, PrintStyle? style, CardOrigin? origin)
+        {
             if (index < 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(index), index, "The card index starts at 0.");
@@ -47,10 +65,8 @@ namespace BankcardOcr.CardSynth
             var year = rng.Next(27, 37);
             var expiry = $"{month:D2}/{year:D2}";
             var face = new CardFaceText(issuer, printed, expiry, rng.Pick(Holders), chosenStyle);
-
-            using var bitmap = CardFace.Render(rng, face, level);
-            var shot = CardScene.Compose(rng, bitmap, level, png);
-            return new SyntheticCard
+            var scale = CardScene.PickScale(rng, level);
+            var card = new SyntheticCard
             {
                 Seed = seed,
                 Index = index,
@@ -64,12 +80,9 @@ namespace BankcardOcr.CardSynth
                 ValidThru = $"{month:D2}/20{year:D2}",
                 Network = issuer.Network,
                 BankCode = issuer.BankCode,
-                Image = shot.Image,
-                Format = png ? "png" : "jpeg",
-                Width = CardScene.Width,
-                Height = CardScene.Height,
-                CardScale = shot.CardScale,
+                CardScale = scale,
             };
+            return (rng, card, face);
         }
     }
 }

@@ -13,20 +13,8 @@ namespace BankcardOcr.CardSynth
         public const int Width = 1280;
         public const int Height = 960;
 
-        public sealed class Shot
-        {
-            public Shot(byte[] image, double cardScale)
-            {
-                Image = image;
-                CardScale = cardScale;
-            }
-
-            public byte[] Image { get; }
-
-            public double CardScale { get; }
-        }
-
-        public static Shot Compose(CardRandom rng, SKBitmap face, CardLevel level, bool png)
+        /// <summary>The encoded photo of <paramref name="face"/> lying in a scene.</summary>
+        public static byte[] Compose(CardRandom rng, SKBitmap face, CardLevel level, double scale, bool png)
         {
             var hard = level == CardLevel.Hard;
             using var scene = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
@@ -34,10 +22,9 @@ namespace BankcardOcr.CardSynth
             {
                 DrawTable(canvas, rng, hard);
 
-                var scale = hard ? rng.Range(0.38, 0.9) : rng.Range(0.7, 0.9);
                 var angle = (hard ? rng.Range(-12, 12) : rng.Range(-3, 3)) * Math.PI / 180;
                 var tilt = hard ? rng.Range(0, 0.08) : rng.Range(0, 0.02);
-                var quad = PlaceCard(rng, face.Width, face.Height, scale, angle, tilt);
+                var quad = PlaceCard(rng, face.Width, face.Height, (float)scale, angle, tilt);
 
                 DrawShadow(canvas, rng, quad);
                 canvas.Save();
@@ -66,15 +53,18 @@ namespace BankcardOcr.CardSynth
                 }
 
                 canvas.Flush();
-                // Scale is the card's width over the frame's, before perspective: how small the card sits in the photo.
                 AddNoise(scene, rng, hard ? rng.Range(3, 12) : rng.Range(0, 3));
 
                 var format = png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg;
                 var quality = hard ? rng.Next(30, 71) : rng.Next(80, 96);
                 using var data = scene.Encode(format, quality);
-                return new Shot(data.ToArray(), scale);
+                return data.ToArray();
             }
         }
+
+        /// <summary>The card's width over the frame's, before perspective: how small the card sits in the photo.</summary>
+        public static double PickScale(CardRandom rng, CardLevel level) =>
+            level == CardLevel.Hard ? rng.Range(0.38, 0.9) : rng.Range(0.7, 0.9);
 
         private static SKPoint[] PlaceCard(CardRandom rng, int faceWidth, int faceHeight, double scale, double angle, double tilt)
         {
@@ -193,15 +183,24 @@ namespace BankcardOcr.CardSynth
                 return;
             }
 
+            // Normal deviates from a table indexed by random bits: a log and a cosine per channel and pixel cost more
+            // than the rest of the card together.
+            var table = new float[4096];
+            for (var i = 0; i < table.Length; i++)
+            {
+                table[i] = (float)(rng.Gaussian() * sigma);
+            }
+
             var bytes = new byte[bitmap.ByteCount];
             Marshal.Copy(bitmap.GetPixels(), bytes, 0, bytes.Length);
             for (var i = 0; i < bytes.Length; i += 4)
             {
                 // Mostly luminance noise with a little chroma, as from a phone sensor.
-                var common = rng.Gaussian() * sigma;
+                var bits = rng.NextUInt64();
+                var common = table[bits & 4095];
                 for (var c = 0; c < 3; c++)
                 {
-                    var v = bytes[i + c] + common + (rng.Gaussian() * sigma * 0.3);
+                    var v = bytes[i + c] + common + (0.3f * table[(bits >> (12 * (c + 1))) & 4095]);
                     bytes[i + c] = (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
                 }
             }

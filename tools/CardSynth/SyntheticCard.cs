@@ -61,17 +61,17 @@ namespace BankcardOcr.CardSynth
         /// <summary>The bank abbreviation printed on the card.</summary>
         public string BankCode { get; init; } = string.Empty;
 
-        /// <summary>The encoded photo.</summary>
-        public byte[] Image { get; init; } = new byte[0];
+        /// <summary>The encoded photo; empty when the card was only described.</summary>
+        public byte[] Image { get; internal set; } = new byte[0];
 
         /// <summary><c>jpeg</c> or <c>png</c>.</summary>
-        public string Format { get; init; } = "jpeg";
+        public string Format { get; internal set; } = "jpeg";
 
         /// <summary>Photo width in pixels.</summary>
-        public int Width { get; init; }
+        public int Width { get; internal set; }
 
         /// <summary>Photo height in pixels.</summary>
-        public int Height { get; init; }
+        public int Height { get; internal set; }
 
         /// <summary>The card's width in the photo as a fraction of the photo's width (before perspective).</summary>
         public double CardScale { get; init; }
