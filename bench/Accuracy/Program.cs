@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using BankcardOcr.Accuracy;
+using BankcardOcr.CardSynth;
+
+// Accuracy [--count N] [--seed S] [--level clean|hard|both] [--provider Local] [--module DIR] [--csv FILE] [--markdown FILE]
+// Generates N synthetic cards per level, reads each through the provider one at a time, and prints the report.
+var count = 500;
+ulong seed = 1;
+var levels = new[] { CardLevel.Clean, CardLevel.Hard };
+var providerName = "Local";
+var moduleDir = Path.Combine(RepoRoot(), "out", "BankcardOcr");
+string? csvPath = null;
+string? markdownPath = null;
+for (var i = 0; i < args.Length; i++)
+{
+    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+    switch (args[i])
+    {
+        case "--count": count = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--seed": seed = ulong.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--level":
+            var level = Value();
+            levels = level == "both" ? levels : new[] { Enum.Parse<CardLevel>(level, ignoreCase: true) };
+            break;
+        case "--provider": providerName = Value(); break;
+        case "--module": moduleDir = Path.GetFullPath(Value()); break;
+        case "--csv": csvPath = Value(); break;
+        case "--markdown": markdownPath = Value(); break;
+        default:
+            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: Accuracy [--count N] [--seed S] [--level clean|hard|both] [--provider Local] [--module DIR] [--csv FILE] [--markdown FILE]");
+            return 2;
+    }
+}
+
+var load = Stopwatch.StartNew();
+using var provider = RecognizerFactory.Create(providerName, moduleDir);
+load.Stop();
+Console.WriteLine($"{provider.Name}: provider ready in {load.ElapsedMilliseconds} ms; {count} cards per level, seed {seed}");
+
+var underTest = new ProviderUnderTest(provider);
+var generator = new CardGenerator(seed);
+var readings = new List<CardReading>();
+foreach (var level in levels)
+{
+    for (var index = 0; index < count; index++)
+    {
+        // Generating is not timed: only the provider's prepare + recognise count as latency.
+        var card = generator.Generate(level, index);
+        var reading = await underTest.ReadAsync(card, CancellationToken.None);
+        readings.Add(reading);
+        if (reading.Verdict == ReadingVerdict.Wrong)
+        {
+            Console.WriteLine($"  WRONG {card.FileName}: read {reading.ReturnedNumber} (confidence {reading.Confidence:0.000}) for {card.Number}");
+        }
+
+        if ((index + 1) % 50 == 0)
+        {
+            Console.WriteLine($"  {level}: {index + 1}/{count}");
+        }
+    }
+}
+
+var report = new AccuracyReport(readings);
+var heading = $"{provider.Name}, {count} cards per level, seed {seed}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, provider load {load.ElapsedMilliseconds} ms";
+var markdown = report.ToMarkdown(heading);
+Console.WriteLine();
+Console.WriteLine(markdown);
+if (markdownPath != null)
+{
+    File.WriteAllText(markdownPath, markdown);
+}
+
+if (csvPath != null)
+{
+    var csv = new StringBuilder("file,level,style,origin,network,grouping,number,verdict,returned,confidence,expiry,returned_expiry,ms,error\n");
+    foreach (var r in readings)
+    {
+        var c = r.Card;
+        csv.Append(CultureInfo.InvariantCulture,
+            $"{c.FileName},{c.Level},{c.Style},{c.Origin},{c.Network},{string.Join("-", c.Grouping)},{c.Number},{r.Verdict},{r.ReturnedNumber},{r.Confidence:0.0000},{c.Expiry},{r.ReturnedExpiry},{r.Milliseconds:0},\"{r.Error.Replace("\"", "'", StringComparison.Ordinal)}\"\n");
+    }
+
+    File.WriteAllText(csvPath, csv.ToString());
+}
+
+return 0;
+
+static string RepoRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "BankcardOcr.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    return Directory.GetCurrentDirectory();
+}

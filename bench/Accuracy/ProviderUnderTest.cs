@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using BankcardOcr.CardSynth;
+using BankcardOcr.Providers;
+using BankcardOcr.Recognition;
+
+namespace BankcardOcr.Accuracy;
+
+/// <summary>
+/// Runs cards one at a time through a provider's own API (prepare, then recognise), as the batch pipeline would
+/// on its first attempt, and times each. One at a time so that latency is per photo, not shared with a neighbour.
+/// </summary>
+internal sealed class ProviderUnderTest
+{
+    private readonly IRecognitionProvider _provider;
+
+    public ProviderUnderTest(IRecognitionProvider provider) => _provider = provider;
+
+    public async Task<CardReading> ReadAsync(SyntheticCard card, CancellationToken cancellationToken)
+    {
+        var log = new RecognitionLog(card.FileName);
+        var input = RecognitionInput.FromBytes(card.Image, card.FileName);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var image = await _provider.PrepareImageAsync(card.Image, log, cancellationToken).ConfigureAwait(false);
+            var result = await _provider.RecognizeAsync(new ProviderRequest(input, image, 0, log), cancellationToken).ConfigureAwait(false);
+            clock.Stop();
+            var verdict = CardReading.Judge(card.Number, result.CardNumber);
+            return new CardReading(card, verdict, result.CardNumber, result.Confidence, result.ValidThru, clock.Elapsed.TotalMilliseconds, string.Empty);
+        }
+        catch (BankcardOcrException e)
+        {
+            clock.Stop();
+            var verdict = e.Kind == BankcardOcrErrorKind.NoCardFound ? ReadingVerdict.Abstained : ReadingVerdict.Failed;
+            return new CardReading(card, verdict, string.Empty, null, string.Empty, clock.Elapsed.TotalMilliseconds, $"{e.Kind}: {e.Message}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A crash on one card is a finding, not the end of the run.
+            clock.Stop();
+            return new CardReading(card, ReadingVerdict.Failed, string.Empty, null, string.Empty, clock.Elapsed.TotalMilliseconds, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+}
