@@ -109,3 +109,44 @@ public sealed class CardImageTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new CardGenerator(1).Describe(CardLevel.Clean, -1));
     }
 }
+
+/// <summary>The number line's position in the photo, and the straightened crop cut from it.</summary>
+public sealed class NumberLineTests
+{
+    [Theory]
+    [InlineData(CardLevel.Clean)]
+    [InlineData(CardLevel.Hard)]
+    public void NumberQuadLiesInsideThePhotoAndIsWiderThanTall(CardLevel level)
+    {
+        var card = new CardGenerator(60).Generate(level, 1);
+        Assert.Equal(4, card.NumberQuad.Count);
+        Assert.All(card.NumberQuad, p =>
+        {
+            Assert.InRange(p.X, 0, card.Width);
+            Assert.InRange(p.Y, 0, card.Height);
+        });
+        var width = Math.Abs(card.NumberQuad[1].X - card.NumberQuad[0].X);
+        var height = Math.Abs(card.NumberQuad[3].Y - card.NumberQuad[0].Y);
+        // 15 to 19 digits in groups: the line is many times as wide as a digit is tall.
+        Assert.True(width > 8 * height, $"line {width:0} × {height:0}");
+    }
+
+    [Fact]
+    public void CropIsAStraightenedPngOfTheLineWithItsMargin()
+    {
+        var card = new CardGenerator(61).Generate(CardLevel.Hard, 2);
+        var crop = NumberLineCrop.Cut(card, margin: 0.5);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(crop);
+        var q = card.NumberQuad;
+        var lineHeight = Math.Sqrt(Math.Pow(q[3].X - q[0].X, 2) + Math.Pow(q[3].Y - q[0].Y, 2));
+        Assert.InRange(bitmap.Height, (2 * lineHeight) - 2, (2 * lineHeight) + 2);
+        Assert.True(bitmap.Width > 8 * lineHeight);
+    }
+
+    [Fact]
+    public void ADescribedCardCannotBeCropped()
+    {
+        var card = new CardGenerator(62).Describe(CardLevel.Clean, 0);
+        Assert.Throws<ArgumentException>(() => NumberLineCrop.Cut(card));
+    }
+}

@@ -41,7 +41,8 @@ namespace BankcardOcr.CardSynth
 
         public static int HeightPx => (int)Math.Round(HeightMm * PxPerMm);
 
-        public static SKBitmap Render(CardRandom rng, CardFaceText text, CardLevel level)
+        /// <summary>Draws the card; <paramref name="numberLine"/> receives where the number line is, in face pixels.</summary>
+        public static SKBitmap Render(CardRandom rng, CardFaceText text, CardLevel level, out SKRect numberLine)
         {
             var bitmap = new SKBitmap(new SKImageInfo(WidthPx, HeightPx, SKColorType.Rgba8888, SKAlphaType.Premul));
             using var canvas = new SKCanvas(bitmap);
@@ -61,11 +62,11 @@ namespace BankcardOcr.CardSynth
                 CardDecor.DrawSmallPrint(canvas, rng, darkInk);
             }
 
-            DrawNumberBlock(canvas, rng, text, level, darkInk, luminance);
+            numberLine = DrawNumberBlock(canvas, rng, text, level, darkInk, luminance);
             return bitmap;
         }
 
-        private static void DrawNumberBlock(SKCanvas canvas, CardRandom rng, CardFaceText text, CardLevel level, bool darkInk, double luminance)
+        private static SKRect DrawNumberBlock(SKCanvas canvas, CardRandom rng, CardFaceText text, CardLevel level, bool darkInk, double luminance)
         {
             var embossed = text.Style == PrintStyle.Embossed;
             // Embossed (Farrington 7B-sized, ISO/IEC 7811-1) digits are about 4 mm tall; flat-printed ones are smaller.
@@ -86,6 +87,7 @@ namespace BankcardOcr.CardSynth
             var look = embossed ? EmbossLook.Pick(rng, level, PxPerMm) : null;
             var ink = PickInk(rng, level, darkInk, luminance);
             DrawLine(canvas, text.PrintedNumber, left, baseline, font, look, ink);
+            var numberLine = new SKRect(left, baseline - (digitMm * PxPerMm), left + font.MeasureText(text.PrintedNumber), baseline);
 
             // Expiry below the number, under a small "VALID THRU" caption.
             using var smallFont = CardFonts.ForDigitHeight(digitMm * rng.Range(0.62, 0.8) * PxPerMm, embolden: embossed);
@@ -101,6 +103,7 @@ namespace BankcardOcr.CardSynth
 
             var holderBaseline = Math.Min(expiryBaseline + (rng.Range(6.0, 8.0) * PxPerMm), (HeightMm - 3.5f) * PxPerMm);
             DrawLine(canvas, text.Holder, left, holderBaseline, smallFont, look, ink);
+            return numberLine;
         }
 
         private static void DrawLine(SKCanvas canvas, string line, float x, float baseline, SKFont font, EmbossLook? look, SKColor ink)

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace BankcardOcr.CardSynth
 {
@@ -30,8 +31,9 @@ namespace BankcardOcr.CardSynth
         public SyntheticCard Generate(CardLevel level, int index, PrintStyle? style = null, CardOrigin? origin = null, bool png = false)
         {
             var (rng, card, face) = Plan(level, index, style, origin);
-            using var bitmap = CardFace.Render(rng, face, level);
-            card.Image = CardScene.Compose(rng, bitmap, level, card.CardScale, png);
+            using var bitmap = CardFace.Render(rng, face, level, out var numberLine);
+            card.Image = CardScene.Compose(rng, bitmap, level, card.CardScale, png, numberLine, out var quad);
+            card.NumberQuad = quad.Select(p => new CardPoint(p.X, p.Y)).ToArray();
             card.Format = png ? "png" : "jpeg";
             card.Width = CardScene.Width;
             card.Height = CardScene.Height;

@@ -13,8 +13,11 @@ namespace BankcardOcr.CardSynth
         public const int Width = 1280;
         public const int Height = 960;
 
-        /// <summary>The encoded photo of <paramref name="face"/> lying in a scene.</summary>
-        public static byte[] Compose(CardRandom rng, SKBitmap face, CardLevel level, double scale, bool png)
+        /// <summary>
+        /// The encoded photo of <paramref name="face"/> lying in a scene; <paramref name="numberQuad"/> receives the
+        /// corners of <paramref name="numberLine"/> (face pixels) as they land in the photo, clockwise from top-left.
+        /// </summary>
+        public static byte[] Compose(CardRandom rng, SKBitmap face, CardLevel level, double scale, bool png, SKRect numberLine, out SKPoint[] numberQuad)
         {
             var hard = level == CardLevel.Hard;
             using var scene = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
@@ -28,7 +31,13 @@ namespace BankcardOcr.CardSynth
 
                 DrawShadow(canvas, rng, quad);
                 canvas.Save();
-                canvas.SetMatrix(Homography.FromRect(face.Width, face.Height, quad));
+                var toPhoto = Homography.FromRect(face.Width, face.Height, quad);
+                numberQuad = new[]
+                {
+                    toPhoto.MapPoint(numberLine.Left, numberLine.Top), toPhoto.MapPoint(numberLine.Right, numberLine.Top),
+                    toPhoto.MapPoint(numberLine.Right, numberLine.Bottom), toPhoto.MapPoint(numberLine.Left, numberLine.Bottom),
+                };
+                canvas.SetMatrix(toPhoto);
                 using (var paint = new SKPaint { IsAntialias = true })
                 using (var image = SKImage.FromBitmap(face))
                 {

@@ -22,6 +22,9 @@ namespace BankcardOcr.CardSynth
         Embossed,
     }
 
+    /// <summary>A point in photo pixels.</summary>
+    public readonly record struct CardPoint(float X, float Y);
+
     /// <summary>One generated card photo and its ground truth.</summary>
     public sealed class SyntheticCard
     {
@@ -75,6 +78,12 @@ namespace BankcardOcr.CardSynth
 
         /// <summary>The card's width in the photo as a fraction of the photo's width (before perspective).</summary>
         public double CardScale { get; init; }
+
+        /// <summary>
+        /// The corners of the card-number line in the photo (pixels, clockwise from the top-left of the first digit's
+        /// cell, digit height only); empty when only described.
+        /// </summary>
+        public IReadOnlyList<CardPoint> NumberQuad { get; internal set; } = new CardPoint[0];
 
         /// <summary>A file name that says what the card is, without the number: e.g. <c>hard-0042-embossed-cn.jpg</c>.</summary>
         public string FileName =>
