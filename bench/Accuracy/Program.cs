@@ -4,8 +4,9 @@ using System.Text;
 using BankcardOcr.Accuracy;
 using BankcardOcr.CardSynth;
 
-// Accuracy [--count N] [--seed S] [--level clean|hard|both] [--provider Local] [--module DIR] [--csv FILE] [--markdown FILE]
+// Accuracy [--count N] [--seed S] [--level clean|hard|both] [--provider Local] [--module DIR] [--line] [--csv FILE] [--markdown FILE]
 // Generates N synthetic cards per level, reads each through the provider one at a time, and prints the report.
+// --line reads each card's straightened number-line crop instead of the photo: failures left are recognition ones.
 var count = 500;
 ulong seed = 1;
 var levels = new[] { CardLevel.Clean, CardLevel.Hard };
@@ -13,6 +14,7 @@ var providerName = "Local";
 var moduleDir = Path.Combine(RepoRoot(), "out", "BankcardOcr");
 string? csvPath = null;
 string? markdownPath = null;
+var lineOnly = false;
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -28,8 +30,9 @@ for (var i = 0; i < args.Length; i++)
         case "--module": moduleDir = Path.GetFullPath(Value()); break;
         case "--csv": csvPath = Value(); break;
         case "--markdown": markdownPath = Value(); break;
+        case "--line": lineOnly = true; break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: Accuracy [--count N] [--seed S] [--level clean|hard|both] [--provider Local] [--module DIR] [--csv FILE] [--markdown FILE]");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: Accuracy [--count N] [--seed S] [--level clean|hard|both] [--provider Local] [--module DIR] [--line] [--csv FILE] [--markdown FILE]");
             return 2;
     }
 }
@@ -48,7 +51,7 @@ foreach (var level in levels)
     {
         // Generating is not timed: only the provider's prepare + recognise count as latency.
         var card = generator.Generate(level, index);
-        var reading = await underTest.ReadAsync(card, CancellationToken.None);
+        var reading = await underTest.ReadAsync(card, CancellationToken.None, lineOnly ? NumberLineCrop.Cut(card) : null);
         readings.Add(reading);
         if (reading.Verdict == ReadingVerdict.Wrong)
         {
@@ -63,7 +66,7 @@ foreach (var level in levels)
 }
 
 var report = new AccuracyReport(readings);
-var heading = $"{provider.Name}, {count} cards per level, seed {seed}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, provider load {load.ElapsedMilliseconds} ms";
+var heading = $"{provider.Name}{(lineOnly ? ", number-line crops only" : string.Empty)}, {count} cards per level, seed {seed}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, provider load {load.ElapsedMilliseconds} ms";
 var markdown = report.ToMarkdown(heading);
 Console.WriteLine();
 Console.WriteLine(markdown);

@@ -15,14 +15,16 @@ internal sealed class ProviderUnderTest
 
     public ProviderUnderTest(IRecognitionProvider provider) => _provider = provider;
 
-    public async Task<CardReading> ReadAsync(SyntheticCard card, CancellationToken cancellationToken)
+    /// <summary>Reads the card's photo, or <paramref name="imageOverride"/> (e.g. its number-line crop) in its place.</summary>
+    public async Task<CardReading> ReadAsync(SyntheticCard card, CancellationToken cancellationToken, byte[]? imageOverride = null)
     {
+        var bytes = imageOverride ?? card.Image;
         var log = new RecognitionLog(card.FileName);
-        var input = RecognitionInput.FromBytes(card.Image, card.FileName);
+        var input = RecognitionInput.FromBytes(bytes, card.FileName);
         var clock = Stopwatch.StartNew();
         try
         {
-            var image = await _provider.PrepareImageAsync(card.Image, log, cancellationToken).ConfigureAwait(false);
+            var image = await _provider.PrepareImageAsync(bytes, log, cancellationToken).ConfigureAwait(false);
             var result = await _provider.RecognizeAsync(new ProviderRequest(input, image, 0, log), cancellationToken).ConfigureAwait(false);
             clock.Stop();
             var verdict = CardReading.Judge(card.Number, result.CardNumber);
