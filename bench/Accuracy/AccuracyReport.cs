@@ -107,6 +107,25 @@ internal sealed class AccuracyReport
             md.AppendLine(c, $"| {group.Key.Level} | {group.Key.Style} | {group.Key.Origin} | {t.Count} | {Pct(t.ExactRate)} | {Pct(t.WrongRate)} | {Pct(t.AbstainRate)} |");
         }
 
+        // Which conditions the misses come from: the line's tilt and the digits' size in the photo.
+        md.AppendLine().AppendLine("By number-line tilt and digit height in the photo (exact / abstained):").AppendLine();
+        md.AppendLine("| Condition | Cards | Exact | Wrong | Abstained |");
+        md.AppendLine("|---|---:|---:|---:|---:|");
+        var conditions = new (string Name, Func<CardReading, bool> Holds)[]
+        {
+            ("tilt < 3°", r => r.LineTilt < 3),
+            ("tilt 3–7°", r => r.LineTilt >= 3 && r.LineTilt < 7),
+            ("tilt ≥ 7°", r => r.LineTilt >= 7),
+            ("digits < 20 px", r => r.DigitHeight < 20),
+            ("digits 20–30 px", r => r.DigitHeight >= 20 && r.DigitHeight < 30),
+            ("digits ≥ 30 px", r => r.DigitHeight >= 30),
+        };
+        foreach (var (name, holds) in conditions)
+        {
+            var t = Tally(_readings.Where(holds));
+            md.AppendLine(c, $"| {name} | {t.Count} | {Pct(t.ExactRate)} | {Pct(t.WrongRate)} | {Pct(t.AbstainRate)} |");
+        }
+
         var bins = Reliability(_readings);
         md.AppendLine().AppendLine(c, $"Confidence calibration (numbers returned, both levels; expected calibration error {CalibrationError(bins):0.000}):").AppendLine();
         md.AppendLine("| Reported confidence | Numbers | Mean confidence | Observed exact |");

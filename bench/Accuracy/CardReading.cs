@@ -50,6 +50,26 @@ internal sealed class CardReading
     /// <summary>The error kind and message for abstentions and failures.</summary>
     public string Error { get; }
 
+    /// <summary>How far the number line leans in the photo, in degrees (absolute), from its top edge.</summary>
+    public double LineTilt
+    {
+        get
+        {
+            var q = Card.NumberQuad;
+            return q.Count < 2 ? 0 : Math.Abs(Math.Atan2(q[1].Y - q[0].Y, q[1].X - q[0].X) * 180 / Math.PI);
+        }
+    }
+
+    /// <summary>The digits' height in the photo, in pixels (left edge of the line).</summary>
+    public double DigitHeight
+    {
+        get
+        {
+            var q = Card.NumberQuad;
+            return q.Count < 4 ? 0 : Math.Sqrt(Math.Pow(q[3].X - q[0].X, 2) + Math.Pow(q[3].Y - q[0].Y, 2));
+        }
+    }
+
     public bool ExpiryRight => ReturnedExpiry.Length > 0 && ReturnedExpiry == Card.ValidThru;
 
     /// <summary>Classifies an answer: a returned number is exact or wrong, whatever confidence came with it.</summary>
