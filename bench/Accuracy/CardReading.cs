@@ -47,6 +47,9 @@ internal sealed class CardReading
     /// <summary>Wall time of prepare + recognise for this image.</summary>
     public double Milliseconds { get; }
 
+    /// <summary>CPU time the process spent meanwhile (every thread of it), which other processes' load does not inflate.</summary>
+    public double CpuMilliseconds { get; init; }
+
     /// <summary>The error kind and message for abstentions and failures.</summary>
     public string Error { get; }
 

@@ -77,12 +77,12 @@ if (markdownPath != null)
 
 if (csvPath != null)
 {
-    var csv = new StringBuilder("file,level,style,origin,network,grouping,tilt,digit_px,number,verdict,returned,confidence,expiry,returned_expiry,ms,error\n");
+    var csv = new StringBuilder("file,level,style,origin,network,grouping,tilt,digit_px,number,verdict,returned,confidence,expiry,returned_expiry,ms,cpu_ms,error\n");
     foreach (var r in readings)
     {
         var c = r.Card;
         csv.Append(CultureInfo.InvariantCulture,
-            $"{c.FileName},{c.Level},{c.Style},{c.Origin},{c.Network},{string.Join("-", c.Grouping)},{r.LineTilt:0.0},{r.DigitHeight:0},{c.Number},{r.Verdict},{r.ReturnedNumber},{r.Confidence:0.0000},{c.Expiry},{r.ReturnedExpiry},{r.Milliseconds:0},\"{r.Error.Replace("\"", "'", StringComparison.Ordinal)}\"\n");
+            $"{c.FileName},{c.Level},{c.Style},{c.Origin},{c.Network},{string.Join("-", c.Grouping)},{r.LineTilt:0.0},{r.DigitHeight:0},{c.Number},{r.Verdict},{r.ReturnedNumber},{r.Confidence:0.0000},{c.Expiry},{r.ReturnedExpiry},{r.Milliseconds:0},{r.CpuMilliseconds:0},\"{r.Error.Replace("\"", "'", StringComparison.Ordinal)}\"\n");
     }
 
     File.WriteAllText(csvPath, csv.ToString());
