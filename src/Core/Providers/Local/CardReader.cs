@@ -8,10 +8,12 @@ using BankcardOcr.Imaging;
 namespace BankcardOcr.Providers.Local
 {
     /// <summary>
-    /// One image through the cascade: detection at long side 960 with PaddleOCR's thresholds, then the same map at
-    /// permissive thresholds, then detection at 1280 with permissive thresholds, stopping at the first pass whose
-    /// lines hold a verified card number. The two retries rescue different photos (reference §0: 6/9 → 7/9 real
-    /// cards, none wrong). Lines already read in an earlier pass are not read again.
+    /// One image through the cascade, stopping at the first pass whose lines hold a verified card number: detection
+    /// at long side 640 (a quarter of 960's work, and a card number's line is large), then PaddleOCR's 960 with its
+    /// thresholds, then the same map at permissive thresholds, then 1280 at permissive thresholds. The last two
+    /// rescue different photos (reference §0: 6/9 → 7/9 real cards, none wrong). Detection only locates lines: they
+    /// are always read from the image at up to 1280, so a coarse pass costs no recognition accuracy. Lines already
+    /// read in an earlier pass are not read again.
     /// </summary>
     internal sealed class CardReader
     {
@@ -24,8 +26,11 @@ namespace BankcardOcr.Providers.Local
         /// <summary>Lines read per pass at most, largest first (a card has a handful; a busy photo, dozens).</summary>
         private const int MaximumLines = 16;
 
+        private const int QuickScale = 640;
+
         private static readonly (int Scale, float Threshold, float BoxThreshold)[] Passes =
         {
+            (QuickScale, 0.3f, 0.6f),
             (FirstScale, 0.3f, 0.6f),
             (FirstScale, 0.1f, 0.3f),
             (LargestScale, 0.1f, 0.3f),
@@ -56,8 +61,8 @@ namespace BankcardOcr.Providers.Local
             {
                 _cancellationToken.ThrowIfCancellationRequested();
 
-                // PaddleOCR's "max" limit: never enlarge for the first scale; the last pass enlarges on purpose.
-                var scale = pass.Scale == FirstScale ? Math.Min(FirstScale, longSide) : pass.Scale;
+                // PaddleOCR's "max" limit: never enlarge for the first scales; the last pass enlarges on purpose.
+                var scale = pass.Scale < LargestScale ? Math.Min(pass.Scale, longSide) : pass.Scale;
                 if (map is null || mapScale != scale)
                 {
                     map = TextDetector.Run(_models.Detector, _image, scale);

@@ -93,6 +93,10 @@ namespace BankcardOcr.Providers.Local
                     ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
                     GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
                 };
+
+                // Idle intra-op threads sleep instead of spinning: spinning burns the cores the other images in
+                // parallel (and other processes) need, for no gain on inferences of this size.
+                options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
                 var detector = new InferenceSession(Path.Combine(models, DetectorFile), options);
                 var recognizer = new InferenceSession(Path.Combine(models, RecognizerFile), options);
                 var columns = RecognizerColumns.FromKeys(File.ReadAllLines(keys, Encoding.UTF8));
