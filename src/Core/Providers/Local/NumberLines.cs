@@ -20,22 +20,19 @@ namespace BankcardOcr.Providers.Local
         /// <summary>Largest gap between neighbours, in line heights (card groups sit about one digit width apart).</summary>
         private const float GapInHeights = 2.5f;
 
-        /// <summary>The lines, each as the union box of its members, left to right; boxes that join nothing are lines of their own.</summary>
+        /// <summary>Largest difference in turn between two boxes on one line (about 6°).</summary>
+        private const float AngleTolerance = 0.1f;
+
+        /// <summary>The lines, each as the union box of its members along their shared direction; boxes that join nothing are lines of their own.</summary>
         public static List<TextBox> Join(IEnumerable<TextBox> boxes)
         {
             var lines = new List<List<TextBox>>();
-            foreach (var box in boxes.OrderBy(b => b.Left))
+            foreach (var box in boxes.OrderBy(b => b.CenterX))
             {
                 List<TextBox>? home = null;
                 foreach (var line in lines)
                 {
-                    var last = line[line.Count - 1];
-                    var smaller = Math.Min(last.Height, box.Height);
-                    var larger = Math.Max(last.Height, box.Height);
-                    if (Math.Abs(last.CenterY - box.CenterY) <= CenterTolerance * smaller
-                        && larger <= HeightRatio * smaller
-                        && box.Left - last.Right <= GapInHeights * larger
-                        && box.Left > last.Left)
+                    if (Follows(line[line.Count - 1], box))
                     {
                         home = line;
                         break;
@@ -55,6 +52,27 @@ namespace BankcardOcr.Providers.Local
             return lines.Select(Union).ToList();
         }
 
+        /// <summary>Whether <paramref name="next"/> continues the line whose last box is <paramref name="last"/>, measured in that box's direction.</summary>
+        private static bool Follows(TextBox last, TextBox next)
+        {
+            if (Math.Abs(last.Angle - next.Angle) > AngleTolerance)
+            {
+                return false;
+            }
+
+            var (cos, sin) = ((float)Math.Cos(last.Angle), (float)Math.Sin(last.Angle));
+            float dx = next.CenterX - last.CenterX, dy = next.CenterY - last.CenterY;
+            var along = dx * cos + dy * sin;
+            var across = -dx * sin + dy * cos;
+            var smaller = Math.Min(last.Height, next.Height);
+            var larger = Math.Max(last.Height, next.Height);
+            var gap = along - (last.Width + next.Width) / 2;
+            return along > 0
+                && Math.Abs(across) <= CenterTolerance * smaller
+                && larger <= HeightRatio * smaller
+                && gap <= GapInHeights * larger;
+        }
+
         /// <summary>
         /// Whether a line can hold a card number or an expiry date: horizontal and wide enough for "MM/YY". Skipping
         /// the rest (logos, bank names, chip contacts) saves most of the recognizer's time.
@@ -62,16 +80,43 @@ namespace BankcardOcr.Providers.Local
         public static bool CanHoldDigits(TextBox line, float minimumHeight) =>
             line.Height >= minimumHeight && line.Width >= 1.8f * line.Height;
 
+        /// <summary>The smallest box along the members' mean direction that holds every member's corners.</summary>
         private static TextBox Union(List<TextBox> line)
         {
-            float weight = 0, score = 0;
+            if (line.Count == 1)
+            {
+                return line[0];
+            }
+
+            float weight = 0, score = 0, angle = 0;
             foreach (var b in line)
             {
                 weight += b.Width;
                 score += b.Score * b.Width;
+                angle += b.Angle * b.Width;
             }
 
-            return new TextBox(line.Min(b => b.Left), line.Min(b => b.Top), line.Max(b => b.Right), line.Max(b => b.Bottom), score / weight);
+            angle /= weight;
+            var (cos, sin) = ((float)Math.Cos(angle), (float)Math.Sin(angle));
+            float minU = float.MaxValue, maxU = float.MinValue, minV = float.MaxValue, maxV = float.MinValue;
+            foreach (var b in line)
+            {
+                var (bc, bs) = ((float)Math.Cos(b.Angle), (float)Math.Sin(b.Angle));
+                foreach (var (du, dv) in new[] { (-1, -1), (1, -1), (1, 1), (-1, 1) })
+                {
+                    var x = b.CenterX + du * b.Width / 2 * bc - dv * b.Height / 2 * bs;
+                    var y = b.CenterY + du * b.Width / 2 * bs + dv * b.Height / 2 * bc;
+                    var u = x * cos + y * sin;
+                    var v = -x * sin + y * cos;
+                    minU = Math.Min(minU, u);
+                    maxU = Math.Max(maxU, u);
+                    minV = Math.Min(minV, v);
+                    maxV = Math.Max(maxV, v);
+                }
+            }
+
+            float cu = (minU + maxU) / 2, cv = (minV + maxV) / 2;
+            return TextBox.Around(cu * cos - cv * sin, cu * sin + cv * cos, maxU - minU, maxV - minV, score / weight, angle);
         }
     }
 }

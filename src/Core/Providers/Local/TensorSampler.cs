@@ -22,6 +22,12 @@ namespace BankcardOcr.Providers.Local
         /// <param name="std">Per BGR channel, divides after the mean.</param>
         public static void Sample(RgbImage image, TextBox region, float[] tensor, int offset, int stride, int planeSize, int width, int height, float[] mean, float[] std)
         {
+            if (region.Angle != 0)
+            {
+                SampleTurned(image, region, tensor, offset, stride, planeSize, width, height, mean, std);
+                return;
+            }
+
             var left = Math.Max(0, region.Left);
             var top = Math.Max(0, region.Top);
             var right = Math.Min(image.Width, region.Right);
@@ -70,6 +76,43 @@ namespace BankcardOcr.Providers.Local
                         var bottom2 = pixels[c0 + rgb] + (pixels[d + rgb] - pixels[c0 + rgb]) * wx;
                         var v = top2 + (bottom2 - top2) * fy;
                         tensor[to + bgr * planeSize + x] = v * scale[bgr] + shift[bgr];
+                    }
+                }
+            }
+        }
+    
+        /// <summary>
+        /// A turned box straightened while sampling: destination (x, y) comes from the box's centre plus x along
+        /// the text direction and y across it. Points outside the image take the nearest edge pixel.
+        /// </summary>
+        private static void SampleTurned(RgbImage image, TextBox region, float[] tensor, int offset, int stride, int planeSize, int width, int height, float[] mean, float[] std)
+        {
+            var cos = (float)Math.Cos(region.Angle);
+            var sin = (float)Math.Sin(region.Angle);
+            var stepU = region.Width / width;
+            var stepV = region.Height / height;
+            var pixels = image.Pixels;
+            var rowBytes = image.Width * 3;
+            for (var y = 0; y < height; y++)
+            {
+                var v = (y + 0.5f) * stepV - region.Height / 2;
+                var to = offset + y * stride;
+                for (var x = 0; x < width; x++)
+                {
+                    var u = (x + 0.5f) * stepU - region.Width / 2;
+                    var sx = Math.Min(Math.Max(region.CenterX + u * cos - v * sin - 0.5f, 0), image.Width - 1);
+                    var sy = Math.Min(Math.Max(region.CenterY + u * sin + v * cos - 0.5f, 0), image.Height - 1);
+                    int x0 = (int)sx, y0 = (int)sy;
+                    int x1 = Math.Min(x0 + 1, image.Width - 1), y1 = Math.Min(y0 + 1, image.Height - 1);
+                    float fx = sx - x0, fy = sy - y0;
+                    int a = y0 * rowBytes + x0 * 3, b = y0 * rowBytes + x1 * 3, c = y1 * rowBytes + x0 * 3, d = y1 * rowBytes + x1 * 3;
+                    for (var bgr = 0; bgr < 3; bgr++)
+                    {
+                        var rgb = 2 - bgr;
+                        var top = pixels[a + rgb] + (pixels[b + rgb] - pixels[a + rgb]) * fx;
+                        var bottom = pixels[c + rgb] + (pixels[d + rgb] - pixels[c + rgb]) * fx;
+                        var value = (top + (bottom - top) * fy) / 255f;
+                        tensor[to + bgr * planeSize + x] = (value - mean[bgr]) / std[bgr];
                     }
                 }
             }

@@ -13,6 +13,54 @@ namespace BankcardOcr.Providers.Local
         /// <summary>Components smaller than this many map pixels are noise.</summary>
         private const int MinimumPixels = 6;
 
+        /// <summary>
+        /// The smallest rectangle around a component along its main axis (from the second moments of its pixels). A
+        /// component that is not clearly longer than wide has no reliable axis and keeps a level box.
+        /// </summary>
+        internal static TextBox RotatedExtent(List<int> pixels, int width, double meanX, double meanY, float score)
+        {
+            double xx = 0, yy = 0, xy = 0;
+            foreach (var p in pixels)
+            {
+                double dx = p % width - meanX, dy = p / width - meanY;
+                xx += dx * dx;
+                yy += dy * dy;
+                xy += dx * dy;
+            }
+
+            var angle = 0.5 * Math.Atan2(2 * xy, xx - yy);
+            var spread = Math.Sqrt((xx - yy) * (xx - yy) + 4 * xy * xy);
+            var major = (xx + yy + spread) / 2;
+            var minor = (xx + yy - spread) / 2;
+            if (major < 4 * Math.Max(minor, 1e-9) || Math.Abs(angle) > Math.PI / 4)
+            {
+                angle = 0;
+            }
+
+            double cos = Math.Cos(angle), sin = Math.Sin(angle);
+            double minU = double.MaxValue, maxU = double.MinValue, minV = double.MaxValue, maxV = double.MinValue;
+            foreach (var p in pixels)
+            {
+                // Pixel centres, so a one-pixel-wide run has width 1.
+                double x = p % width + 0.5, y = p / width + 0.5;
+                var u = x * cos + y * sin;
+                var v = -x * sin + y * cos;
+                minU = Math.Min(minU, u);
+                maxU = Math.Max(maxU, u);
+                minV = Math.Min(minV, v);
+                maxV = Math.Max(maxV, v);
+            }
+
+            double cu = (minU + maxU) / 2, cv = (minV + maxV) / 2;
+            return TextBox.Around(
+                (float)(cu * cos - cv * sin),
+                (float)(cu * sin + cv * cos),
+                (float)(maxU - minU + 1),
+                (float)(maxV - minV + 1),
+                score,
+                (float)angle);
+        }
+
         /// <summary>Finds the boxes of one map.</summary>
         /// <param name="map">Probabilities, row-major, <paramref name="width"/> × <paramref name="height"/>.</param>
         /// <param name="width">Map width.</param>
@@ -32,20 +80,18 @@ namespace BankcardOcr.Providers.Local
                     continue;
                 }
 
-                int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1, count = 0;
-                double sum = 0;
+                var pixels = new List<int>();
+                double sum = 0, sx = 0, sy = 0;
                 seen[start] = true;
                 stack.Push(start);
                 while (stack.Count > 0)
                 {
                     var p = stack.Pop();
                     int x = p % width, y = p / width;
-                    left = Math.Min(left, x);
-                    right = Math.Max(right, x);
-                    top = Math.Min(top, y);
-                    bottom = Math.Max(bottom, y);
-                    count++;
+                    pixels.Add(p);
                     sum += map[p];
+                    sx += x;
+                    sy += y;
                     for (var dy = -1; dy <= 1; dy++)
                     {
                         var ny = y + dy;
@@ -69,25 +115,20 @@ namespace BankcardOcr.Providers.Local
                     }
                 }
 
-                var score = (float)(sum / count);
-                if (count < MinimumPixels || score < boxThreshold)
+                var score = (float)(sum / pixels.Count);
+                if (pixels.Count < MinimumPixels || score < boxThreshold)
                 {
                     continue;
                 }
 
-                float w = right - left + 1, h = bottom - top + 1;
-                if (Math.Min(w, h) < 3)
+                var box = RotatedExtent(pixels, width, sx / pixels.Count, sy / pixels.Count, score);
+                if (Math.Min(box.Width, box.Height) < 3)
                 {
                     continue;
                 }
 
-                var grow = w * h * unclipRatio / (2 * (w + h));
-                boxes.Add(new TextBox(
-                    Math.Max(0, left - grow),
-                    Math.Max(0, top - grow),
-                    Math.Min(width, right + 1 + grow),
-                    Math.Min(height, bottom + 1 + grow),
-                    score));
+                var grow = box.Width * box.Height * unclipRatio / (2 * (box.Width + box.Height));
+                boxes.Add(TextBox.Around(box.CenterX, box.CenterY, box.Width + 2 * grow, box.Height + 2 * grow, score, box.Angle));
             }
 
             return boxes;

@@ -84,8 +84,7 @@ namespace BankcardOcr.Providers.Local
             var boxes = TextBoxFinder.Find(Probabilities, Width, Height, threshold, boxThreshold, unclipRatio);
             for (var i = 0; i < boxes.Count; i++)
             {
-                var b = boxes[i];
-                boxes[i] = new TextBox(b.Left * ScaleX, b.Top * ScaleY, b.Right * ScaleX, b.Bottom * ScaleY, b.Score);
+                boxes[i] = boxes[i].Scaled(ScaleX, ScaleY);
             }
 
             return boxes;
