@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using BankcardOcr.Providers.Local;
 using Xunit;
@@ -71,6 +72,50 @@ public sealed class LineAndDateTests
         Assert.Equal(15 + grow, box.Right, 3);
         Assert.Equal(3 - grow, box.Top, 3);
         Assert.Equal(0.9f, box.Score, 3);
+    }
+
+    [Fact]
+    public void ATiltedLineGetsABoxTurnedAlongItNotTheLevelBoxAroundIt()
+    {
+        // A 60 × 6 bar turned by 10°: its level bounding box would be about 16 px tall, squashing the digits.
+        const int W = 100, H = 60;
+        var map = new float[W * H];
+        var angle = 10 * Math.PI / 180;
+        for (var y = 0; y < H; y++)
+        {
+            for (var x = 0; x < W; x++)
+            {
+                double dx = x + 0.5 - 50, dy = y + 0.5 - 30;
+                var u = dx * Math.Cos(angle) + dy * Math.Sin(angle);
+                var v = -dx * Math.Sin(angle) + dy * Math.Cos(angle);
+                if (Math.Abs(u) <= 30 && Math.Abs(v) <= 3)
+                {
+                    map[y * W + x] = 0.9f;
+                }
+            }
+        }
+
+        var box = Assert.Single(TextBoxFinder.Find(map, W, H, 0.3f, 0.6f, unclipRatio: 0.0001f));
+        Assert.InRange(box.Angle * 180 / Math.PI, 9, 11);
+        Assert.InRange(box.Width, 58, 63);
+        Assert.InRange(box.Height, 5, 8);
+        Assert.InRange(box.CenterX, 49, 51);
+        Assert.InRange(box.CenterY, 29, 31);
+    }
+
+    [Fact]
+    public void GroupsOfATiltedNumberJoinAlongTheirDirection()
+    {
+        // Three 80 × 20 groups along a line falling 8° to the right: their centres differ in y by more than the
+        // level rule's tolerance would allow across the whole line, but not across their own direction.
+        var angle = (float)(8 * Math.PI / 180);
+        var boxes = Enumerable.Range(0, 3)
+            .Select(i => TextBox.Around(100 + i * 100 * MathF.Cos(angle), 200 + i * 100 * MathF.Sin(angle), 80, 20, 0.9f, angle))
+            .ToList();
+        var line = Assert.Single(NumberLines.Join(boxes));
+        Assert.InRange(line.Width, 279, 281);
+        Assert.InRange(line.Height, 19, 21);
+        Assert.Equal(angle, line.Angle, 3);
     }
 
     private static RecognizedText Text(string s) => new RecognizedText(s, s.Select(_ => 0.9f).ToArray());
