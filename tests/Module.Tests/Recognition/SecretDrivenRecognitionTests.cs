@@ -63,7 +63,6 @@ public class SecretDrivenRecognitionTests : IClassFixture<EmulatorFixture>
         var path = _fixture.WriteImage("nosm.png", TestImages.Png(tag: "nosm"));
         var run = HostedPowerShell.Run($"Invoke-BankcardRecognition '{path}' -Provider Tencent -SecretName Ocr -Endpoint $Endpoint", _fixture.Variables());
         var error = run.Errors.Single();
-        Assert.True(error.FullyQualifiedErrorId.StartsWith("UnsupportedImageFormat,", StringComparison.Ordinal), error.Exception.ToString());
         Assert.StartsWith("SecretManagementNotAvailable,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Contains("Install-Module Microsoft.PowerShell.SecretManagement", error.ToString(), StringComparison.Ordinal);
     }
