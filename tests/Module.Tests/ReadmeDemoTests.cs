@@ -28,6 +28,9 @@ public class ReadmeDemoTests
         Assert.True(process.ExitCode == 0, output + await stderr);
         Assert.Contains("622848*********0018", output, StringComparison.Ordinal);
         Assert.Contains("招商银行", output, StringComparison.Ordinal);
+        // The offline part: samples/clean-0005-flat-cn.jpg read by the default provider (bank from the BIN table, number masked).
+        Assert.Contains("临商银行", output, StringComparison.Ordinal);
+        Assert.Contains("622435*********0998", output, StringComparison.Ordinal);
         Assert.Contains("notes.png: UnsupportedImageFormat", output, StringComparison.Ordinal);
         Assert.DoesNotContain("6228480402564890018", output, StringComparison.Ordinal);
     }

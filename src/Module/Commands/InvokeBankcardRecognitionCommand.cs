@@ -194,6 +194,13 @@ namespace BankcardOcr.Commands
         [Parameter]
         public Uri? IamEndpoint { get; set; }
 
+        /// <summary>
+        /// Local: when no reading passes the number checks (Luhn, issuer prefix and length), return the best one as a
+        /// result with IsLuhnValid as it is and the warning <c>Unverified</c>, instead of a NoCardFound error.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter IncludeUnverified { get; set; }
+
         /// <summary>Huawei: also return the corner points of each field (return_text_location) in TextLocations.</summary>
         [Parameter]
         [Alias("ReturnTextLocation")]
@@ -211,15 +218,6 @@ namespace BankcardOcr.Commands
             // A token only serves Huawei, so it names the provider when nothing else does.
             var provider = ProviderParameters.Canonical(Provider) ?? secret?.Provider ?? (Token != null ? ProviderFactory.Huawei : ProviderFactory.Local);
             WriteDebug($"Provider: {provider}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
-            if (provider == ProviderFactory.Local)
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSNotSupportedException($"The {provider} recognizer is not available in this version of BankcardOcr; use -Provider Tencent, TencentLegacy or Huawei (or name the provider in the secret)."),
-                    "ProviderNotAvailable",
-                    ErrorCategory.NotImplemented,
-                    provider));
-            }
-
             if (ProviderParameters.FindMisplaced(provider, MyInvocation.BoundParameters) is string misplaced)
             {
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, provider));
@@ -263,7 +261,13 @@ namespace BankcardOcr.Commands
                 ConfigureHuawei(settings);
             }
 
-            if (settings.Token is null)
+            if (provider == ProviderFactory.Local)
+            {
+                // Offline: no credential to resolve, nothing sent anywhere.
+                settings.ThrottleLimit = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null;
+                settings.IncludeUnverified = IncludeUnverified;
+            }
+            else if (settings.Token is null)
             {
                 _credential = ResolveCredential(secret, ProviderFactory.CredentialKindsFor(provider));
                 settings.Credential = _credential;

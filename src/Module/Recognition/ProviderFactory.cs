@@ -3,6 +3,7 @@ using System.Threading;
 using BankcardOcr.Credentials;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Huawei;
+using BankcardOcr.Providers.Local;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Providers.TencentLegacy;
 
@@ -33,6 +34,12 @@ namespace BankcardOcr.Recognition
         public Uri? IamEndpoint { get; set; }
 
         public bool ReturnTextLocation { get; set; }
+
+        /// <summary>Local: the user's -ThrottleLimit, if given (sizes the inference threads).</summary>
+        public int? ThrottleLimit { get; set; }
+
+        /// <summary>Local: return readings that fail the number checks, flagged Unverified.</summary>
+        public bool IncludeUnverified { get; set; }
 
         /// <summary>Retries and per-attempt time for the IAM calls a provider makes before the batch starts.</summary>
         public int MaxRetries { get; set; }
@@ -88,6 +95,14 @@ namespace BankcardOcr.Recognition
                     });
                 case Huawei:
                     return HuaweiProviderSetup.Create(settings);
+                case Local:
+                    return new LocalProvider(new LocalOptions
+                    {
+                        // The module folder: models/ and runtimes/ are laid out beside this assembly.
+                        ModuleDirectory = System.IO.Path.GetDirectoryName(typeof(ProviderFactory).Assembly.Location)!,
+                        Parallelism = settings.ThrottleLimit ?? Environment.ProcessorCount,
+                        IncludeUnverified = settings.IncludeUnverified,
+                    });
                 default:
                     throw new NotSupportedException($"The {provider} provider is not available in this version of BankcardOcr.");
             }

@@ -46,11 +46,14 @@ public class SecretDrivenRecognitionTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public void NoProviderAndNoSecretMeansLocalWhichIsNotAvailableYet()
+    public void NoProviderAndNoSecretMeansTheOfflineRecognizer()
     {
+        // A header-only PNG: the emulator would answer it, the offline decoder cannot read its pixels.
         var path = _fixture.WriteImage("local.png", TestImages.Png(tag: "local"));
-        var run = Run($"Invoke-BankcardRecognition '{path}'");
-        Assert.StartsWith("ProviderNotAvailable,", run.Errors.Single().FullyQualifiedErrorId, StringComparison.Ordinal);
+        var run = Run($"$DebugPreference = 'Continue'; Invoke-BankcardRecognition '{path}'");
+        var error = run.Errors.Single();
+        Assert.True(error.FullyQualifiedErrorId.StartsWith("UnsupportedImageFormat,", StringComparison.Ordinal), error.Exception.ToString());
+        Assert.Contains(run.Debug, d => d.Message == "Provider: Local (default).");
         Assert.Empty(run.Output);
     }
 

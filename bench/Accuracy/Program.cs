@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using BankcardOcr.Accuracy;
+using BankcardOcr.CardSynth;
+
+// Accuracy [--count N] [--seed S] [--level clean|hard|both] [--provider Local] [--module DIR] [--line] [--csv FILE] [--markdown FILE]
+// Generates N synthetic cards per level, reads each through the provider one at a time, and prints the report.
+// --line reads each card's straightened number-line crop instead of the photo: failures left are recognition ones.
+var count = 500;
+ulong seed = 1;
+var levels = new[] { CardLevel.Clean, CardLevel.Hard };
+var providerName = "Local";
+var moduleDir = Path.Combine(RepoRoot(), "out", "BankcardOcr");
+string? csvPath = null;
+string? markdownPath = null;
+var lineOnly = false;
+for (var i = 0; i < args.Length; i++)
+{
+    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+    switch (args[i])
+    {
+        case "--count": count = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--seed": seed = ulong.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--level":
+            var level = Value();
+            levels = level == "both" ? levels : new[] { Enum.Parse<CardLevel>(level, ignoreCase: true) };
+            break;
+        case "--provider": providerName = Value(); break;
+        case "--module": moduleDir = Path.GetFullPath(Value()); break;
+        case "--csv": csvPath = Value(); break;
+        case "--markdown": markdownPath = Value(); break;
+        case "--line": lineOnly = true; break;
+        default:
+            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: Accuracy [--count N] [--seed S] [--level clean|hard|both] [--provider Local] [--module DIR] [--line] [--csv FILE] [--markdown FILE]");
+            return 2;
+    }
+}
+
+var load = Stopwatch.StartNew();
+using var provider = RecognizerFactory.Create(providerName, moduleDir);
+load.Stop();
+Console.WriteLine($"{provider.Name}: provider ready in {load.ElapsedMilliseconds} ms; {count} cards per level, seed {seed}");
+
+var underTest = new ProviderUnderTest(provider);
+var generator = new CardGenerator(seed);
+var readings = new List<CardReading>();
+foreach (var level in levels)
+{
+    for (var index = 0; index < count; index++)
+    {
+        // Generating is not timed: only the provider's prepare + recognise count as latency.
+        var card = generator.Generate(level, index);
+        var reading = await underTest.ReadAsync(card, CancellationToken.None, lineOnly ? NumberLineCrop.Cut(card) : null);
+        readings.Add(reading);
+        if (reading.Verdict == ReadingVerdict.Wrong)
+        {
+            Console.WriteLine($"  WRONG {card.FileName}: read {reading.ReturnedNumber} (confidence {reading.Confidence:0.000}) for {card.Number}");
+        }
+
+        if ((index + 1) % 50 == 0)
+        {
+            Console.WriteLine($"  {level}: {index + 1}/{count}");
+        }
+    }
+}
+
+var report = new AccuracyReport(readings);
+var heading = $"{provider.Name}{(lineOnly ? ", number-line crops only" : string.Empty)}, {count} cards per level, seed {seed}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, provider load {load.ElapsedMilliseconds} ms";
+var markdown = report.ToMarkdown(heading);
+Console.WriteLine();
+Console.WriteLine(markdown);
+if (markdownPath != null)
+{
+    File.WriteAllText(markdownPath, markdown);
+}
+
+if (csvPath != null)
+{
+    var csv = new StringBuilder("file,level,style,origin,network,grouping,tilt,digit_px,number,verdict,returned,confidence,expiry,returned_expiry,ms,cpu_ms,error\n");
+    foreach (var r in readings)
+    {
+        var c = r.Card;
+        csv.Append(CultureInfo.InvariantCulture,
+            $"{c.FileName},{c.Level},{c.Style},{c.Origin},{c.Network},{string.Join("-", c.Grouping)},{r.LineTilt:0.0},{r.DigitHeight:0},{c.Number},{r.Verdict},{r.ReturnedNumber},{r.Confidence:0.0000},{c.Expiry},{r.ReturnedExpiry},{r.Milliseconds:0},{r.CpuMilliseconds:0},\"{r.Error.Replace("\"", "'", StringComparison.Ordinal)}\"\n");
+    }
+
+    File.WriteAllText(csvPath, csv.ToString());
+}
+
+return 0;
+
+static string RepoRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "BankcardOcr.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    return Directory.GetCurrentDirectory();
+}

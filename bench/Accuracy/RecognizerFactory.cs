@@ -1,0 +1,25 @@
+using BankcardOcr.Providers;
+using BankcardOcr.Providers.Local;
+
+namespace BankcardOcr.Accuracy;
+
+/// <summary>Builds the provider to measure. Only providers that work offline are measured here: the cloud ones are not ours to score.</summary>
+internal static class RecognizerFactory
+{
+    /// <summary>The provider named <paramref name="name"/>, loading its models from the built module folder.</summary>
+    public static IRecognitionProvider Create(string name, string moduleDirectory)
+    {
+        if (!string.Equals(name, "Local", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"Only the offline provider 'Local' is measured here, not '{name}'.");
+        }
+
+        if (!File.Exists(Path.Combine(moduleDirectory, "BankcardOcr.psd1")))
+        {
+            throw new ArgumentException($"{moduleDirectory} holds no built module; run 'dotnet build BankcardOcr.sln -c Release' first, or pass --module.");
+        }
+
+        // One image at a time, so each inference may use every core: per-photo latency, as a single Invoke sees it.
+        return new LocalProvider(new LocalOptions { ModuleDirectory = moduleDirectory, Parallelism = 1 });
+    }
+}

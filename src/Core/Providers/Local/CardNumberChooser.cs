@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using BankcardOcr.Cards;
+
+namespace BankcardOcr.Providers.Local
+{
+    /// <summary>
+    /// Card rules over the recognised lines: a card number is 15–19 digits that pass Luhn and whose prefix an issuer
+    /// uses with that length (the Chinese BIN table, or the international networks' ranges); the most certain such
+    /// reading wins, and none at all means "no card" rather than a guess. A reading can also be the digits of some
+    /// consecutive groups of a line, since a logo or a stray mark on the number's line adds a group of its own.
+    /// </summary>
+    internal static class CardNumberChooser
+    {
+        public const int ShortestNumber = 15;
+        public const int LongestNumber = 19;
+
+        /// <summary>
+        /// The weakest digit a verified reading may hold. Luhn lets through one substituted digit in ten and a
+        /// network prefix check is weak for Visa ("4…"), so a reading with a digit the model barely believed is not
+        /// reported as verified (reference §0: a Luhn- and prefix-valid misread on a specimen card).
+        /// </summary>
+        public const float MinimumDigitProbability = 0.5f;
+
+        /// <summary>Networks whose lengths are strict enough to vouch for a number without a BIN-table row.</summary>
+        private static readonly CardNetwork[] VouchingNetworks =
+        {
+            CardNetwork.Visa, CardNetwork.Mastercard, CardNetwork.Amex, CardNetwork.JCB, CardNetwork.Discover, CardNetwork.DinersClub,
+        };
+
+        /// <summary>Every reading of 15–19 digits the lines hold: whole lines and runs of consecutive groups.</summary>
+        public static List<CardNumberReading> Candidates(IEnumerable<RecognizedText> lines)
+        {
+            var found = new List<CardNumberReading>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var line in lines)
+            {
+                var groups = Groups(line);
+                for (var first = 0; first < groups.Count; first++)
+                {
+                    var digits = string.Empty;
+                    var probabilities = new List<float>();
+                    for (var last = first; last < groups.Count; last++)
+                    {
+                        digits += groups[last].Digits;
+                        probabilities.AddRange(groups[last].Probabilities);
+                        if (digits.Length > LongestNumber)
+                        {
+                            break;
+                        }
+
+                        if (digits.Length >= ShortestNumber && seen.Add(digits))
+                        {
+                            found.Add(Judge(digits, probabilities.ToArray(), wholeLine: first == 0 && last == groups.Count - 1));
+                        }
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>The reading to report, or null to abstain.</summary>
+        public static CardNumberReading? Choose(IReadOnlyList<CardNumberReading> candidates) =>
+            candidates.Where(c => c.PassesChecks && c.MinProbability >= MinimumDigitProbability)
+                .OrderByDescending(c => c.MeanProbability)
+                .FirstOrDefault();
+
+        /// <summary>
+        /// The best reading that failed the checks, for -IncludeUnverified and the NoCardFound message: whole lines
+        /// first (a specimen card's number is its own line), then the most certain.
+        /// </summary>
+        public static CardNumberReading? BestUnverified(IReadOnlyList<CardNumberReading> candidates) =>
+            candidates.OrderByDescending(c => c.WholeLine)
+                .ThenByDescending(c => c.MeanProbability)
+                .FirstOrDefault();
+
+        /// <summary>Applies the number rules to one digit string.</summary>
+        public static CardNumberReading Judge(string digits, float[] probabilities, bool wholeLine)
+        {
+            var luhn = CardNumberRules.IsLuhnValid(digits);
+            return new CardNumberReading(digits, probabilities, wholeLine, luhn, MatchesIssuer(digits));
+        }
+
+        /// <summary>A BIN-table row with this exact length, or a vouching network's range with this length.</summary>
+        public static bool MatchesIssuer(string digits)
+        {
+            var bin = BinTable.Lookup(digits);
+            if (bin != null && bin.Length == digits.Length && digits.StartsWith(bin.Prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            var network = CardNetworkRules.Identify(digits);
+            return Array.IndexOf(VouchingNetworks, network) >= 0 && CardNetworkRules.IsValidLength(network, digits.Length);
+        }
+
+        /// <summary>The digit groups of a line, split at spaces and slashes.</summary>
+        private static List<(string Digits, float[] Probabilities)> Groups(RecognizedText line)
+        {
+            var groups = new List<(string, float[])>();
+            var start = -1;
+            for (var i = 0; i <= line.Text.Length; i++)
+            {
+                var isDigit = i < line.Text.Length && line.Text[i] >= '0' && line.Text[i] <= '9';
+                if (isDigit && start < 0)
+                {
+                    start = i;
+                }
+                else if (!isDigit && start >= 0)
+                {
+                    var probabilities = new float[i - start];
+                    Array.Copy(line.Probabilities, start, probabilities, 0, probabilities.Length);
+                    groups.Add((line.Text.Substring(start, i - start), probabilities));
+                    start = -1;
+                }
+            }
+
+            return groups;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Linq;
+
+namespace BankcardOcr.Providers.Local
+{
+    /// <summary>A digit string read from one line, with what the card rules say about it.</summary>
+    internal sealed class CardNumberReading
+    {
+        public CardNumberReading(string digits, float[] probabilities, bool wholeLine, bool isLuhnValid, bool matchesIssuer)
+        {
+            Digits = digits;
+            Probabilities = probabilities;
+            WholeLine = wholeLine;
+            IsLuhnValid = isLuhnValid;
+            MatchesIssuer = matchesIssuer;
+            MeanProbability = probabilities.Length == 0 ? 0 : probabilities.Average();
+            MinProbability = probabilities.Length == 0 ? 0 : probabilities.Min();
+        }
+
+        public string Digits { get; }
+
+        public float[] Probabilities { get; }
+
+        /// <summary>Whether the digits are every group of their line (not a run of some groups).</summary>
+        public bool WholeLine { get; }
+
+        public bool IsLuhnValid { get; }
+
+        /// <summary>A BIN-table row or a network range issues this prefix with this length.</summary>
+        public bool MatchesIssuer { get; }
+
+        public float MeanProbability { get; }
+
+        public float MinProbability { get; }
+
+        public bool PassesChecks => IsLuhnValid && MatchesIssuer;
+
+        /// <summary>What the rules found, for NoCardFound messages: e.g. "19 digits, Luhn fails".</summary>
+        public string Describe()
+        {
+            var problem = !IsLuhnValid ? "Luhn fails" : !MatchesIssuer ? "no issuer uses that prefix with that length" : "digits uncertain";
+            return $"{Digits.Length} digits, {problem}";
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using BankcardOcr.Imaging;
+
+namespace BankcardOcr.Providers.Local
+{
+    /// <summary>
+    /// One image through the cascade, stopping at the first pass whose lines hold a verified card number: detection
+    /// at long side 640 (a quarter of 960's work, and a card number's line is large), then PaddleOCR's 960 with its
+    /// thresholds, then the same map at permissive thresholds, then 1280 at permissive thresholds. The last two
+    /// rescue different photos (reference §0: 6/9 → 7/9 real cards, none wrong). Detection only locates lines: they
+    /// are always read from the image at up to 1280, so a coarse pass costs no recognition accuracy. Lines already
+    /// read in an earlier pass are not read again.
+    /// </summary>
+    internal sealed class CardReader
+    {
+        /// <summary>The largest detection scale; images are shrunk to it once, up front.</summary>
+        public const int LargestScale = 1280;
+
+        private const int FirstScale = 960;
+        private const float UnclipRatio = 1.5f;
+
+        /// <summary>Lines read per pass at most, largest first (a card has a handful; a busy photo, dozens).</summary>
+        private const int MaximumLines = 16;
+
+        private const int QuickScale = 640;
+
+        private static readonly (int Scale, float Threshold, float BoxThreshold)[] Passes =
+        {
+            (QuickScale, 0.3f, 0.6f),
+            (FirstScale, 0.3f, 0.6f),
+            (FirstScale, 0.1f, 0.3f),
+            (LargestScale, 0.1f, 0.3f),
+        };
+
+        private readonly OcrModels _models;
+        private readonly RgbImage _image;
+        private readonly CancellationToken _cancellationToken;
+        private readonly List<RecognizedText> _readings = new List<RecognizedText>();
+        private readonly List<TextBox> _read = new List<TextBox>();
+        private readonly StringBuilder _trace = new StringBuilder();
+
+        public CardReader(OcrModels models, RgbImage image, CancellationToken cancellationToken)
+        {
+            _models = models;
+            _image = image;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>Runs the passes until one yields a verified number.</summary>
+        public CardReaderOutcome Read()
+        {
+            var candidates = new List<CardNumberReading>();
+            DetectionMap? map = null;
+            var mapScale = 0;
+            var longSide = Math.Max(_image.Width, _image.Height);
+            foreach (var pass in Passes)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+
+                // PaddleOCR's "max" limit: never enlarge for the first scales; the last pass enlarges on purpose.
+                var scale = pass.Scale < LargestScale ? Math.Min(pass.Scale, longSide) : pass.Scale;
+                if (map is null || mapScale != scale)
+                {
+                    map = TextDetector.Run(_models.Detector, _image, scale);
+                    mapScale = scale;
+                }
+
+                var minimumHeight = Math.Max(8f, longSide / 120f);
+                var lines = NumberLines.Join(map.Boxes(pass.Threshold, pass.BoxThreshold, UnclipRatio))
+                    .Where(l => NumberLines.CanHoldDigits(l, minimumHeight) && !AlreadyRead(l))
+                    .OrderByDescending(l => l.Width * l.Height)
+                    .Take(MaximumLines)
+                    .ToList();
+                _cancellationToken.ThrowIfCancellationRequested();
+                var readings = lines.Count == 0 ? Array.Empty<RecognizedText>() : LineRecognizer.Run(_models.Recognizer, _models.Columns, _image, lines);
+                _read.AddRange(lines);
+                _readings.AddRange(readings);
+                candidates.AddRange(CardNumberChooser.Candidates(readings).Where(c => !candidates.Any(k => k.Digits == c.Digits)));
+                var chosen = CardNumberChooser.Choose(candidates);
+                _trace.Append($"pass {scale}/{pass.Threshold}/{pass.BoxThreshold}: {lines.Count} lines, {candidates.Count} candidates; ");
+                if (chosen != null)
+                {
+                    return new CardReaderOutcome(chosen, candidates, _readings, _trace.ToString());
+                }
+            }
+
+            return new CardReaderOutcome(null, candidates, _readings, _trace.ToString());
+        }
+
+        /// <summary>A line overlapping one already read by more than half of the smaller is the same line.</summary>
+        private bool AlreadyRead(TextBox line)
+        {
+            foreach (var done in _read)
+            {
+                var w = Math.Min(done.Right, line.Right) - Math.Max(done.Left, line.Left);
+                var h = Math.Min(done.Bottom, line.Bottom) - Math.Max(done.Top, line.Top);
+                if (w > 0 && h > 0 && w * h > 0.9f * Math.Min(done.Width * done.Height, line.Width * line.Height)
+                    && Math.Abs(done.Width - line.Width) < 0.1f * Math.Max(done.Width, line.Width))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>What the cascade found.</summary>
+    internal sealed class CardReaderOutcome
+    {
+        public CardReaderOutcome(CardNumberReading? chosen, List<CardNumberReading> candidates, List<RecognizedText> readings, string trace)
+        {
+            Chosen = chosen;
+            Candidates = candidates;
+            Readings = readings;
+            Trace = trace;
+            LongestDigitRun = readings.Count == 0 ? 0 : readings.Max(r => r.Text.Count(c => c >= '0' && c <= '9'));
+        }
+
+        /// <summary>The verified card number, or null.</summary>
+        public CardNumberReading? Chosen { get; }
+
+        public List<CardNumberReading> Candidates { get; }
+
+        /// <summary>Every line read, for the expiry date.</summary>
+        public List<RecognizedText> Readings { get; }
+
+        /// <summary>Digits in the line with the most of them.</summary>
+        public int LongestDigitRun { get; }
+
+        /// <summary>Per pass, what was found (for -Debug; no digits).</summary>
+        public string Trace { get; }
+    }
+}

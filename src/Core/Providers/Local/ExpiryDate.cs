@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace BankcardOcr.Providers.Local
+{
+    /// <summary>
+    /// The card's "valid thru" date from the recognised lines: MM/YY (ISO/IEC 7813 cards print it so). A card may
+    /// print a "valid from" date too; the later date is the expiry.
+    /// </summary>
+    internal static class ExpiryDate
+    {
+        // Not preceded or followed by a digit, so that "1234/5678" in a misread number is not a date.
+        private static readonly Regex MonthYear = new Regex(@"(?<![0-9])(?<m>0[1-9]|1[0-2]) ?/ ?(?<y>[0-9]{2})(?![0-9])", RegexOptions.CultureInvariant);
+
+        /// <summary>(ValidFrom, ValidThru) as MM/yyyy; empty strings when not readable.</summary>
+        public static (string From, string Thru) Find(IEnumerable<RecognizedText> lines)
+        {
+            var dates = new List<int>();
+            foreach (var line in lines)
+            {
+                foreach (Match m in MonthYear.Matches(line.Text))
+                {
+                    var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+                    var year = 2000 + int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+                    dates.Add(year * 100 + month);
+                }
+            }
+
+            if (dates.Count == 0)
+            {
+                return (string.Empty, string.Empty);
+            }
+
+            dates.Sort();
+            var thru = Format(dates[dates.Count - 1]);
+            var from = dates.Count > 1 && dates[0] != dates[dates.Count - 1] ? Format(dates[0]) : string.Empty;
+            return (from, thru);
+        }
+
+        private static string Format(int yearMonth) =>
+            (yearMonth % 100).ToString("00", CultureInfo.InvariantCulture) + "/" + (yearMonth / 100).ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using Microsoft.ML.OnnxRuntime;
+
+namespace BankcardOcr.Providers.Local
+{
+    /// <summary>
+    /// The PP-OCRv4 detection and recognition sessions and the recognizer's character columns, loaded once per
+    /// process (per intra-op thread count) on first use and shared by every invocation after it. InferenceSession.Run
+    /// is safe to call from several threads at once.
+    /// </summary>
+    internal sealed class OcrModels
+    {
+        public const string DetectorFile = "ch_PP-OCRv4_det_infer.onnx";
+        public const string RecognizerFile = "ch_PP-OCRv4_rec_infer.onnx";
+        public const string KeysFile = "ppocr_keys_v1.txt";
+
+        private static readonly Dictionary<string, Lazy<OcrModels>> Loaded = new Dictionary<string, Lazy<OcrModels>>(StringComparer.Ordinal);
+
+        private OcrModels(InferenceSession detector, InferenceSession recognizer, RecognizerColumns columns, long loadMilliseconds)
+        {
+            Detector = detector;
+            Recognizer = recognizer;
+            Columns = columns;
+            LoadMilliseconds = loadMilliseconds;
+        }
+
+        public InferenceSession Detector { get; }
+
+        public InferenceSession Recognizer { get; }
+
+        public RecognizerColumns Columns { get; }
+
+        /// <summary>How long loading took, for -Verbose and the benchmark.</summary>
+        public long LoadMilliseconds { get; }
+
+        /// <summary>The shared models under <paramref name="moduleDirectory"/>, loading them the first time.</summary>
+        /// <exception cref="BankcardOcrException">ProviderError: the runtime or a model file cannot be loaded.</exception>
+        public static OcrModels Get(string moduleDirectory, int intraOpThreads)
+        {
+            Lazy<OcrModels> lazy;
+            var key = Path.GetFullPath(moduleDirectory) + "|" + intraOpThreads;
+            lock (Loaded)
+            {
+                if (!Loaded.TryGetValue(key, out lazy!))
+                {
+                    lazy = new Lazy<OcrModels>(() => Load(moduleDirectory, intraOpThreads));
+                    Loaded[key] = lazy;
+                }
+            }
+
+            try
+            {
+                return lazy.Value;
+            }
+            catch (BankcardOcrException)
+            {
+                // Lazy caches the exception; forget it so a repaired installation works without a restart.
+                lock (Loaded)
+                {
+                    Loaded.Remove(key);
+                }
+
+                throw;
+            }
+        }
+
+        private static OcrModels Load(string moduleDirectory, int intraOpThreads)
+        {
+            OnnxNativeLoader.Prepare(moduleDirectory);
+            var watch = Stopwatch.StartNew();
+            var models = Path.Combine(moduleDirectory, "models");
+            var keys = Path.Combine(models, KeysFile);
+            foreach (var file in new[] { DetectorFile, RecognizerFile, KeysFile })
+            {
+                if (!File.Exists(Path.Combine(models, file)))
+                {
+                    throw OnnxNativeLoader.Unavailable($"the model file {Path.Combine(models, file)} is missing; reinstall the module");
+                }
+            }
+
+            try
+            {
+                // One session option set for both: intra-op threads sized by the caller so that ThrottleLimit images
+                // in parallel do not oversubscribe the cores; no inter-op parallelism (these graphs are sequential).
+                using var options = new SessionOptions
+                {
+                    IntraOpNumThreads = intraOpThreads,
+                    InterOpNumThreads = 1,
+                    ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+                    GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+                };
+
+                // Idle intra-op threads sleep instead of spinning: spinning burns the cores the other images in
+                // parallel (and other processes) need, for no gain on inferences of this size.
+                options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+                var detector = new InferenceSession(Path.Combine(models, DetectorFile), options);
+                var recognizer = new InferenceSession(Path.Combine(models, RecognizerFile), options);
+                var columns = RecognizerColumns.FromKeys(File.ReadAllLines(keys, Encoding.UTF8));
+                return new OcrModels(detector, recognizer, columns, watch.ElapsedMilliseconds);
+            }
+            catch (Exception e) when (e is OnnxRuntimeException || e is DllNotFoundException || e is EntryPointNotFoundException || e is BadImageFormatException || e is TypeInitializationException)
+            {
+                throw OnnxNativeLoader.Unavailable("ONNX Runtime failed to load the models: " + e.Message, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Linq;
+using BankcardOcr.Providers.Local;
+using Xunit;
+
+namespace BankcardOcr.Core.Tests.Providers.Local;
+
+public sealed class CardNumberChooserTests
+{
+    private static RecognizedText Line(string text, float p = 0.98f) => new RecognizedText(text, text.Select(_ => p).ToArray());
+
+    [Fact]
+    public void AWholeLineThatPassesLuhnAndItsBinLengthIsChosen()
+    {
+        var number = CardNumbers.WithValidCheckDigit("622848", 19);
+        var chosen = CardNumberChooser.Choose(CardNumberChooser.Candidates(new[] { Line(Grouped(number)) }));
+        Assert.Equal(number, chosen?.Digits);
+    }
+
+    [Fact]
+    public void AStrayGroupOnTheNumbersLineIsLeftOutByTakingARunOfGroups()
+    {
+        var number = CardNumbers.WithValidCheckDigit("622848", 19);
+        var chosen = CardNumberChooser.Choose(CardNumberChooser.Candidates(new[] { Line("10 " + Grouped(number)) }));
+        Assert.Equal(number, chosen?.Digits);
+    }
+
+    [Fact]
+    public void ALuhnFailingReadingIsNotChosenButIsTheBestUnverifiedAndSaysWhy()
+    {
+        var candidates = CardNumberChooser.Candidates(new[] { Line("4000 1234 5678 9010") });
+        Assert.Null(CardNumberChooser.Choose(candidates));
+        var best = CardNumberChooser.BestUnverified(candidates);
+        Assert.Equal("4000123456789010", best?.Digits);
+        Assert.Equal("16 digits, Luhn fails", best!.Describe());
+    }
+
+    [Fact]
+    public void ALuhnValidNumberWhoseLengthNoIssuerUsesIsNotChosen()
+    {
+        // 622848 is issued with 19 digits; a 17-digit reading (two digits lost) that happens to pass Luhn is refused.
+        var misread = CardNumbers.WithValidCheckDigit("622848", 17);
+        var candidates = CardNumberChooser.Candidates(new[] { Line(misread) });
+        Assert.True(candidates.Single().IsLuhnValid);
+        Assert.Null(CardNumberChooser.Choose(candidates));
+        Assert.Equal("17 digits, no issuer uses that prefix with that length", candidates.Single().Describe());
+    }
+
+    [Fact]
+    public void AValidNumberWithOneDigitTheModelBarelyBelievedIsNotChosen()
+    {
+        var number = CardNumbers.WithValidCheckDigit("4", 16);
+        var probabilities = Enumerable.Repeat(0.99f, 16).ToArray();
+        probabilities[7] = CardNumberChooser.MinimumDigitProbability - 0.1f;
+        var candidates = CardNumberChooser.Candidates(new[] { new RecognizedText(number, probabilities) });
+        Assert.True(candidates.Single().PassesChecks);
+        Assert.Null(CardNumberChooser.Choose(candidates));
+    }
+
+    [Fact]
+    public void TheMoreCertainOfTwoVerifiedReadingsWins()
+    {
+        var weak = CardNumbers.WithValidCheckDigit("4", 16, '1');
+        var strong = CardNumbers.WithValidCheckDigit("5", 16, '2');
+        var chosen = CardNumberChooser.Choose(CardNumberChooser.Candidates(new[] { Line(weak, 0.8f), Line(strong, 0.97f) }));
+        Assert.Equal(strong, chosen?.Digits);
+    }
+
+    [Fact]
+    public void ShortLinesMakeNoCandidates()
+    {
+        Assert.Empty(CardNumberChooser.Candidates(new[] { Line("08/29"), Line("1234 5678"), Line(string.Empty) }));
+    }
+
+    private static string Grouped(string digits) =>
+        string.Join(" ", Enumerable.Range(0, (digits.Length + 3) / 4).Select(i => digits.Substring(i * 4, Math.Min(4, digits.Length - i * 4))));
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Linq;
+
+namespace BankcardOcr.CardSynth
+{
+    /// <summary>
+    /// Generates synthetic bank-card photos with their ground truth. Card <c>i</c> of a level depends only on the set
+    /// seed, the level and <c>i</c>: the same arguments give the same bytes, and a set can be generated in any order
+    /// or in parallel.
+    /// </summary>
+    public sealed class CardGenerator
+    {
+        private static readonly string[] Holders =
+        {
+            "ZHANG WEI", "LI NA", "WANG FANG", "LIU YANG", "CHEN JIE", "ZHAO LEI", "JOHN SMITH", "MARIA GARCIA", "YUKI TANAKA", "AHMED KHAN",
+        };
+
+        /// <summary>Creates a generator for one set.</summary>
+        /// <param name="seed">The set's seed.</param>
+        public CardGenerator(ulong seed) => SetSeed = seed;
+
+        /// <summary>The set's seed.</summary>
+        public ulong SetSeed { get; }
+
+        /// <summary>Generates card <paramref name="index"/> of <paramref name="level"/>.</summary>
+        /// <param name="level">Clean or hard.</param>
+        /// <param name="index">The card's position in the set, from 0.</param>
+        /// <param name="style">Flat or embossed; null lets the seed choose (about half each).</param>
+        /// <param name="origin">Chinese or international; null lets the seed choose (about 70 % Chinese).</param>
+        /// <param name="png">PNG instead of JPEG (no compression artefacts).</param>
+        public SyntheticCard Generate(CardLevel level, int index, PrintStyle? style = null, CardOrigin? origin = null, bool png = false)
+        {
+            var (rng, card, face) = Plan(level, index, style, origin);
+            using var bitmap = CardFace.Render(rng, face, level, out var numberLine);
+            card.Image = CardScene.Compose(rng, bitmap, level, card.CardScale, png, numberLine, out var quad);
+            card.NumberQuad = quad.Select(p => new CardPoint(p.X, p.Y)).ToArray();
+            card.Format = png ? "png" : "jpeg";
+            card.Width = CardScene.Width;
+            card.Height = CardScene.Height;
+            return card;
+        }
+
+        /// <summary>
+        /// The ground truth of card <paramref name="index"/> without drawing it (no image): the same number, expiry,
+        /// style and issuer that <see cref="Generate"/> gives for the same arguments, at a fraction of the cost.
+        /// </summary>
+        public SyntheticCard Describe(CardLevel level, int index, PrintStyle? style = null, CardOrigin? origin = null) =>
+            Plan(level, index, style, origin).Card;
+
+        private (CardRandom Rng, SyntheticCard Card, CardFaceText Face) Plan(CardLevel level, int index, PrintStyle? style, CardOrigin? origin)
+        {
+            if (index < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index), index, "The card index starts at 0.");
+            }
+
+            var seed = CardRandom.Mix(SetSeed, (ulong)level + 1, (ulong)index + 1);
+            var rng = new CardRandom(seed);
+            var chosenStyle = style ?? (rng.Chance(0.5) ? PrintStyle.Embossed : PrintStyle.Flat);
+            var chosenOrigin = origin ?? (rng.Chance(0.7) ? CardOrigin.Chinese : CardOrigin.International);
+
+            var issuer = CardIssuers.Pick(rng, chosenOrigin);
+            var number = CardNumberMaker.Make(rng, issuer);
+            var grouping = CardNumberMaker.PickGrouping(rng, number.Length, issuer.Network);
+            var printed = CardNumberMaker.Group(number, grouping);
+            var month = rng.Next(1, 13);
+            var year = rng.Next(27, 37);
+            var expiry = $"{month:D2}/{year:D2}";
+            var face = new CardFaceText(issuer, printed, expiry, rng.Pick(Holders), chosenStyle);
+            var scale = CardScene.PickScale(rng, level);
+            var card = new SyntheticCard
+            {
+                Seed = seed,
+                Index = index,
+                Level = level,
+                Style = chosenStyle,
+                Origin = chosenOrigin,
+                Number = number,
+                PrintedNumber = printed,
+                Grouping = grouping,
+                Expiry = expiry,
+                ValidThru = $"{month:D2}/20{year:D2}",
+                Network = issuer.Network,
+                BankCode = issuer.BankCode,
+                CardScale = scale,
+            };
+            return (rng, card, face);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using System;
+using System.Runtime.InteropServices;
+using SkiaSharp;
+
+namespace BankcardOcr.CardSynth
+{
+    /// <summary>
+    /// Puts a rendered card face into a photo: a table behind it, a shadow, rotation and perspective, glare, uneven
+    /// light, defocus, sensor noise and JPEG compression, each stronger on the hard level.
+    /// </summary>
+    internal static class CardScene
+    {
+        public const int Width = 1280;
+        public const int Height = 960;
+
+        /// <summary>
+        /// The encoded photo of <paramref name="face"/> lying in a scene; <paramref name="numberQuad"/> receives the
+        /// corners of <paramref name="numberLine"/> (face pixels) as they land in the photo, clockwise from top-left.
+        /// </summary>
+        public static byte[] Compose(CardRandom rng, SKBitmap face, CardLevel level, double scale, bool png, SKRect numberLine, out SKPoint[] numberQuad)
+        {
+            var hard = level == CardLevel.Hard;
+            using var scene = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+            using (var canvas = new SKCanvas(scene))
+            {
+                DrawTable(canvas, rng, hard);
+
+                var angle = (hard ? rng.Range(-12, 12) : rng.Range(-3, 3)) * Math.PI / 180;
+                var tilt = hard ? rng.Range(0, 0.08) : rng.Range(0, 0.02);
+                var quad = PlaceCard(rng, face.Width, face.Height, (float)scale, angle, tilt);
+
+                DrawShadow(canvas, rng, quad);
+                canvas.Save();
+                var toPhoto = Homography.FromRect(face.Width, face.Height, quad);
+                numberQuad = new[]
+                {
+                    toPhoto.MapPoint(numberLine.Left, numberLine.Top), toPhoto.MapPoint(numberLine.Right, numberLine.Top),
+                    toPhoto.MapPoint(numberLine.Right, numberLine.Bottom), toPhoto.MapPoint(numberLine.Left, numberLine.Bottom),
+                };
+                canvas.SetMatrix(toPhoto);
+                using (var paint = new SKPaint { IsAntialias = true })
+                using (var image = SKImage.FromBitmap(face))
+                {
+                    canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), paint);
+                    if (hard || rng.Chance(0.2))
+                    {
+                        DrawGlare(canvas, rng, face.Width, face.Height, hard);
+                    }
+                }
+
+                canvas.Restore();
+                if (hard && rng.Chance(0.6))
+                {
+                    DrawUnevenLight(canvas, rng);
+                }
+
+                using var blurred = Blur(scene, hard ? rng.Range(0.4, 2.0) : rng.Range(0, 0.6));
+                if (blurred != null)
+                {
+                    canvas.Clear();
+                    canvas.DrawBitmap(blurred, 0, 0, SKSamplingOptions.Default, null);
+                }
+
+                canvas.Flush();
+                AddNoise(scene, rng, hard ? rng.Range(3, 12) : rng.Range(0, 3));
+
+                var format = png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg;
+                var quality = hard ? rng.Next(30, 71) : rng.Next(80, 96);
+                using var data = scene.Encode(format, quality);
+                return data.ToArray();
+            }
+        }
+
+        /// <summary>The card's width over the frame's, before perspective: how small the card sits in the photo.</summary>
+        public static double PickScale(CardRandom rng, CardLevel level) =>
+            level == CardLevel.Hard ? rng.Range(0.38, 0.9) : rng.Range(0.7, 0.9);
+
+        private static SKPoint[] PlaceCard(CardRandom rng, int faceWidth, int faceHeight, double scale, double angle, double tilt)
+        {
+            var w = (float)(Width * scale);
+            var h = w * faceHeight / faceWidth;
+            var corners = new[] { new SKPoint(-w / 2, -h / 2), new SKPoint(w / 2, -h / 2), new SKPoint(w / 2, h / 2), new SKPoint(-w / 2, h / 2) };
+            var cos = (float)Math.Cos(angle);
+            var sin = (float)Math.Sin(angle);
+            float minX = float.MaxValue, minY = float.MaxValue, maxX = float.MinValue, maxY = float.MinValue;
+            for (var i = 0; i < 4; i++)
+            {
+                // Perspective as independent corner shifts of up to tilt × card width.
+                var jx = rng.Range(-tilt, tilt) * w;
+                var jy = rng.Range(-tilt, tilt) * w;
+                var p = corners[i];
+                corners[i] = new SKPoint((p.X * cos) - (p.Y * sin) + jx, (p.X * sin) + (p.Y * cos) + jy);
+                minX = Math.Min(minX, corners[i].X);
+                maxX = Math.Max(maxX, corners[i].X);
+                minY = Math.Min(minY, corners[i].Y);
+                maxY = Math.Max(maxY, corners[i].Y);
+            }
+
+            // Keep the whole card in the frame with a small margin, shrinking it if the tilt made it too big.
+            var margin = 0.03f * Width;
+            var fit = Math.Min(1f, Math.Min((Width - (2 * margin)) / (maxX - minX), (Height - (2 * margin)) / (maxY - minY)));
+            var cx = rng.Range(margin - (minX * fit), Width - margin - (maxX * fit));
+            var cy = rng.Range(margin - (minY * fit), Height - margin - (maxY * fit));
+            for (var i = 0; i < 4; i++)
+            {
+                corners[i] = new SKPoint(cx + (corners[i].X * fit), cy + (corners[i].Y * fit));
+            }
+
+            return corners;
+        }
+
+        private static void DrawTable(SKCanvas canvas, CardRandom rng, bool hard)
+        {
+            if (hard)
+            {
+                CardBackground.Draw(canvas, rng, CardLevel.Hard, Width, Height);
+                return;
+            }
+
+            // Clean shots lie on a plain surface: one colour with a gentle falloff.
+            var tone = CardBackground.RandomColor(rng);
+            using var paint = new SKPaint
+            {
+                Shader = SKShader.CreateRadialGradient(new SKPoint(Width / 2f, Height / 2f), Width, new[] { tone, CardBackground.Shade(tone, -0.2) }, SKShaderTileMode.Clamp),
+            };
+            canvas.DrawRect(0, 0, Width, Height, paint);
+        }
+
+        private static void DrawShadow(SKCanvas canvas, CardRandom rng, SKPoint[] quad)
+        {
+            using var path = CardDecor.Polygon(quad);
+            var offset = rng.Range(3, 14);
+            using var paint = new SKPaint { IsAntialias = true, Color = new SKColor(0, 0, 0, 110), ImageFilter = SKImageFilter.CreateBlur(offset, offset) };
+            canvas.Save();
+            canvas.Translate(offset, offset);
+            canvas.DrawPath(path, paint);
+            canvas.Restore();
+        }
+
+        private static void DrawGlare(SKCanvas canvas, CardRandom rng, int width, int height, bool hard)
+        {
+            // A specular patch on the laminate; on hard shots it may sit right on the number line (31–38 mm down).
+            var center = new SKPoint(rng.Range(0.15, 0.85) * width, hard && rng.Chance(0.5) ? rng.Range(0.55, 0.7) * height : rng.Range(0, 1) * height);
+            var radius = rng.Range(0.12, hard ? 0.45 : 0.25) * width;
+            var alpha = (byte)(hard ? rng.Next(90, 230) : rng.Next(30, 80));
+            using var paint = new SKPaint
+            {
+                IsAntialias = true,
+                Shader = SKShader.CreateRadialGradient(center, radius, new[] { new SKColor(255, 255, 255, alpha), new SKColor(255, 255, 255, 0) }, SKShaderTileMode.Clamp),
+            };
+            canvas.Save();
+            // An elongated patch, as from a strip light.
+            canvas.Scale(1f, rng.Range(0.3, 1.0), center.X, center.Y);
+            canvas.DrawCircle(center, radius, paint);
+            canvas.Restore();
+        }
+
+        private static void DrawUnevenLight(SKCanvas canvas, CardRandom rng)
+        {
+            var angle = rng.Range(0, 2 * Math.PI);
+            var dx = (float)Math.Cos(angle) * Width / 2;
+            var dy = (float)Math.Sin(angle) * Height / 2;
+            using var paint = new SKPaint
+            {
+                Shader = SKShader.CreateLinearGradient(
+                    new SKPoint((Width / 2f) - dx, (Height / 2f) - dy),
+                    new SKPoint((Width / 2f) + dx, (Height / 2f) + dy),
+                    new[] { new SKColor(0, 0, 0, 0), new SKColor(0, 0, 0, (byte)rng.Next(60, 150)) },
+                    SKShaderTileMode.Clamp),
+            };
+            canvas.DrawRect(0, 0, Width, Height, paint);
+        }
+
+        private static SKBitmap? Blur(SKBitmap source, float sigma)
+        {
+            if (sigma < 0.05f)
+            {
+                return null;
+            }
+
+            var copy = new SKBitmap(source.Info);
+            using var canvas = new SKCanvas(copy);
+            using var paint = new SKPaint { ImageFilter = SKImageFilter.CreateBlur(sigma, sigma, SKShaderTileMode.Clamp) };
+            canvas.DrawBitmap(source, 0, 0, SKSamplingOptions.Default, paint);
+            return copy;
+        }
+
+        private static void AddNoise(SKBitmap bitmap, CardRandom rng, double sigma)
+        {
+            if (sigma < 0.5)
+            {
+                return;
+            }
+
+            // Normal deviates from a table indexed by random bits: a log and a cosine per channel and pixel cost more
+            // than the rest of the card together.
+            var table = new float[4096];
+            for (var i = 0; i < table.Length; i++)
+            {
+                table[i] = (float)(rng.Gaussian() * sigma);
+            }
+
+            var bytes = new byte[bitmap.ByteCount];
+            Marshal.Copy(bitmap.GetPixels(), bytes, 0, bytes.Length);
+            for (var i = 0; i < bytes.Length; i += 4)
+            {
+                // Mostly luminance noise with a little chroma, as from a phone sensor.
+                var bits = rng.NextUInt64();
+                var common = table[bits & 4095];
+                for (var c = 0; c < 3; c++)
+                {
+                    var v = bytes[i + c] + common + (0.3f * table[(bits >> (12 * (c + 1))) & 4095]);
+                    bytes[i + c] = (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
+                }
+            }
+
+            Marshal.Copy(bytes, 0, bitmap.GetPixels(), bytes.Length);
+        }
+    }
+}
