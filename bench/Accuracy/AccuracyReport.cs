@@ -108,7 +108,7 @@ internal sealed class AccuracyReport
         }
 
         // Which conditions the misses come from: the line's tilt and the digits' size in the photo.
-        md.AppendLine().AppendLine("By number-line tilt and digit height in the photo (exact / abstained):").AppendLine();
+        md.AppendLine().AppendLine("By number-line tilt and digit height in the photo, both levels together:").AppendLine();
         md.AppendLine("| Condition | Cards | Exact | Wrong | Abstained |");
         md.AppendLine("|---|---:|---:|---:|---:|");
         var conditions = new (string Name, Func<CardReading, bool> Holds)[]

@@ -115,3 +115,27 @@ public sealed class HarnessTests
         Assert.DoesNotContain("not met", markdown, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The conditions the report breaks results down by are measured from the card's own geometry.</summary>
+public sealed class ConditionTests
+{
+    [Fact]
+    public void CleanCardsHaveNearlyLevelLinesWithDigitsOfPrintedSize()
+    {
+        // Clean cards lean at most 3° (plus up to 2 % corner jitter) and fill 70–90 % of a 1280-px frame, so
+        // 2.6–4.4 mm digits land at about 20–70 px.
+        var card = new CardGenerator(5).Generate(CardLevel.Clean, 0);
+        var reading = new CardReading(card, ReadingVerdict.Exact, card.Number, 0.99, string.Empty, 1, string.Empty);
+        Assert.InRange(reading.LineTilt, 0, 5);
+        Assert.InRange(reading.DigitHeight, 20, 70);
+    }
+
+    [Fact]
+    public void ADescribedCardHasNoGeometryToMeasure()
+    {
+        var card = new CardGenerator(5).Describe(CardLevel.Hard, 0);
+        var reading = new CardReading(card, ReadingVerdict.Abstained, string.Empty, null, string.Empty, 1, string.Empty);
+        Assert.Equal(0, reading.LineTilt);
+        Assert.Equal(0, reading.DigitHeight);
+    }
+}
