@@ -49,7 +49,7 @@ namespace BankcardOcr.Providers.Huawei
                     && root.ValueKind == JsonValueKind.Object
                     && root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object)
                 {
-                    var mapped = Map(result);
+                    var mapped = Map(result, requestId);
                     mapped.RequestId = requestId ?? string.Empty;
                     return mapped;
                 }
@@ -113,8 +113,11 @@ namespace BankcardOcr.Providers.Huawei
             return (null, null);
         }
 
-        private static BankcardRecognitionResult Map(JsonElement result)
+        private static BankcardRecognitionResult Map(JsonElement result, string? requestId)
         {
+            // The mapped fields are read strictly: a number where text is documented refuses the answer.
+            string Text(JsonElement element, string name) => AnswerFields.Text(element, name, HuaweiErrorRule.Provider, requestId).Trim();
+
             var typeText = Text(result, "type");
             var (bankName, bankCode) = CardFields.SplitBank(Text(result, "bank_name"));
             var mapped = new BankcardRecognitionResult
