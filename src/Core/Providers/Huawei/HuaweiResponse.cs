@@ -24,7 +24,7 @@ namespace BankcardOcr.Providers.Huawei
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(response.Body);
+                document = AnswerJson.Parse(response.Body);
             }
             catch (JsonException)
             {

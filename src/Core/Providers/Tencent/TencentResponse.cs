@@ -19,7 +19,14 @@ namespace BankcardOcr.Providers.Tencent
             var requestId = LenientText(body, "RequestId");
             if (body.TryGetProperty("Error", out var error) && error.ValueKind == JsonValueKind.Object)
             {
-                var exception = TencentErrors.ToException(LenientText(error, "Code"), LenientText(error, "Message"), response.StatusCode, requestId);
+                var code = LenientText(error, "Code");
+                if (code.Length == 0)
+                {
+                    // An Error without a code string is no documented answer (found by bench/Fuzz: it threw ArgumentException).
+                    throw response.NotTheEnvelope(TencentProvider.ProviderName, "has a 'Response.Error' without a 'Code'", requestId.Length > 0 ? requestId : null);
+                }
+
+                var exception = TencentErrors.ToException(code, LenientText(error, "Message"), response.StatusCode, requestId);
                 exception.RetryAfterSeconds = response.RetryAfterSeconds();
                 throw exception;
             }
@@ -79,7 +86,7 @@ namespace BankcardOcr.Providers.Tencent
         {
             try
             {
-                return JsonDocument.Parse(response.Body);
+                return AnswerJson.Parse(response.Body);
             }
             catch (JsonException)
             {

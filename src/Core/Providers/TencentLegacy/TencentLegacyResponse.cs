@@ -13,7 +13,7 @@ namespace BankcardOcr.Providers.TencentLegacy
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(response.Body);
+                document = AnswerJson.Parse(response.Body);
             }
             catch (JsonException)
             {
