@@ -66,6 +66,25 @@ namespace BankcardOcr.Http
                 RetryAfterSeconds = RetryAfterSeconds(),
             };
 
+        /// <summary>
+        /// The error for a body that is not JSON (or not UTF-8) at all. The services always answer JSON, so such a
+        /// body is a gateway's page or an answer broken off on the way, and worth one more try whatever the status;
+        /// a JSON body of the wrong shape (<see cref="NotTheEnvelope"/>) is not.
+        /// </summary>
+        /// <param name="provider">The provider's name, for the message and the error.</param>
+        /// <param name="requestId">The request id, when the headers carry one.</param>
+        public BankcardOcrException NotJson(string provider, string? requestId = null) =>
+            new BankcardOcrException(
+                StatusCode == 429 ? BankcardOcrErrorKind.RateLimited : BankcardOcrErrorKind.InvalidResponse,
+                $"{provider} answered HTTP {StatusCode} with a body that is not JSON.",
+                provider,
+                httpStatusCode: StatusCode,
+                requestId: requestId,
+                isRetryable: true)
+            {
+                RetryAfterSeconds = RetryAfterSeconds(),
+            };
+
         /// <summary>Seconds to wait from a Retry-After header (delta-seconds or HTTP date), or null.</summary>
         public double? RetryAfterSeconds()
         {

@@ -30,12 +30,7 @@ namespace BankcardOcr.Providers.Huawei
             {
                 if (response.StatusCode >= 200 && response.StatusCode < 300)
                 {
-                    throw new BankcardOcrException(
-                        BankcardOcrErrorKind.InvalidResponse,
-                        $"Huawei Cloud OCR answered HTTP {response.StatusCode} with a body that is not JSON.",
-                        HuaweiErrorRule.Provider,
-                        httpStatusCode: response.StatusCode,
-                        requestId: requestId);
+                    throw response.NotJson(HuaweiErrorRule.Provider, requestId);
                 }
 
                 // A gateway's HTML 5xx or a bare 429: the status alone decides (§4).

@@ -90,7 +90,7 @@ namespace BankcardOcr.Providers.Tencent
             }
             catch (JsonException)
             {
-                throw response.NotTheEnvelope(TencentProvider.ProviderName, "is not JSON");
+                throw response.NotJson(TencentProvider.ProviderName);
             }
         }
 

@@ -17,7 +17,7 @@ namespace BankcardOcr.Providers.TencentLegacy
             }
             catch (JsonException)
             {
-                throw response.NotTheEnvelope(TencentLegacyProvider.ProviderName, "is not JSON");
+                throw response.NotJson(TencentLegacyProvider.ProviderName);
             }
 
             using (document)
