@@ -87,6 +87,11 @@ namespace BankcardOcr.Imaging
             catch (BankcardOcrException tooLarge) when (tooLarge.Kind == BankcardOcrErrorKind.ImageTooLarge)
             {
                 var original = ImageSniffer.Sniff(image);
+                if ((long)original.Width!.Value * original.Height!.Value > MaxPixels)
+                {
+                    throw; // over the pixel cap: never decoded, so there is nothing to add about shrinking
+                }
+
                 var (fitted, reason) = await ImageFitter.TryFitAsync(image, original, limits!, cancellationToken).ConfigureAwait(false);
                 if (fitted == null)
                 {
@@ -144,7 +149,8 @@ namespace BankcardOcr.Imaging
         /// <summary>
         /// Every accepted format has a header reader: one that gives no size (zero sides, a JPEG without a frame
         /// header, a cut-off header) is refused the same way whatever the provider, before its size is weighed
-        /// (a large unreadable file is unreadable, not too large), and costs no call.
+        /// (a large unreadable file is unreadable, not too large), and costs no call; so is one declaring more
+        /// than <see cref="MaxPixels"/>.
         /// </summary>
         private static void CheckReadable(ImageInfo info, string provider)
         {
@@ -154,6 +160,13 @@ namespace BankcardOcr.Imaging
                     BankcardOcrErrorKind.UnsupportedImageFormat,
                     $"The {info.Format.ToString().ToUpperInvariant()} header gives no pixel size (zero, missing or damaged); it is not a readable image.",
                     provider);
+            }
+
+            // Before the byte limits, so that a small file declaring 60,000 x 60,000 is called what it is.
+            if ((long)info.Width.Value * info.Height.Value > MaxPixels)
+            {
+                var pixels = string.Format(CultureInfo.InvariantCulture, "{0}x{1} pixels", info.Width, info.Height);
+                throw TooLarge($"The image declares {pixels}; images of more than {MaxMegapixels} megapixels (8192x8192) are refused before decoding.", provider);
             }
         }
 
@@ -183,10 +196,6 @@ namespace BankcardOcr.Imaging
 
             // ASCII 'x', not '×': Windows PowerShell 5.1 consoles on legacy code pages cannot show the latter.
             var pixels = string.Format(CultureInfo.InvariantCulture, "{0}x{1} pixels", width, height);
-            if ((long)width * height > MaxPixels)
-            {
-                throw TooLarge($"The image declares {pixels}; images of more than {MaxMegapixels} megapixels (8192x8192) are refused before decoding.", provider);
-            }
 
             if (limits.MaxSide is int maxSide && Math.Max(width, height) > maxSide)
             {
