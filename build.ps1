@@ -43,36 +43,20 @@ function Invoke-Dotnet {
     }
 }
 
-function Import-RequiredModule {
-    param([string] $Name, [version] $MinimumVersion)
-    $available = Get-Module -Name $Name -ListAvailable | Where-Object { $_.Version -ge $MinimumVersion }
-    if (-not $available) {
-        Write-Host "Installing $Name $MinimumVersion or newer for the current user"
-        Install-Module -Name $Name -MinimumVersion $MinimumVersion -Scope CurrentUser -Force -SkipPublisherCheck -AllowClobber
-    }
-    Import-Module -Name $Name -MinimumVersion $MinimumVersion -Force
-}
-
 function Invoke-BuildTask {
     Invoke-Dotnet build $solution -c $Configuration
 }
 
 function Invoke-TestTask {
-    # dotnet test builds the module folder and runs the Core and hosted-engine suites.
-    Invoke-Dotnet test $solution -c $Configuration
-
-    # Pester runs the module in this very PowerShell: pwsh, or Windows PowerShell 5.1 on Windows.
-    Import-RequiredModule -Name Pester -MinimumVersion '5.5.0'
-    $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path $root 'tests/Pester'
-    $config.Run.PassThru = $true
-    $config.Output.Verbosity = 'Detailed'
-    $config.TestResult.Enabled = $true
-    $config.TestResult.OutputPath = Join-Path $outDir "TestResults/pester-$($PSVersionTable.PSEdition).xml"
-    $result = Invoke-Pester -Configuration $config
-    if ($result.FailedCount -gt 0 -or $result.PassedCount -eq 0) {
-        throw "Pester: $($result.PassedCount) passed, $($result.FailedCount) failed."
+    # The README's test command: dotnet test, then tests/Pester against out/BankcardOcr, one summed result
+    # (tools/TestRunner). Under Windows PowerShell 5.1 the Pester suites run in this very shell; under pwsh,
+    # in the pwsh 7.6.9 the runner caches, so every machine tests the version the project names. The suites use
+    # the Release build (the emulator and out/BankcardOcr), whatever -Configuration says.
+    $runner = @('run', '--project', (Join-Path $root 'tools/TestRunner'), '-c', 'Release', '--')
+    if ($PSVersionTable.PSEdition -eq 'Desktop') {
+        $runner += @('--shell', (Get-Process -Id $PID).Path)
     }
+    Invoke-Dotnet @runner
 }
 
 function Invoke-DocsTask {
@@ -102,33 +86,13 @@ function Invoke-DocsTask {
 }
 
 function Invoke-PackageTask {
+    # The gallery package is made with PSResourceGet, which pwsh 7.4+ bundles; Windows PowerShell 5.1 has only
+    # PowerShellGet 1.0, whose Publish-Module needs nuget.exe, so packaging runs in pwsh.
+    if ($PSVersionTable.PSVersion -lt [version]'7.4') {
+        throw 'The Package task needs pwsh 7.4 or newer (PSResourceGet).'
+    }
     Invoke-BuildTask
-    $packageDir = Join-Path $outDir 'package'
-    $null = New-Item -ItemType Directory -Path $packageDir -Force
-    $repository = 'BankcardOcrLocalBuild'
-    if (Get-Command -Name Publish-PSResource -ErrorAction SilentlyContinue) {
-        if (-not (Get-PSResourceRepository -Name $repository -ErrorAction SilentlyContinue)) {
-            Register-PSResourceRepository -Name $repository -Uri $packageDir -Trusted
-        }
-        try {
-            Publish-PSResource -Path $moduleDir -Repository $repository
-        }
-        finally {
-            Unregister-PSResourceRepository -Name $repository
-        }
-    }
-    else {
-        if (-not (Get-PSRepository -Name $repository -ErrorAction SilentlyContinue)) {
-            Register-PSRepository -Name $repository -SourceLocation $packageDir -PublishLocation $packageDir -InstallationPolicy Trusted
-        }
-        try {
-            Publish-Module -Path $moduleDir -Repository $repository
-        }
-        finally {
-            Unregister-PSRepository -Name $repository
-        }
-    }
-    Get-ChildItem -Path $packageDir -Filter '*.nupkg'
+    & (Join-Path $root 'tools/Package/New-ModulePackage.ps1') -ModuleFolder $moduleDir -OutputFolder (Join-Path $outDir 'package')
 }
 
 function Invoke-CleanTask {

@@ -2,64 +2,44 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
-using System.Runtime.InteropServices;
+using BankcardOcr.Loading;
 
 namespace BankcardOcr
 {
     /// <summary>
-    /// Runs when the module is imported and removed. On Windows PowerShell 5.1 (.NET Framework) a
-    /// strong-named dependency is bound by exact version and a module cannot ship binding redirects, so
-    /// System.Memory asking for System.Runtime.CompilerServices.Unsafe 4.0.4.1 would fail beside the 6.0
-    /// copy in the module folder. The resolver answers such requests with the copy in this folder. On .NET
-    /// (PowerShell 7) the runtime and PowerShell's own module probing resolve everything; nothing is hooked.
+    /// Runs when the module is imported and removed: hooks the resolver that loads the module's third-party
+    /// dependencies from Dependencies/ (a private load context on PowerShell 7, <c>LoadFrom</c> on Windows
+    /// PowerShell 5.1; see <see cref="DependencyResolver"/> and docs/design.md, "Dependencies").
     /// </summary>
+    /// <remarks>
+    /// Nothing here may name a type from a dependency or from BankcardOcr.Core's dependency-using code: the
+    /// resolver is not hooked yet while this class is being initialised.
+    /// </remarks>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
         private static readonly string ModuleDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? string.Empty;
 
-        private static readonly bool IsNetFramework =
-            RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
+        // One context for the process, created on the first request rather than at import (import time is
+        // measured against an empty module): PowerShell never unloads the module's assemblies, so a re-import
+        // (Import-Module -Force) must find the copies it loaded before.
+        private static readonly Lazy<DependencyResolver> Resolver =
+            new Lazy<DependencyResolver>(() => new DependencyResolver(ModuleDirectory, PrivateLoadContext.TryCreate("BankcardOcr")));
 
-        /// <summary>Hooks the resolver on .NET Framework.</summary>
+        /// <summary>Hooks the resolver.</summary>
         public void OnImport()
         {
-            if (IsNetFramework)
-            {
-                AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModuleFolder;
-            }
+            // Unhook first, so a re-import in the same process does not hook it twice.
+            AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
+            AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
         }
 
         /// <summary>Unhooks the resolver when the module is removed.</summary>
         /// <param name="psModuleInfo">The module being removed.</param>
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
-            if (IsNetFramework)
-            {
-                AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromModuleFolder;
-            }
+            AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
         }
 
-        /// <summary>Finds the dll named by <paramref name="requestedName"/> in the module folder, whatever its version.</summary>
-        /// <param name="moduleDirectory">The folder holding the module's assemblies.</param>
-        /// <param name="requestedName">The full or simple assembly name asked for.</param>
-        /// <returns>The path of the dll, or null when the module does not ship it.</returns>
-        internal static string? FindInModuleFolder(string moduleDirectory, string requestedName)
-        {
-            var simpleName = new AssemblyName(requestedName).Name;
-            if (string.IsNullOrEmpty(simpleName) || simpleName!.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
-            {
-                return null;
-            }
-
-            var candidate = Path.Combine(moduleDirectory, simpleName + ".dll");
-            return File.Exists(candidate) ? candidate : null;
-        }
-
-        private static Assembly? ResolveFromModuleFolder(object sender, ResolveEventArgs args)
-        {
-            // Only answer for what this module ships; other modules' requests are not ours to satisfy.
-            var path = FindInModuleFolder(ModuleDirectory, args.Name);
-            return path is null ? null : Assembly.LoadFrom(path);
-        }
+        private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args) => Resolver.Value.OnAssemblyResolve(sender, args);
     }
 }

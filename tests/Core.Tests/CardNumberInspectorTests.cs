@@ -61,4 +61,15 @@ public class CardNumberInspectorTests
         Assert.False(CardNumberInspector.TryInspect("abc", out _, out var problem));
         Assert.NotEmpty(problem);
     }
+
+    [Fact]
+    public void LengthMustMatchTheBinRow()
+    {
+        // 622848 is listed for 19-digit ABC cards; this 17-digit number passes Luhn but has lost two digits.
+        var info = CardNumberInspector.Inspect("62284804025648900");
+        Assert.True(info.IsLuhnValid);
+        Assert.False(info.IsValid);
+        Assert.Contains("19 digits, not 17", info.Reason);
+        Assert.True(CardNumberInspector.Inspect("6228480402564890018").IsValid);
+    }
 }

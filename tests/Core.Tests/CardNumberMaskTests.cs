@@ -21,4 +21,11 @@ public class CardNumberMaskTests
     [InlineData("two: 4111111111111111,5500000000000004", "two: 411111******1111,550000******0004")]
     public void MaskInTextHidesEveryCardLengthDigitRun(string text, string expected) =>
         Assert.Equal(expected, CardNumberMask.MaskInText(text));
+
+    [Theory]
+    [InlineData("6228-4804-0256-4890-01O", "6228-48**-****-***0-01O")]
+    [InlineData("62284804O25648900", "622848*******8900")]
+    [InlineData("abc", "abc")]
+    public void MaskInputHidesTheMiddleOfAMisreadNumber(string input, string expected) =>
+        Assert.Equal(expected, CardNumberMask.MaskInput(input));
 }

@@ -38,7 +38,7 @@ public sealed class CloudEmulator : IAsyncDisposable
         var state = new EmulatorState(options) { Time = options.ClockOffset == TimeSpan.Zero ? TimeProvider.System : new ShiftedTime(options.ClockOffset) };
         var faults = new FaultSource();
         var pipeline = new RequestPipeline(state, faults);
-        var router = new Router(state, pipeline);
+        var router = new Router(state, pipeline) { Control = new ControlEndpoint(state, faults, pipeline) };
 
         // The empty builder registers no logging provider: nothing reaches the console, so no request
         // header (signatures, tokens) can end up in a log.

@@ -51,9 +51,12 @@ public sealed record EmulatedFault
     public static EmulatedFault TooManyRequests(TimeSpan? retryAfter = null) =>
         new() { Kind = EmulatedFaultKind.TooManyRequests, RetryAfter = retryAfter ?? TimeSpan.FromSeconds(1) };
 
-    /// <summary>A gateway 5xx (default 503).</summary>
-    public static EmulatedFault ServerError(int statusCode = 503) =>
-        new() { Kind = EmulatedFaultKind.ServerError, StatusCode = statusCode };
+    /// <summary>True for a 5xx with no body at all (as some load balancers send when no backend is up).</summary>
+    public bool EmptyBody { get; init; }
+
+    /// <summary>A gateway 5xx (default 503), with an HTML body or, when <paramref name="emptyBody"/>, none.</summary>
+    public static EmulatedFault ServerError(int statusCode = 503, bool emptyBody = false) =>
+        new() { Kind = EmulatedFaultKind.ServerError, StatusCode = statusCode, EmptyBody = emptyBody };
 
     /// <summary>Delay the answer by <paramref name="delay"/>, then serve the request.</summary>
     public static EmulatedFault ExtraLatency(TimeSpan delay) =>

@@ -1,20 +1,42 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using BankcardOcr.Emulator.Hosting;
 
 namespace BankcardOcr.Emulator;
 
-/// <summary><c>dotnet run --project tests/Emulator [-- --port N]</c>: serves until Ctrl+C.</summary>
+/// <summary><c>dotnet run --project tests/Emulator [-- --port N]</c>: serves until Ctrl+C or SIGTERM.</summary>
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
         var port = 0;
-        if (args is ["--port", var text] && !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port))
+        var options = new EmulatorOptions();
+        for (var i = 0; i + 1 < args.Length; i += 2)
         {
-            await Console.Error.WriteLineAsync("usage: BankcardOcr.Emulator [--port N]");
+            // The account names can be set so that documented examples (tests/Pester/DocumentedExamples.Tests.ps1)
+            // run with the names they print.
+            switch (args[i])
+            {
+                case "--port" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out port): break;
+                // Written by a test that runs the emulator as a child process (Module.Tests' EmulatorProcess).
+                case "--options-file":
+                    options = JsonSerializer.Deserialize<EmulatorOptions>(await File.ReadAllTextAsync(args[i + 1]), ControlEndpoint.Json)!;
+                    break;
+                case "--huawei-user": options.HuaweiUserName = args[i + 1]; break;
+                case "--huawei-domain": options.HuaweiDomainName = args[i + 1]; break;
+                default:
+                    await Console.Error.WriteLineAsync("usage: BankcardOcr.Emulator [--port N] [--options-file JSON] [--huawei-user NAME] [--huawei-domain NAME]");
+                    return 2;
+            }
+        }
+        if (args.Length % 2 != 0)
+        {
+            await Console.Error.WriteLineAsync("usage: BankcardOcr.Emulator [--port N] [--options-file JSON] [--huawei-user NAME] [--huawei-domain NAME]");
             return 2;
         }
-        await using var emulator = await CloudEmulator.StartAsync(null, port);
-        var options = emulator.Options;
+        await using var emulator = await CloudEmulator.StartAsync(options, port);
+        options = emulator.Options;
         // Identifiers only: the secret keys and the password are not printed (see EmulatorOptions for the defaults).
         Console.WriteLine(emulator.BaseAddress);
         Console.WriteLine($"Tencent AppId={options.TencentAppId} SecretId={options.TencentSecretId}");
@@ -27,6 +49,13 @@ internal static class Program
             e.Cancel = true;
             stop.TrySetResult();
         };
+        // A test runner or service manager stops it with SIGTERM (SIGINT is Ctrl+C above). The empty host
+        // builder installs no console lifetime, so without this the signal would be ignored until SIGKILL.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true; // stop through the normal path below, which disposes the server
+            stop.TrySetResult();
+        });
         await stop.Task;
         return 0;
     }

@@ -41,13 +41,13 @@ public sealed class HostedRun
 }
 
 /// <summary>
-/// Hosts the PowerShell engine (NuGet System.Management.Automation 7.6.9, the engine of pwsh 7.6) and imports
+/// Hosts the PowerShell engine of pwsh 7.6.9 with its full cmdlet set (NuGet Microsoft.PowerShell.SDK) and imports
 /// the built module folder out/BankcardOcr into a fresh runspace for every run, exactly as a user's session would.
 /// </summary>
 public static class HostedPowerShell
 {
     /// <summary>The full path of out/BankcardOcr/BankcardOcr.psd1.</summary>
-    public static string ManifestPath { get; } = ModuleLocator.FindManifest();
+    public static string ManifestPath { get; } = FindManifest();
 
     /// <summary>The repository root.</summary>
     public static string RepoRoot { get; } = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ManifestPath)!, "..", ".."));
@@ -89,5 +89,18 @@ public static class HostedPowerShell
             Progress = ps.Streams.Progress.ToList(),
             HostText = hostText.ToString(),
         };
+    }
+
+    /// <summary>out/BankcardOcr/BankcardOcr.psd1 under the folder holding BankcardOcr.sln above this assembly.</summary>
+    private static string FindManifest()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "BankcardOcr.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var manifest = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("BankcardOcr.sln was not found above " + AppContext.BaseDirectory), "out", "BankcardOcr", "BankcardOcr.psd1");
+        return File.Exists(manifest) ? manifest : throw new InvalidOperationException($"{manifest} is missing; run: dotnet build BankcardOcr.sln -c Release");
     }
 }

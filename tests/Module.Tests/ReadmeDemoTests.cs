@@ -11,7 +11,8 @@ public class ReadmeDemoTests
         var readme = File.ReadAllText(Path.Combine(HostedPowerShell.RepoRoot, "README.md"));
         Assert.Contains("dotnet run --project tools/ModuleRunner -c Release -- --emulator --file demo.ps1", readme, StringComparison.Ordinal);
 
-        var runner = Path.Combine(AppContext.BaseDirectory, "ModuleRunner.dll");
+        // The runner's own build output (built by this project's reference), as `dotnet run` would start it.
+        var runner = Path.Combine(HostedPowerShell.RepoRoot, "tools", "ModuleRunner", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "ModuleRunner.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { runner, "--emulator", "--file", "demo.ps1" })
         {

@@ -3,13 +3,17 @@
 # The emulator's default keys are fixed test values (tests/Emulator/EmulatorOptions.cs), not secrets.
 
 function Start-TestEmulator {
+    # -HuaweiUser / -HuaweiDomain: the IAM user and account name the emulator accepts (emulator-user and
+    # emulator-account by default).
+    param([string] $HuaweiUser = 'emulator-user', [string] $HuaweiDomain = 'emulator-account')
     $dll = Join-Path $PSScriptRoot '../Emulator/bin/Release/net10.0/BankcardOcr.Emulator.dll'
     if (-not (Test-Path -LiteralPath $dll)) {
         throw "Build first: dotnet build BankcardOcr.sln -c Release ($dll is missing)"
     }
 
     # Arguments as one string: ProcessStartInfo.ArgumentList does not exist on Windows PowerShell 5.1.
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet', ('"{0}"' -f (Resolve-Path -LiteralPath $dll).Path))
+    $arguments = '"{0}" --huawei-user "{1}" --huawei-domain "{2}"' -f (Resolve-Path -LiteralPath $dll).Path, $HuaweiUser, $HuaweiDomain
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet', $arguments)
     $start.RedirectStandardOutput = $true
     $start.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($start)
@@ -29,8 +33,8 @@ function Start-TestEmulator {
         Credential      = [pscredential]::new('AKIDEMULATORxxxxxxxxxxxxxxxxxxxxxxxx', $secretKey)
         SecretKey       = 'emulatorTencentSecretKey00000000'
         HuaweiKeys      = [pscredential]::new('EMULATORACCESSKEY000', $huaweiKey)
-        HuaweiUser      = [pscredential]::new('emulator-user', $huaweiPassword)
-        HuaweiDomain    = 'emulator-account'
+        HuaweiUser      = [pscredential]::new($HuaweiUser, $huaweiPassword)
+        HuaweiDomain    = $HuaweiDomain
         HuaweiProjectId = '0123456789abcdef0123456789abcdef'
     }
 }
@@ -52,4 +56,13 @@ function New-TestPng {
     $bytes.AddRange([System.Text.Encoding]::ASCII.GetBytes($Tag))
     [System.IO.File]::WriteAllBytes($Path, $bytes.ToArray())
     $Path
+}
+
+function Publish-TestImage {
+    # Serves the file's bytes at the emulator's /images/{name} (the emulator "downloads" only its own images for
+    # URL inputs) and returns that URL.
+    param($Emulator, [string] $Path, [string] $Name = (Split-Path -Leaf $Path))
+    $bytes = [System.IO.File]::ReadAllBytes($Path)
+    $reply = Invoke-RestMethod -Method Put -Uri ($Emulator.Endpoint + '_emulator/images/' + [uri]::EscapeDataString($Name)) -Body $bytes -ContentType 'application/octet-stream'
+    $reply.url
 }

@@ -41,7 +41,14 @@ namespace BankcardOcr.Cards
             // The BIN table lists each prefix with the length its bank issues; that is evidence enough for the
             // length, whatever the network's usual lengths.
             var binKnowsLength = bin != null && bin.Length == digits.Length;
-            if (network == CardNetwork.Unknown)
+            if (bin != null && !binKnowsLength)
+            {
+                // Lookup prefers a row of the number's own length, so this row is a match at another length only:
+                // the bank issues this prefix with that many digits, and a number of another length is misread
+                // (a dropped or doubled digit), however well its Luhn digit happens to fit.
+                reasons.Add($"the BIN table lists prefix {bin.Prefix} ({bin.BankCode}) with {bin.Length} digits, not {digits.Length}");
+            }
+            else if (network == CardNetwork.Unknown)
             {
                 if (!binKnowsLength)
                 {

@@ -77,6 +77,54 @@ namespace BankcardOcr.Cards
             return result.ToString();
         }
 
+        /// <summary>
+        /// Masks a would-be card number the user typed that could not be read as one, such as
+        /// <c>6228-4804-0256-4890-01O</c> with a letter O for a zero. Run-based masking would leave digit runs
+        /// split by the stray letter in view, so when the input holds enough digits to be a card number, every
+        /// character except separators becomes <c>*</c> but the first six and the last four.
+        /// </summary>
+        /// <param name="input">The text as given; null gives an empty string.</param>
+        public static string MaskInput(string? input)
+        {
+            if (string.IsNullOrEmpty(input))
+            {
+                return string.Empty;
+            }
+
+            var text = input!;
+            var digits = 0;
+            var significant = 0;
+            foreach (var c in text)
+            {
+                digits += IsDigit(c) ? 1 : 0;
+                significant += IsSeparator(c) ? 0 : 1;
+            }
+
+            if (digits < CardNumberRules.MinimumLength)
+            {
+                return MaskInText(text);
+            }
+
+            var masked = new StringBuilder(text.Length);
+            var seen = 0;
+            foreach (var c in text)
+            {
+                if (IsSeparator(c))
+                {
+                    masked.Append(c);
+                    continue;
+                }
+
+                var shown = significant > ShownLead + ShownTail && (seen < ShownLead || seen >= significant - ShownTail);
+                masked.Append(shown ? c : '*');
+                seen++;
+            }
+
+            return masked.ToString();
+        }
+
+        private static bool IsSeparator(char c) => c == ' ' || c == '-';
+
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
     }
 }

@@ -48,16 +48,27 @@ namespace BankcardOcr.Http
         }
 
         /// <summary>
-        /// The error for an answer that is not the provider's documented envelope, such as a gateway's HTML page:
-        /// a 429 is a rate limit, a 5xx may pass and is retried, anything else is an invalid response.
+        /// The error for an answer that is not the provider's documented envelope, such as a gateway's HTML page
+        /// or an empty body: a 429 is a rate limit; a 5xx is the server's failure (ProviderError, retried), even
+        /// with no body at all; a 404 almost always means the address is wrong, so it says to check -Endpoint;
+        /// anything else is an invalid response.
         /// </summary>
         /// <param name="provider">The provider's name, for the message and the error.</param>
         /// <param name="what">What is wrong with the body, e.g. <c>is not JSON</c>.</param>
         /// <param name="requestId">The request id, when the headers carry one.</param>
-        public BankcardOcrException NotTheEnvelope(string provider, string what, string? requestId = null) =>
-            new BankcardOcrException(
-                StatusCode == 429 ? BankcardOcrErrorKind.RateLimited : BankcardOcrErrorKind.InvalidResponse,
-                $"{provider} answered HTTP {StatusCode} with a body that {what}.",
+        public BankcardOcrException NotTheEnvelope(string provider, string what, string? requestId = null)
+        {
+            var body = Body.Length == 0 ? "an empty body" : "a body that " + what;
+            var (kind, message) = StatusCode switch
+            {
+                429 => (BankcardOcrErrorKind.RateLimited, $"{provider} refused the request as over its rate limit (HTTP 429)."),
+                404 => (BankcardOcrErrorKind.InvalidResponse, $"{provider} answered HTTP 404 with {body}: no such API at this address. If you passed -Endpoint, check it: it takes the service's base address, without a path."),
+                var s when s >= 500 => (BankcardOcrErrorKind.ProviderError, $"{provider} failed on the server side (HTTP {s}, {body})."),
+                _ => (BankcardOcrErrorKind.InvalidResponse, $"{provider} answered HTTP {StatusCode} with {body}."),
+            };
+            return new BankcardOcrException(
+                kind,
+                message,
                 provider,
                 httpStatusCode: StatusCode,
                 requestId: requestId,
@@ -65,25 +76,30 @@ namespace BankcardOcr.Http
             {
                 RetryAfterSeconds = RetryAfterSeconds(),
             };
+        }
 
         /// <summary>
-        /// The error for a body that is not JSON (or not UTF-8) at all. The services always answer JSON, so such a
-        /// body is a gateway's page or an answer broken off on the way, and worth one more try whatever the status;
-        /// a JSON body of the wrong shape (<see cref="NotTheEnvelope"/>) is not.
+        /// The error for a body that is not JSON (or not UTF-8) at all. Outside 2xx the status decides, as for
+        /// <see cref="NotTheEnvelope"/>. At 2xx the services always answer JSON, so such a body was broken off or
+        /// damaged on the way and is worth another try (issue 12's soak); a JSON body of the wrong shape is not.
         /// </summary>
         /// <param name="provider">The provider's name, for the message and the error.</param>
         /// <param name="requestId">The request id, when the headers carry one.</param>
-        public BankcardOcrException NotJson(string provider, string? requestId = null) =>
-            new BankcardOcrException(
-                StatusCode == 429 ? BankcardOcrErrorKind.RateLimited : BankcardOcrErrorKind.InvalidResponse,
-                $"{provider} answered HTTP {StatusCode} with a body that is not JSON.",
+        public BankcardOcrException NotJson(string provider, string? requestId = null)
+        {
+            if (StatusCode < 200 || StatusCode >= 300)
+            {
+                return NotTheEnvelope(provider, "is not JSON", requestId);
+            }
+
+            return new BankcardOcrException(
+                BankcardOcrErrorKind.InvalidResponse,
+                $"{provider} answered HTTP {StatusCode} with {(Body.Length == 0 ? "an empty body" : "a body that is not JSON (cut off or damaged on the way)")}.",
                 provider,
                 httpStatusCode: StatusCode,
                 requestId: requestId,
-                isRetryable: true)
-            {
-                RetryAfterSeconds = RetryAfterSeconds(),
-            };
+                isRetryable: true);
+        }
 
         /// <summary>Seconds to wait from a Retry-After header (delta-seconds or HTTP date), or null.</summary>
         public double? RetryAfterSeconds()

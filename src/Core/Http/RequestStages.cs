@@ -78,7 +78,9 @@ namespace BankcardOcr.Http
 
                     if (args.Context.Properties.TryGetValue(LogKey, out var log))
                     {
-                        log.Verbose($"Attempt {args.AttemptNumber + 1} failed ({Describe(args.Outcome.Exception)}); retrying in {args.RetryDelay.TotalSeconds:0.###} s.");
+                        // The subject names the image: with eight requests in flight, a retry line must say whose it is.
+                        var subject = log.Subject != null ? log.Subject + ": " : string.Empty;
+                        log.Verbose($"{subject}attempt {args.AttemptNumber + 1} failed ({Describe(args.Outcome.Exception)}); retrying in {args.RetryDelay.TotalSeconds:0.###} s.");
                     }
 
                     return default;

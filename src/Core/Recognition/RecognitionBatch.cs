@@ -34,7 +34,14 @@ namespace BankcardOcr.Recognition
         // Read by workers that may outlive Dispose; a token stays readable after its source is disposed, and
         // Dispose cancels first, so late registrations run at once instead of throwing.
         private readonly CancellationToken _token;
+
+        // Cancelled on the first AuthenticationFailed: keys that fail once fail for every image (and Huawei
+        // locks an AK/SK pair after repeated failures), so nothing further is sent. Linked to _token.
+        private readonly CancellationTokenSource _stopSending;
+        private readonly CancellationToken _sendToken;
+        private BankcardOcrException? _fatal;
         private long _submitted;
+        private long _dropped;
         private int _running;
         private long _taken;
         private long _nextInOrder;
@@ -51,6 +58,8 @@ namespace BankcardOcr.Recognition
             RequestsPerSecond = options.MaxRequestsPerSecond ?? provider.DefaultRequestsPerSecond;
             _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _token = _cancellation.Token;
+            _stopSending = CancellationTokenSource.CreateLinkedTokenSource(_token);
+            _sendToken = _stopSending.Token;
             _stages = new RequestStages(provider.Name, Math.Max(0, options.MaxRetries), options.RetryBaseDelay, options.Timeout, RequestsPerSecond);
         }
 
@@ -60,11 +69,42 @@ namespace BankcardOcr.Recognition
         /// <summary>The pipeline-wide request rate in force; null or 0 for none.</summary>
         public double? RequestsPerSecond { get; }
 
-        /// <summary>Inputs submitted whose outcome has not been taken yet.</summary>
-        public long Pending => Interlocked.Read(ref _submitted) - _taken;
+        /// <summary>Inputs submitted whose outcome has not been taken yet (inputs dropped by a stop not counted).</summary>
+        public long Pending
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return Interlocked.Read(ref _submitted) - _taken - _dropped;
+                }
+            }
+        }
 
         /// <summary>Outcomes taken so far.</summary>
         public long Completed => _taken;
+
+        /// <summary>Requests running right now (at most ThrottleLimit); inputs waiting in line are not counted.</summary>
+        public int Running
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _running;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The first authentication failure, once one happened: the batch then sends nothing more, cancels the
+        /// requests in flight and drops the inputs still waiting (they get no outcome), and the caller ends the
+        /// call with this error instead of one error per image. The failed input's own outcome is still queued.
+        /// </summary>
+        public BankcardOcrException? Fatal => Volatile.Read(ref _fatal);
+
+        /// <summary>The input whose request failed with <see cref="Fatal"/>; null before that.</summary>
+        public RecognitionInput? FatalInput { get; private set; }
 
         /// <summary>
         /// Accepts <paramref name="input"/> if there is room, and returns false (doing nothing) otherwise. Up to
@@ -82,6 +122,12 @@ namespace BankcardOcr.Recognition
 
             lock (_gate)
             {
+                if (_fatal != null)
+                {
+                    // Accepted and dropped (never counted as submitted): the caller ends the call with Fatal.
+                    return true;
+                }
+
                 if (input.Rejection != null)
                 {
                     // Nothing to run: the error takes the input's place in the sequence at once.
@@ -169,7 +215,20 @@ namespace BankcardOcr.Recognition
         {
             _cancellation.Cancel();
             _stages.Dispose();
+            _stopSending.Dispose();
             _cancellation.Dispose();
+        }
+
+        private void StopSending()
+        {
+            try
+            {
+                _stopSending.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed meanwhile: Dispose cancelled everything already.
+            }
         }
 
         /// <summary>One worker: runs its input, then keeps taking waiting ones until the line is empty.</summary>
@@ -180,8 +239,15 @@ namespace BankcardOcr.Recognition
                 var finished = await RunAsync(input, sequence).ConfigureAwait(false);
                 lock (_gate)
                 {
-                    if (!finished || _token.IsCancellationRequested || _waiting.Count == 0)
+                    if (!finished || _sendToken.IsCancellationRequested || _waiting.Count == 0)
                     {
+                        // Inputs that will never run have no outcome; Pending stops counting them.
+                        _dropped += (finished ? 0 : 1) + (_sendToken.IsCancellationRequested ? _waiting.Count : 0);
+                        if (_sendToken.IsCancellationRequested)
+                        {
+                            _waiting.Clear();
+                        }
+
                         // After Ctrl+C the waiting inputs are dropped with the worker: nothing is written afterwards.
                         _running--;
                         return;
@@ -205,7 +271,7 @@ namespace BankcardOcr.Recognition
                 var (recognised, attempts) = await _stages.ExecuteAsync(
                     (attempt, token) => _provider.RecognizeAsync(new ProviderRequest(input, image, attempt, log), token),
                     log,
-                    _token).ConfigureAwait(false);
+                    _sendToken).ConfigureAwait(false);
                 image = null; // the bytes may go now; the result holds no reference to them
                 ResultValidation.Validate(recognised, _provider.Name, log);
                 result = Finish(recognised, input, attempts, watch.ElapsedMilliseconds);
@@ -216,6 +282,11 @@ namespace BankcardOcr.Recognition
                 // Stopped: no outcome is written after Ctrl+C.
                 return false;
             }
+            catch (OperationCanceledException) when (_sendToken.IsCancellationRequested)
+            {
+                // Another request's authentication failure ended the batch; that error speaks for this input too.
+                return false;
+            }
             catch (BankcardOcrException e)
             {
                 error = e;
@@ -223,6 +294,20 @@ namespace BankcardOcr.Recognition
             catch (Exception e)
             {
                 error = Classify(e);
+            }
+
+            if (error?.Kind == BankcardOcrErrorKind.AuthenticationFailed)
+            {
+                lock (_gate)
+                {
+                    if (_fatal is null)
+                    {
+                        FatalInput = input;
+                        Volatile.Write(ref _fatal, error);
+                    }
+                }
+
+                StopSending();
             }
 
             _completed.Enqueue(new RecognitionOutcome(sequence, input, result, error, log.Drain()));

@@ -24,11 +24,30 @@ namespace BankcardOcr.Commands
 
         /// <summary>The SecretManagement vault to read <c>-SecretName</c> from; all registered vaults by default.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(VaultCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Vault { get; set; }
 
-        /// <summary>Reads the <c>-SecretName</c> secret once, so its Provider/Region/AppId can steer the call; null without one.</summary>
-        internal StoredSecret? ReadNamedSecret() => SecretName is null ? null : CredentialResolver.ReadSecret(this, SecretName, Vault);
+        /// <summary>
+        /// Reads the <c>-SecretName</c> secret once, so its Provider/Region/AppId can steer the call; null without
+        /// one, and null when <c>-Credential</c> is given: the explicit parameter wins outright, so a SecretName set
+        /// in $PSDefaultParameterValues (or a missing or locked secret) cannot break a call that names its keys.
+        /// </summary>
+        internal StoredSecret? ReadNamedSecret()
+        {
+            if (SecretName is null)
+            {
+                return null;
+            }
+
+            if (Credential != null)
+            {
+                WriteDebug($"-Credential is given, so secret '{SecretName}' is not read.");
+                return null;
+            }
+
+            return CredentialResolver.ReadSecret(this, SecretName, Vault);
+        }
 
         /// <summary>The credential from the first source that has one; ends the call with CredentialNotFound otherwise.</summary>
         /// <param name="secret">The secret already read by <see cref="ReadNamedSecret"/>, so the vault is asked once.</param>

@@ -132,7 +132,9 @@ namespace BankcardOcr.Commands
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(e.Message, e), "UnknownRegion", ErrorCategory.InvalidArgument, region));
+                // Core's message points to Invoke-BankcardRecognition's -IamEndpoint; here the override is -Endpoint.
+                var message = $"No Huawei Cloud IAM endpoint is known for region '{region}'. Known regions: {string.Join(", ", HuaweiRegions.IamRegionIds)}. Pass -Endpoint with the IAM address for another region.";
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message, e), "UnknownRegion", ErrorCategory.InvalidArgument, region));
                 throw;
             }
         }

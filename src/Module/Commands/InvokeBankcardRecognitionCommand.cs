@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using BankcardOcr.Credentials;
@@ -18,6 +19,7 @@ namespace BankcardOcr.Commands
     public sealed class InvokeBankcardRecognitionCommand : CloudCommand, IDisposable
     {
         private const string PathSet = "Path";
+        private const string PathInputSet = "PathInput";
         private const string LiteralPathSet = "LiteralPath";
         private const string UriSet = "Uri";
         private const string ImageSet = "Image";
@@ -28,12 +30,28 @@ namespace BankcardOcr.Commands
         private RecognitionBatch? _batch;
         private ProgressReporter? _progress;
         private InputResolver? _inputs;
+        private bool _nameOnCommandLine;
+
+        // How pipeline input binds (checked in real pwsh by tests/Pester/PipelineBinding.Tests.ps1). PowerShell tries,
+        // in turn: by value as is, by property name as is, by value converted, by property name converted; in each
+        // round the default (Path) set first. So:
+        // - strings bind by value to the hidden -PathInput (its own set; a path that matches nothing as a wildcard but
+        //   names a file is taken literally, so names with [ ] work); any object converts to a string, so a string
+        //   parameter here took CSV rows and [pscustomobject]@{ Uri = … } as text before their Uri was tried;
+        // - Resolve-Path output and rows with a Path column bind -Path by property name;
+        // - Get-ChildItem / Get-Item output binds -LiteralPath by its PSPath; its Name binds -Name, which is why -Name
+        //   is in every set but Path (in the Image set alone it pulled files into that set and no set resolved);
+        // - rows with LiteralPath, Uri or Url, and objects with Image bytes (and Name), bind by property name.
 
         /// <summary>Image files to recognise; wildcards are expanded. Relative paths resolve against the current PowerShell location.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>A path or file piped by value; see <see cref="PipedPath"/>. Users write it as <c>'a.jpg' | …</c>, never by name.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PathInputSet, ValueFromPipeline = true, DontShow = true)]
+        public PipedPath? PathInput { get; set; }
 
         /// <summary>Image files to recognise, taken literally (no wildcards). <c>Get-ChildItem</c> output binds here through its PSPath.</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
@@ -52,8 +70,14 @@ namespace BankcardOcr.Commands
         [ValidateNotNullOrEmpty]
         public byte[] Image { get; set; } = Array.Empty<byte>();
 
-        /// <summary>The label the result's Source carries for <c>-Image</c> bytes; <c>image1</c>, <c>image2</c>, … by default.</summary>
+        /// <summary>
+        /// The label the result's Source carries for <c>-Image</c> bytes; <c>image1</c>, <c>image2</c>, … by default.
+        /// Files and URLs are labelled by their path or URL: a piped file's Name binds here and is not used.
+        /// </summary>
         [Parameter(ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = UriSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = PathInputSet, ValueFromPipelineByPropertyName = true)]
         public string? Name { get; set; }
 
         /// <summary>Tencent (API 3.0), TencentLegacy, Huawei or Local. By default the provider named in the secret, else Local.</summary>
@@ -178,10 +202,14 @@ namespace BankcardOcr.Commands
         /// <summary>Checks parameters, resolves the credential and builds the provider and the batch.</summary>
         protected override void BeginProcessing()
         {
-            var secret = ReadNamedSecret();
+            // Only command-line parameters are bound yet; a piped file's Name binds later and is simply not used.
+            _nameOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Name));
+
+            // An explicit -Credential or -Token wins, so a -SecretName (perhaps from $PSDefaultParameterValues) is not even read.
+            var secret = Token != null ? null : ReadNamedSecret();
 
             // A token only serves Huawei, so it names the provider when nothing else does.
-            var provider = Provider ?? secret?.Provider ?? (Token != null ? ProviderFactory.Huawei : ProviderFactory.Local);
+            var provider = ProviderParameters.Canonical(Provider) ?? secret?.Provider ?? (Token != null ? ProviderFactory.Huawei : ProviderFactory.Local);
             WriteDebug($"Provider: {provider}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
             if (provider == ProviderFactory.Local)
             {
@@ -190,6 +218,11 @@ namespace BankcardOcr.Commands
                     "ProviderNotAvailable",
                     ErrorCategory.NotImplemented,
                     provider));
+            }
+
+            if (ProviderParameters.FindMisplaced(provider, MyInvocation.BoundParameters) is string misplaced)
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, provider));
             }
 
             if (Endpoint != null && !EndpointPolicy.IsAllowed(Endpoint, out var reason))
@@ -213,6 +246,15 @@ namespace BankcardOcr.Commands
             if (ImageFolder != null)
             {
                 checks.ImageFolder = ResolveImageFolder(ImageFolder);
+            }
+            else if (ReturnCardImage || ReturnCardNumberImage)
+            {
+                // A crop nobody keeps costs a larger answer per image; asking for it without a place to put it is a mistake.
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("-ReturnCardImage and -ReturnCardNumberImage need -ImageFolder, the existing folder where the returned images are saved.", nameof(ImageFolder)),
+                    "ImageFolderRequired",
+                    ErrorCategory.InvalidArgument,
+                    null));
             }
 
             _cancellation = new CancellationTokenSource();
@@ -253,17 +295,33 @@ namespace BankcardOcr.Commands
                 _cancellation.Token);
             WriteVerbose($"{_provider.Name}: up to {_batch.ThrottleLimit} requests in flight, {(_batch.RequestsPerSecond is double r && r > 0 ? r + " per second" : "no rate limit")}, {MaxRetries} retries, {TimeoutSec} s per attempt.");
             _progress = new ProgressReporter(this, $"Recognising bank cards with {_provider.Name}", activityId: 1);
-            if (!MyInvocation.ExpectingInput)
-            {
-                _progress.Total = CountBoundInputs();
-            }
         }
 
         /// <summary>Queues each input of this pipeline object and writes whatever has finished meanwhile.</summary>
         protected override void ProcessRecord()
         {
-            foreach (var input in ExpandInputs())
+            if (_nameOnCommandLine && ParameterSetName != ImageSet)
             {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("-Name labels -Image bytes only; files and URLs are labelled by their path or URL.", nameof(Name)),
+                    "NameWithoutImage",
+                    ErrorCategory.InvalidArgument,
+                    Name));
+            }
+
+            var inputs = ExpandInputs();
+            if (!MyInvocation.ExpectingInput)
+            {
+                // Everything came as arguments: expanding the paths first (descriptions only, nothing is read) gives
+                // progress its total, and with it percent and time remaining.
+                var all = inputs.ToList();
+                _progress!.Total = all.Count;
+                inputs = all;
+            }
+
+            foreach (var input in inputs)
+            {
+                EndIfFatal();
                 while (!_batch!.TrySubmit(input))
                 {
                     if (Stopping)
@@ -349,7 +407,7 @@ namespace BankcardOcr.Commands
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(e.Message, e), "UnknownRegion", ErrorCategory.InvalidArgument, Region));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(ArgumentErrorText.WithoutSuffix(e), e), "UnknownRegion", ErrorCategory.InvalidArgument, Region));
                 throw;
             }
             catch (OperationCanceledException) when (Stopping)
@@ -381,6 +439,7 @@ namespace BankcardOcr.Commands
         {
             while (!Stopping && _batch!.TryTake() is RecognitionOutcome outcome)
             {
+                EndIfFatal();
                 WriteEntries(outcome.Log);
 
                 if (outcome.Result != null)
@@ -389,11 +448,22 @@ namespace BankcardOcr.Commands
                 }
                 else
                 {
-                    WriteError(ErrorRecords.For(outcome.Error!, outcome.Input.TargetObject));
+                    WriteError(ErrorRecords.ForInput(outcome.Error!, outcome.Input));
                 }
             }
 
-            _progress?.Update(_batch!.Completed, _batch.Pending);
+            EndIfFatal();
+            _progress?.Update(_batch!.Completed, _batch.Running);
+        }
+
+        /// <summary>After an authentication failure the batch sends nothing more; the call ends with that one error.</summary>
+        private void EndIfFatal()
+        {
+            if (_batch?.Fatal is BankcardOcrException fatal)
+            {
+                _progress?.Complete();
+                ThrowTerminatingError(ErrorRecords.ForInput(fatal, _batch.FatalInput!));
+            }
         }
 
         private IEnumerable<RecognitionInput> ExpandInputs() => ParameterSetName switch
@@ -401,6 +471,8 @@ namespace BankcardOcr.Commands
             UriSet => _inputs!.FromUris(Uri),
             ImageSet => new[] { _inputs!.FromBytes(Image, Name) },
             LiteralPathSet => _inputs!.FromLiteralPaths(LiteralPath),
+            PathInputSet when PathInput!.IsLiteral => _inputs!.FromLiteralPaths(new[] { PathInput.Value }),
+            PathInputSet => _inputs!.FromPaths(new[] { PathInput!.Value }),
             _ => _inputs!.FromPaths(Path),
         };
 
@@ -418,14 +490,6 @@ namespace BankcardOcr.Commands
 
             return resolved;
         }
-
-        private long? CountBoundInputs() => ParameterSetName switch
-        {
-            UriSet => Uri.Length,
-            ImageSet => 1,
-            LiteralPathSet => LiteralPath.Length,
-            _ => null, // wildcards may expand to any number
-        };
 
         private void Release()
         {

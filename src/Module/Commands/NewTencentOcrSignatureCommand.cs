@@ -127,7 +127,7 @@ namespace BankcardOcr.Commands
             catch (ArgumentException e)
             {
                 // The signers explain what is wrong with a field; they never put the key in a message.
-                ThrowTerminatingError(new ErrorRecord(e, "InvalidSignatureRequest", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(ArgumentErrorText.For(e, MyInvocation.MyCommand), e), "InvalidSignatureRequest", ErrorCategory.InvalidArgument, null));
             }
         }
 

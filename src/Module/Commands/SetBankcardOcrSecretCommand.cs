@@ -20,6 +20,7 @@ namespace BankcardOcr.Commands
 
         /// <summary>The vault to store in; SecretManagement's default vault when omitted.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(VaultCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Vault { get; set; }
 
@@ -45,6 +46,7 @@ namespace BankcardOcr.Commands
 
         /// <summary>Default region for calls made with this secret.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Region { get; set; }
 
@@ -72,13 +74,15 @@ namespace BankcardOcr.Commands
             Validate(kind);
 
             var target = SecretManagementClient.DescribeSecret(Name, Vault);
-            if (!ShouldProcess(target, $"Store {SecretKeys.Describe(kind)} for provider {Provider}"))
-            {
-                return;
-            }
-
             try
             {
+                // Before ShouldProcess: -WhatIf must not promise a store that cannot happen.
+                SecretManagementClient.EnsureAvailable("Set-Secret", "Set-BankcardOcrSecret");
+                if (!ShouldProcess(target, $"Store {SecretKeys.Describe(kind)} for provider {Provider}"))
+                {
+                    return;
+                }
+
                 foreach (var error in SecretManagementClient.SetSecret(Name, Vault, BuildSecret(kind)))
                 {
                     WriteError(error);

@@ -49,7 +49,9 @@ namespace BankcardOcr.Commands
                 new PSArgumentException(problem, nameof(CardNumber)),
                 "InvalidCardNumber",
                 ErrorCategory.InvalidArgument,
-                input);
+                // Masked like the views: Get-Error and Windows PowerShell's NormalView print TargetObject (as
+                // CategoryInfo's TargetName), and a number with one misread digit is still a card number.
+                CardNumberMask.MaskInput(input));
             error.ErrorDetails = new ErrorDetails(problem)
             {
                 RecommendedAction = "Pass 12 to 19 digits, optionally grouped with spaces or dashes.",

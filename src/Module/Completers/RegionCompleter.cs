@@ -20,14 +20,15 @@ namespace BankcardOcr
         /// <inheritdoc />
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var provider = fakeBoundParameters?["Provider"] as string;
+            // The provider as typed, in any case; a command named after one cloud serves only that cloud.
+            var provider = (fakeBoundParameters?["Provider"] as string)?.Trim().ToUpperInvariant();
             IEnumerable<string> regions = provider switch
             {
-                "Tencent" or "TencentLegacy" => TencentRegions,
-                "Huawei" => HuaweiRegions.OcrRegionIds,
-                _ => commandName.IndexOf("Huawei", StringComparison.OrdinalIgnoreCase) >= 0
-                    ? HuaweiRegions.IamRegionIds
-                    : TencentRegions.Concat(HuaweiRegions.OcrRegionIds),
+                "TENCENT" or "TENCENTLEGACY" => TencentRegions,
+                "HUAWEI" => HuaweiRegions.OcrRegionIds,
+                _ when commandName.IndexOf("Huawei", StringComparison.OrdinalIgnoreCase) >= 0 => HuaweiRegions.IamRegionIds,
+                _ when commandName.IndexOf("Tencent", StringComparison.OrdinalIgnoreCase) >= 0 => TencentRegions,
+                _ => TencentRegions.Concat(HuaweiRegions.OcrRegionIds),
             };
             var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
             return regions

@@ -25,10 +25,12 @@ namespace BankcardOcr.Credentials
         internal static CredentialErrorException NotFound(string message, string recommendedAction, object? target, Exception? inner = null) =>
             Create(new ItemNotFoundException(Sentence(message), inner), CredentialNotFound, ErrorCategory.ObjectNotFound, target, recommendedAction);
 
-        internal static CredentialErrorException NoSecretManagement(Exception inner) =>
+        /// <param name="inner">What failed, or null when the module was looked for and not found.</param>
+        /// <param name="needs">What needs the module, as the user knows it, e.g. <c>-SecretName</c> or <c>Set-BankcardOcrSecret</c>.</param>
+        internal static CredentialErrorException NoSecretManagement(Exception? inner, string needs = "-SecretName") =>
             Create(
                 new PSNotSupportedException(
-                    "-SecretName needs the Microsoft.PowerShell.SecretManagement module, which could not be found. " +
+                    needs + " needs the Microsoft.PowerShell.SecretManagement module, which could not be found. " +
                     "Run: Install-Module Microsoft.PowerShell.SecretManagement",
                     inner),
                 SecretManagementNotAvailable,

@@ -48,7 +48,49 @@ namespace BankcardOcr.Credentials
         /// <returns>The error records Set-Secret wrote, for the cmdlet to forward.</returns>
         /// <exception cref="CredentialErrorException">SecretManagement is missing.</exception>
         internal static Collection<ErrorRecord> SetSecret(string name, string? vault, object secret) =>
-            Invoke("Set-Secret", new Hashtable { ["Name"] = name, ["Secret"] = secret, ["Vault"] = vault }).Errors;
+            Invoke("Set-Secret", new Hashtable { ["Name"] = name, ["Secret"] = secret, ["Vault"] = vault }, "Set-BankcardOcrSecret").Errors;
+
+        /// <summary>
+        /// Ends with SecretManagementNotAvailable unless SecretManagement's <paramref name="command"/> can be
+        /// found (imported or installed), so that -WhatIf can tell the truth before anything is attempted.
+        /// </summary>
+        /// <param name="command">The command that will be needed, e.g. <c>Set-Secret</c>.</param>
+        /// <param name="needs">What needs it, for the message.</param>
+        /// <exception cref="CredentialErrorException">SecretManagement is missing.</exception>
+        internal static void EnsureAvailable(string command, string needs)
+        {
+            using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            ps.AddCommand("Microsoft.PowerShell.Core\\Get-Command")
+                .AddParameter("Name", command)
+                .AddParameter("Module", ModuleName)
+                .AddParameter("ErrorAction", ActionPreference.Ignore);
+            if (ps.Invoke().Count == 0)
+            {
+                throw CredentialErrors.NoSecretManagement(null, needs);
+            }
+        }
+
+        /// <summary>Lists the registered vault names (Get-SecretVault); empty when SecretManagement is missing.</summary>
+        internal static string[] VaultNames()
+        {
+            using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            ps.AddCommand("Microsoft.PowerShell.Core\\Get-Command")
+                .AddParameter("Name", "Get-SecretVault")
+                .AddParameter("Module", ModuleName)
+                .AddParameter("ErrorAction", ActionPreference.Ignore);
+            if (ps.Invoke().Count == 0)
+            {
+                return Array.Empty<string>();
+            }
+
+            ps.Commands.Clear();
+            ps.AddCommand(ModuleName + "\\Get-SecretVault").AddParameter("ErrorAction", ActionPreference.Ignore);
+            return ps.Invoke()
+                .Select(v => v?.Properties["Name"]?.Value as string)
+                .Where(n => !string.IsNullOrEmpty(n))
+                .Select(n => n!)
+                .ToArray();
+        }
 
         /// <summary>How messages name a secret: <c>secret 'ocr' in vault 'Store'</c>.</summary>
         internal static string DescribeSecret(string name, string? vault) =>
@@ -57,7 +99,7 @@ namespace BankcardOcr.Credentials
         private const string UnlockAdvice =
             "Check the name with Get-SecretInfo, and unlock the vault first when it needs a password (Unlock-SecretStore).";
 
-        private static (Collection<PSObject> Output, Collection<ErrorRecord> Errors) Invoke(string command, Hashtable parameters)
+        private static (Collection<PSObject> Output, Collection<ErrorRecord> Errors) Invoke(string command, Hashtable parameters, string needs = "-SecretName")
         {
             using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
             ps.AddCommand(ModuleName + "\\" + command);
@@ -77,7 +119,7 @@ namespace BankcardOcr.Credentials
             }
             catch (CommandNotFoundException e) when (IsSecretManagementCommand(e, command))
             {
-                throw CredentialErrors.NoSecretManagement(e);
+                throw CredentialErrors.NoSecretManagement(e, needs);
             }
         }
 

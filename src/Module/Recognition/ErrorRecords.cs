@@ -5,13 +5,28 @@ namespace BankcardOcr.Recognition
     /// <summary>Turns a <see cref="BankcardOcrException"/> into the error record users see: id = error kind, a fitting category, the input as target.</summary>
     internal static class ErrorRecords
     {
-        public static ErrorRecord For(BankcardOcrException exception, object? target)
+        public static ErrorRecord For(BankcardOcrException exception, object? target) => Create(exception, target, exception.Message);
+
+        /// <summary>
+        /// The record for one image: the message starts with the input (path, URL or -Name label), because
+        /// pwsh's ConciseView shows only the message and an error among forty must say which image it is;
+        /// TargetObject is the input as the user gave it.
+        /// </summary>
+        public static ErrorRecord ForInput(BankcardOcrException exception, RecognitionInput input)
+        {
+            var message = exception.Message.IndexOf(input.Source, System.StringComparison.OrdinalIgnoreCase) >= 0
+                ? exception.Message
+                : $"{input.Source}: {exception.Message}";
+            return Create(exception, input.TargetObject, message);
+        }
+
+        private static ErrorRecord Create(BankcardOcrException exception, object? target, string message)
         {
             var record = new ErrorRecord(exception, exception.Kind.ToString(), CategoryOf(exception.Kind), target);
             var action = ActionFor(exception);
-            if (action != null)
+            if (action != null || message != exception.Message)
             {
-                record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = action };
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = action };
             }
 
             return record;

@@ -54,7 +54,9 @@ namespace BankcardOcr.Recognition
             try
             {
                 var resolved = _session.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-                return provider.Name == "FileSystem" ? CheckFile(resolved, path) : NotFound($"'{path}' is not a file-system path.", path);
+                return provider.Name == "FileSystem"
+                    ? CheckFile(resolved, IsProviderQualified(path) ? resolved : path)
+                    : NotFound($"'{path}' is not a file-system path.", path);
             }
             catch (Exception e) when (IsPathProblem(e))
             {
@@ -75,6 +77,17 @@ namespace BankcardOcr.Recognition
 
         private List<RecognitionInput> ExpandWildcard(string path)
         {
+            // Resolve-Path output and names like 'card [1].png' arrive here unescaped: when the wildcard reading
+            // matches nothing but the literal reading names a file, the user meant that file.
+            if (WildcardPattern.ContainsWildcardCharacters(path) && LiteralFileExists(path, out var literal))
+            {
+                var matches = TryResolve(path);
+                if (matches is null || matches.Count == 0)
+                {
+                    return new List<RecognitionInput> { CheckFile(literal, path) };
+                }
+            }
+
             var results = new List<RecognitionInput>();
             try
             {
@@ -103,6 +116,35 @@ namespace BankcardOcr.Recognition
 
             return results;
         }
+
+        private bool LiteralFileExists(string path, out string fullPath)
+        {
+            fullPath = string.Empty;
+            try
+            {
+                fullPath = _session.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+                return provider.Name == "FileSystem" && File.Exists(fullPath);
+            }
+            catch (Exception e) when (IsPathProblem(e))
+            {
+                return false;
+            }
+        }
+
+        private System.Collections.ObjectModel.Collection<string>? TryResolve(string path)
+        {
+            try
+            {
+                return _session.Path.GetResolvedProviderPathFromPSPath(path, out _);
+            }
+            catch (Exception e) when (IsPathProblem(e))
+            {
+                return null;
+            }
+        }
+
+        /// <summary>A piped file's PSPath (<c>Microsoft.PowerShell.Core\FileSystem::/scans/a.jpg</c>) reads better as the plain path.</summary>
+        private static bool IsProviderQualified(string path) => path.IndexOf("::", StringComparison.Ordinal) > 0;
 
         private RecognitionInput CheckFile(string fullPath, object target)
         {

@@ -19,6 +19,10 @@ namespace BankcardOcr.Recognition
         private TimeSpan? _last;
         private bool _shown;
 
+        // The latest counts an update skipped (updates are throttled), written by Complete so the bar's last
+        // state is the true one rather than whatever was current a quarter second earlier.
+        private (long Done, long InFlight)? _skipped;
+
         public ProgressReporter(Cmdlet cmdlet, string activity, int activityId)
         {
             _cmdlet = cmdlet;
@@ -29,15 +33,21 @@ namespace BankcardOcr.Recognition
         /// <summary>The total number of inputs, when known before the end (all bound at once rather than piped).</summary>
         public long? Total { get; set; }
 
+        /// <summary>Reports progress, at most every quarter second unless forced.</summary>
+        /// <param name="done">Inputs whose outcome was written.</param>
+        /// <param name="inFlight">Requests running right now (not inputs waiting in line).</param>
+        /// <param name="force">Write even within the quarter second.</param>
         public void Update(long done, long inFlight, bool force = false)
         {
             var now = _clock.Elapsed;
             if (!force && _last is TimeSpan last && now - last < Interval)
             {
+                _skipped = (done, inFlight);
                 return;
             }
 
             _last = now;
+            _skipped = null;
             var rate = now.TotalSeconds > 0 ? done / now.TotalSeconds : 0;
             var record = new ProgressRecord(_activityId, _activity, Status(done, inFlight, rate));
             if (Total is long total && total > 0)
@@ -55,6 +65,11 @@ namespace BankcardOcr.Recognition
 
         public void Complete()
         {
+            if (_skipped is (long done, long inFlight))
+            {
+                Update(done, inFlight, force: true);
+            }
+
             if (_shown)
             {
                 _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });

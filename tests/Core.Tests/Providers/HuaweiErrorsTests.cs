@@ -210,4 +210,22 @@ public class HuaweiErrorsTests
     [Fact]
     public void MessageWithoutCodeNamesTheHttpStatus() =>
         Assert.Contains("(HTTP 502: Bad Gateway)", HuaweiErrors.ToException(null, "Bad Gateway", 502, null, null).Message);
+
+    [Theory]
+    [InlineData("IAM.0001", 401)]
+    [InlineData(null, 401)]
+    public void RefusedAccessKeysGetKeyAdviceNotAccountAdvice(string? code, int status)
+    {
+        var signed = HuaweiIamErrors.ToException(code, null, status, null, null, signedWithAccessKeys: true);
+        Assert.Equal(AuthenticationFailed, signed.Kind);
+        Assert.DoesNotContain("DomainName", signed.Message);
+        Assert.Contains("access key", signed.Message);
+
+        var password = HuaweiIamErrors.ToException(code, null, status, null, null);
+        Assert.Contains("DomainName", password.Message);
+    }
+
+    [Fact]
+    public void LockedUserNeedsNoCredentialAdvice() =>
+        Assert.DoesNotContain("DomainName", HuaweiIamErrors.ToException("IAM.0061", null, 401, null, null).Message);
 }

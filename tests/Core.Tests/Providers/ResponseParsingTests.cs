@@ -58,10 +58,12 @@ public class ResponseParsingTests
     }
 
     [Theory]
-    [InlineData(502, "<html>Bad gateway</html>", BankcardOcrErrorKind.InvalidResponse, true)]
+    [InlineData(502, "<html>Bad gateway</html>", BankcardOcrErrorKind.ProviderError, true)]
+    [InlineData(503, "", BankcardOcrErrorKind.ProviderError, true)]
+    [InlineData(404, "", BankcardOcrErrorKind.InvalidResponse, false)]
     [InlineData(200, "{\"message\":\"no code\"}", BankcardOcrErrorKind.InvalidResponse, false)]
     [InlineData(429, "Too many", BankcardOcrErrorKind.RateLimited, true)]
-    public void LegacyNonEnvelopeIsInvalidResponse(int status, string body, BankcardOcrErrorKind kind, bool retryable)
+    public void LegacyNonEnvelopeIsClassifiedByStatus(int status, string body, BankcardOcrErrorKind kind, bool retryable)
     {
         var error = Assert.Throws<BankcardOcrException>(() => ParseLegacy(status, body));
         Assert.Equal(kind, error.Kind);

@@ -139,6 +139,38 @@ public class RecognitionBatchTests
     }
 
     [Fact]
+    public void AuthenticationFailureStopsTheBatchAfterTheRequestsInFlight()
+    {
+        var provider = new ScriptedProvider(async (_, token) =>
+        {
+            await Task.Delay(20, token);
+            throw new BankcardOcrException(BankcardOcrErrorKind.AuthenticationFailed, "bad key", "Scripted", "AuthFailure.SignatureFailure");
+        });
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { ThrottleLimit = 4, RetryBaseDelay = TimeSpan.FromMilliseconds(1) }, CancellationToken.None);
+
+        var outcomes = BatchDriver.RunAll(batch, BatchDriver.Images(40));
+
+        Assert.Equal(BankcardOcrErrorKind.AuthenticationFailed, batch.Fatal!.Kind);
+        Assert.InRange(provider.Calls, 1, 8);
+        Assert.InRange(outcomes.Count, 1, 4);
+        Assert.All(outcomes, o => Assert.Equal(BankcardOcrErrorKind.AuthenticationFailed, o.Error!.Kind));
+        Assert.Equal(0, batch.Pending);
+        Assert.Equal(0, batch.Running);
+    }
+
+    [Fact]
+    public void OtherErrorsDoNotStopTheBatch()
+    {
+        var provider = new ScriptedProvider((_, _) => throw new BankcardOcrException(BankcardOcrErrorKind.NoCardFound, "no card", "Scripted", "-9010"));
+        using var batch = new RecognitionBatch(provider, Fast, CancellationToken.None);
+
+        var outcomes = BatchDriver.RunAll(batch, BatchDriver.Images(20));
+
+        Assert.Null(batch.Fatal);
+        Assert.Equal(20, outcomes.Count);
+    }
+
+    [Fact]
     public void StaleCredentialIsRetriedExactlyOnce()
     {
         var provider = new ScriptedProvider((_, _) => throw new BankcardOcrException(BankcardOcrErrorKind.AuthenticationFailed, "signature expired", "Scripted", "9") { RequiresFreshCredential = true });

@@ -18,6 +18,9 @@ internal sealed class Router(EmulatorState state, RequestPipeline pipeline)
     private IamEndpoint? _iam;
     private HuaweiOcrEndpoint? _huawei;
 
+    /// <summary>The control API for tests in another process; set by <see cref="CloudEmulator"/>.</summary>
+    public ControlEndpoint? Control { get; set; }
+
     private LegacyEndpoint Legacy => _legacy ??= new(state);
     private TencentEndpoint Tencent => _tencent ??= new(state);
     private IamEndpoint Iam => _iam ??= new(state, _tokens);
@@ -33,6 +36,10 @@ internal sealed class Router(EmulatorState state, RequestPipeline pipeline)
         if (get && path == "/_emulator/health")
         {
             return JsonReply.WriteAsync(context, 200, new JsonObject { ["status"] = "ok" });
+        }
+        if (path.StartsWith(ControlEndpoint.Prefix, StringComparison.Ordinal) && Control != null)
+        {
+            return Control.DispatchAsync(context, path);
         }
         if (get && path.StartsWith("/images/", StringComparison.Ordinal))
         {

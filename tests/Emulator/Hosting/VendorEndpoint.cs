@@ -83,6 +83,12 @@ internal abstract class VendorEndpoint(EmulatorState state)
             case EmulatedFaultKind.ServerError:
                 var status = fault.StatusCode ?? 503;
                 State.Stats.Failed(Api, "HTTP" + status.ToString(CultureInfo.InvariantCulture));
+                if (fault.EmptyBody)
+                {
+                    context.Response.StatusCode = status;
+                    context.Response.ContentLength = 0;
+                    break;
+                }
                 // A gateway in front of the service answers in HTML, not in the vendor's JSON.
                 await JsonReply.WriteTextAsync(context, status, $"<html><body><h1>{status} Server Error</h1></body></html>", "text/html");
                 break;

@@ -226,7 +226,7 @@ public class BadInputCatalogueTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task AClockTenMinutesOffIsAuthenticationFailedNamingTheClockForTencent()
     {
-        await using var emulator = await CloudEmulator.StartAsync(new EmulatorOptions { ClockOffset = TimeSpan.FromMinutes(10) });
+        await using var emulator = await EmulatorProcess.StartAsync(new EmulatorOptions { ClockOffset = TimeSpan.FromMinutes(10) });
         var path = _fixture.WriteImage("clock-tencent.png", TestImages.Png(tag: "clock-tencent"));
 
         var run = HostedPowerShell.Run($"Invoke-BankcardRecognition -LiteralPath '{path}' {Tencent}", EmulatorFixture.VariablesFor(emulator, _fixture.Folder));
@@ -239,7 +239,7 @@ public class BadInputCatalogueTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task AClockTenMinutesOffIsWithinHuaweisFifteenMinutes()
     {
-        await using var emulator = await CloudEmulator.StartAsync(new EmulatorOptions { ClockOffset = TimeSpan.FromMinutes(10) });
+        await using var emulator = await EmulatorProcess.StartAsync(new EmulatorOptions { ClockOffset = TimeSpan.FromMinutes(10) });
         var path = _fixture.WriteImage("clock-huawei.png", TestImages.Png(tag: "clock-huawei"));
 
         var run = HostedPowerShell.Run($"Invoke-BankcardRecognition -LiteralPath '{path}' {Huawei}", EmulatorFixture.VariablesFor(emulator, _fixture.Folder));

@@ -23,6 +23,9 @@ namespace BankcardOcr.Providers.Huawei
 
         public bool RequiresFreshCredential { get; }
 
+        /// <summary>The same rule with another explanation (advice that depends on how the call was made).</summary>
+        public HuaweiErrorRule WithExplanation(string explanation) => new HuaweiErrorRule(Kind, explanation, IsRetryable, RequiresFreshCredential);
+
         /// <summary>
         /// The exception, with Huawei's own code and message kept after the explanation for support tickets.
         /// A Retry-After value is kept whenever the server sent one; only a retryable error acts on it.

@@ -75,7 +75,7 @@ namespace BankcardOcr.Providers.Huawei
             }
 
             var response = await ProviderHttp.SendAsync(message, Provider, cancellationToken).ConfigureAwait(false);
-            using var document = ParseOrThrow(response);
+            using var document = ParseOrThrow(response, signedWithAccessKeys: true);
             var root = document.RootElement;
             if (!root.TryGetProperty("projects", out var projects) || projects.ValueKind != JsonValueKind.Array)
             {
@@ -151,7 +151,7 @@ namespace BankcardOcr.Providers.Huawei
         }
 
         /// <summary>The body of a successful answer, or the exception an error answer stands for (§7.4).</summary>
-        private static JsonDocument ParseOrThrow(ProviderResponse response)
+        private static JsonDocument ParseOrThrow(ProviderResponse response, bool signedWithAccessKeys = false)
         {
             JsonDocument? document = null;
             try
@@ -175,7 +175,7 @@ namespace BankcardOcr.Providers.Huawei
                 throw Invalid(response, "is not a JSON object");
             }
 
-            throw HuaweiIamErrors.ToException(code, message, response.StatusCode, RequestId(response), response.RetryAfterSeconds());
+            throw HuaweiIamErrors.ToException(code, message, response.StatusCode, RequestId(response), response.RetryAfterSeconds(), signedWithAccessKeys);
         }
 
         private static BankcardOcrException Invalid(ProviderResponse response, string what) =>

@@ -15,15 +15,19 @@ namespace BankcardOcr.Providers.Huawei
             " DomainName is the account name, which for an IAM user differs from the user name; a HUAWEI ID cannot" +
             " obtain tokens, so create an IAM user with OCR permissions and use it.";
 
+        // The same refusals reached with an AK/SK signature (the project lookup) have nothing to do with accounts.
+        private const string AccessKeyAdvice =
+            " Check the access key, the secret key and the system clock; repeated failures lock the key pair for 5 minutes.";
+
         private static readonly Dictionary<string, HuaweiErrorRule> Rules = new Dictionary<string, HuaweiErrorRule>(StringComparer.OrdinalIgnoreCase)
         {
-            ["IAM.0001"] = new HuaweiErrorRule(AuthenticationFailed, "Huawei IAM did not accept the credentials." + AccountAdvice),
+            ["IAM.0001"] = new HuaweiErrorRule(AuthenticationFailed, "Huawei IAM did not accept the credentials."),
             ["IAM.0002"] = new HuaweiErrorRule(AuthenticationFailed, "Huawei IAM says the user is not authorised for this request."),
             ["IAM.0007"] = new HuaweiErrorRule(ProviderError, "Huawei IAM refused a parameter of the token request."),
             ["IAM.0011"] = new HuaweiErrorRule(ProviderError, "Huawei IAM refused the token request body."),
             ["IAM.0061"] = new HuaweiErrorRule(AuthenticationFailed, "The IAM user is locked, usually after repeated wrong passwords; wait for the lock to expire or ask the account administrator to unlock it."),
             // §9: a 401 with the right password also follows login protection (MFA) on the user.
-            ["IAM.0062"] = new HuaweiErrorRule(AuthenticationFailed, "Huawei IAM refused the user name or password; if they are right, check that login protection is off for this user." + AccountAdvice),
+            ["IAM.0062"] = new HuaweiErrorRule(AuthenticationFailed, "Huawei IAM refused the user name or password; if they are right, check that login protection is off for this user."),
             ["IAM.0066"] = new HuaweiErrorRule(AuthenticationFailed, "The IAM token has expired; a new token is needed.", requiresFreshCredential: true),
             ["IAM.0067"] = new HuaweiErrorRule(AuthenticationFailed, "The IAM token is invalid; a new token is needed.", requiresFreshCredential: true),
             ["IAM.0080"] = new HuaweiErrorRule(AuthenticationFailed, "The IAM user is disabled."),
@@ -38,12 +42,25 @@ namespace BankcardOcr.Providers.Huawei
         /// <param name="httpStatus">The HTTP status of the answer.</param>
         /// <param name="requestId">The request id response header, or null.</param>
         /// <param name="retryAfterSeconds">The <c>Retry-After</c> response header in seconds, or null.</param>
-        public static BankcardOcrException ToException(string? code, string? message, int httpStatus, string? requestId, double? retryAfterSeconds)
+        /// <param name="signedWithAccessKeys">
+        /// True when the call was signed with AK/SK (the project lookup) rather than made with a user's password:
+        /// the advice for refused credentials then speaks of keys, not of account names.
+        /// </param>
+        public static BankcardOcrException ToException(string? code, string? message, int httpStatus, string? requestId, double? retryAfterSeconds, bool signedWithAccessKeys = false)
         {
             var normalized = HuaweiErrorRule.Normalize(code);
             var rule = normalized != null && Rules.TryGetValue(normalized, out var known) ? known : ByStatus(httpStatus);
+            if (rule.Kind == AuthenticationFailed && NeedsAdvice(normalized, httpStatus))
+            {
+                rule = rule.WithExplanation(rule.Explanation + (signedWithAccessKeys ? AccessKeyAdvice : AccountAdvice));
+            }
+
             return rule.ToException(code, message, httpStatus, requestId, retryAfterSeconds);
         }
+
+        // Refusals of the credentials themselves; a locked, disabled or unauthorised user needs no such advice.
+        private static bool NeedsAdvice(string? code, int httpStatus) =>
+            code is null ? httpStatus == 401 : code == "IAM.0001" || code == "IAM.0062" || (!Rules.ContainsKey(code) && httpStatus == 401);
 
         /// <summary>For codes not in the table, by the statuses IAM documents: 400, 401, 403, 404, 429, 500, 503 (§7.2).</summary>
         private static HuaweiErrorRule ByStatus(int httpStatus)
@@ -51,7 +68,7 @@ namespace BankcardOcr.Providers.Huawei
             switch (httpStatus)
             {
                 case 401:
-                    return new HuaweiErrorRule(AuthenticationFailed, "Huawei IAM refused the credentials (HTTP 401)." + AccountAdvice);
+                    return new HuaweiErrorRule(AuthenticationFailed, "Huawei IAM refused the credentials (HTTP 401).");
                 case 403:
                     return new HuaweiErrorRule(AuthenticationFailed, "Huawei IAM refused access (HTTP 403).");
                 case 404:

@@ -65,6 +65,10 @@ namespace BankcardOcr.Providers.Tencent
         private const string Action = "BankCardOCR";
         private readonly TencentOptions _options;
         private readonly byte[] _secretKey;
+
+        // The crop files written by this provider (one per call of the cmdlet), to give shared names a suffix.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _savedPaths =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(StringComparer.OrdinalIgnoreCase);
         private readonly Uri _address;
 
         /// <summary>Creates the provider; the secret key is copied.</summary>
@@ -172,7 +176,17 @@ namespace BankcardOcr.Providers.Tencent
 
         private string Save(string stem, byte[] image, RecognitionLog log)
         {
-            var path = Path.Combine(_options.ImageFolder!, stem + Extension(ImageSniffer.Sniff(image).Format));
+            var extension = Extension(ImageSniffer.Sniff(image).Format);
+            var path = Path.Combine(_options.ImageFolder!, stem + extension);
+
+            // Inputs of one call may share a file name (scans/a/card.jpg, scans/b/card.jpg): the second gets
+            // card-2.border.jpg rather than overwriting the first's crop. Files of earlier calls are replaced.
+            for (var n = 2; !_savedPaths.TryAdd(path, 0); n++)
+            {
+                var dot = stem.LastIndexOf('.');
+                path = Path.Combine(_options.ImageFolder!, stem.Substring(0, dot) + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + stem.Substring(dot) + extension);
+            }
+
             File.WriteAllBytes(path, image);
             log.Verbose($"Saved {image.Length:N0} bytes to {path}.");
             return path;
