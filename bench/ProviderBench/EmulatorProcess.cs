@@ -7,7 +7,8 @@ namespace ProviderBench;
 /// <summary>
 /// The emulator in a child process (this program with <c>emulator</c>), so its CPU, allocations and memory
 /// stay out of every client measurement. The parent talks to it over the child's stdin and stdout:
-/// <c>latency MS</c>, <c>rate N|off</c>, <c>reset</c>, <c>stats</c>; closing stdin stops it.
+/// <c>latency MS</c>, <c>rate N|off</c>, <c>reset</c>, <c>stats</c>, <c>faults SEED|off</c>, <c>faultstats</c>;
+/// closing stdin stops it.
 /// </summary>
 internal sealed class EmulatorProcess : IDisposable
 {
@@ -66,6 +67,16 @@ internal sealed class EmulatorProcess : IDisposable
 
     public void Reset() => Send("reset");
 
+    /// <summary>Turns the soak's seeded fault mix on, or off with null.</summary>
+    public void SetFaults(int? seed) => Send("faults " + (seed?.ToString(CultureInfo.InvariantCulture) ?? "off"));
+
+    /// <summary>Requests, faults injected and IAM requests since the last reset.</summary>
+    public (long Requests, long Faults, long IamRequests) FaultStats()
+    {
+        var fields = Send("faultstats").Split(' ').Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        return (fields[0], fields[1], fields[2]);
+    }
+
     public EmulatorCounters Stats()
     {
         var fields = Send("stats").Split(' ').Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
@@ -102,6 +113,13 @@ internal sealed class EmulatorProcess : IDisposable
                 case "reset":
                     emulator.Stats.Reset();
                     break;
+                case "faults":
+                    emulator.RandomFaults = parts[1] == "off" ? null : SoakBench.Faults(int.Parse(parts[1], CultureInfo.InvariantCulture));
+                    break;
+                case "faultstats":
+                    var f = emulator.Stats;
+                    Console.WriteLine(string.Join(' ', f.TotalRequests, f.FaultsInjected, f.Requests(EmulatedApi.HuaweiIam)));
+                    continue;
                 case "stats":
                     var s = emulator.Stats;
                     Console.WriteLine(string.Join(' ', s.TotalRequests, s.RateLimited, s.MaxConcurrent, s.Successes(EmulatedApi.Tencent) + s.Successes(EmulatedApi.TencentLegacy)));

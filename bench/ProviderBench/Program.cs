@@ -2,6 +2,7 @@
 //
 //   dotnet run --project bench/ProviderBench -c Release -- requests       per-call CPU and allocation (BenchmarkDotNet)
 //   dotnet run --project bench/ProviderBench -c Release -- batch [throughput|quota|memory]   RecognitionBatch runs
+//   dotnet run --project bench/ProviderBench -c Release -- soak [images] [rounds]   10 % mixed faults (docs/reliability.md)
 //
 // BenchmarkDotNet runs in process (the emulator is already out of it) on a process-CPU clock; see
 // docs/performance.md for the method and the numbers.
@@ -17,6 +18,8 @@ switch (args.FirstOrDefault())
         return await EmulatorProcess.ServeAsync();
     case "batch":
         return await BatchBench.RunAsync(args.Skip(1).ToArray());
+    case "soak":
+        return SoakBench.Run(args.Skip(1).ToArray());
 }
 
 // In process: a custom clock object cannot be handed to a generated child project, and the emulator is a

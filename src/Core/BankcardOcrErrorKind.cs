@@ -28,5 +28,7 @@ namespace BankcardOcr
         InvalidResponse,
         /// <summary>Any other error the provider reported.</summary>
         ProviderError,
+        /// <summary>An image address that is not an absolute http or https URL (category InvalidArgument).</summary>
+        InvalidUri,
     }
 }

@@ -34,7 +34,8 @@ public sealed class CloudEmulator : IAsyncDisposable
 
     internal static async Task<CloudEmulator> StartAsync(EmulatorOptions? options, int port)
     {
-        var state = new EmulatorState(options ?? new EmulatorOptions());
+        options ??= new EmulatorOptions();
+        var state = new EmulatorState(options) { Time = options.ClockOffset == TimeSpan.Zero ? TimeProvider.System : new ShiftedTime(options.ClockOffset) };
         var faults = new FaultSource();
         var pipeline = new RequestPipeline(state, faults);
         var router = new Router(state, pipeline) { Control = new ControlEndpoint(state, faults, pipeline) };
@@ -128,4 +129,10 @@ public sealed class CloudEmulator : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>The system clock moved by a fixed offset (<see cref="EmulatorOptions.ClockOffset"/>).</summary>
+internal sealed class ShiftedTime(TimeSpan offset) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
 }

@@ -87,8 +87,17 @@ public sealed record FaultPlan
     /// <summary>Probability of HTTP 429 with Retry-After.</summary>
     public double TooManyRequests { get; init; }
 
-    /// <summary>Probability of a gateway 503.</summary>
+    /// <summary>Probability of a gateway 5xx, its status drawn from <see cref="ServerErrorStatuses"/>.</summary>
     public double ServerError { get; init; }
+
+    /// <summary>The statuses <see cref="ServerError"/> draws from; 503 alone by default.</summary>
+    public IReadOnlyList<int> ServerErrorStatuses { get; init; } = [503];
+
+    /// <summary>
+    /// Probability of the vendor's expired-credential answer (Tencent AuthFailure.SignatureExpire, Huawei
+    /// APIG.0307), as when a signature or token outlives its window; APIs without one are not affected.
+    /// </summary>
+    public double ExpiredCredential { get; init; }
 
     /// <summary>Probability of a dropped connection.</summary>
     public double ConnectionAbort { get; init; }

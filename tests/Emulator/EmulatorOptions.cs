@@ -48,6 +48,12 @@ public sealed class EmulatorOptions
     /// <summary>Length of issued tokens in characters; real tokens run from about 1,200 to 9,000 (huawei.md §7.2).</summary>
     public int TokenLength { get; set; } = 1224;
 
+    /// <summary>
+    /// How far the emulator's clock is from the real one, e.g. 10 minutes to act as a server whose client
+    /// runs 10 minutes behind; signatures, dates and tokens are judged by the shifted clock.
+    /// </summary>
+    public TimeSpan ClockOffset { get; set; }
+
     /// <summary>Accepted clock skew of <c>X-TC-Timestamp</c>: 5 minutes (tencent.md §2.1).</summary>
     public TimeSpan TencentTimestampSkew { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -78,6 +78,29 @@ namespace BankcardOcr.Http
             };
         }
 
+        /// <summary>
+        /// The error for a body that is not JSON (or not UTF-8) at all. Outside 2xx the status decides, as for
+        /// <see cref="NotTheEnvelope"/>. At 2xx the services always answer JSON, so such a body was broken off or
+        /// damaged on the way and is worth another try (issue 12's soak); a JSON body of the wrong shape is not.
+        /// </summary>
+        /// <param name="provider">The provider's name, for the message and the error.</param>
+        /// <param name="requestId">The request id, when the headers carry one.</param>
+        public BankcardOcrException NotJson(string provider, string? requestId = null)
+        {
+            if (StatusCode < 200 || StatusCode >= 300)
+            {
+                return NotTheEnvelope(provider, "is not JSON", requestId);
+            }
+
+            return new BankcardOcrException(
+                BankcardOcrErrorKind.InvalidResponse,
+                $"{provider} answered HTTP {StatusCode} with {(Body.Length == 0 ? "an empty body" : "a body that is not JSON (cut off or damaged on the way)")}.",
+                provider,
+                httpStatusCode: StatusCode,
+                requestId: requestId,
+                isRetryable: true);
+        }
+
         /// <summary>Seconds to wait from a Retry-After header (delta-seconds or HTTP date), or null.</summary>
         public double? RetryAfterSeconds()
         {
@@ -103,6 +126,13 @@ namespace BankcardOcr.Http
     /// </summary>
     public static class ProviderHttp
     {
+        /// <summary>
+        /// The most body bytes read from any answer (1 MiB). A BankCardOCR answer with both card crops is a few
+        /// hundred KB; anything longer, or an answer that never ends, is refused as InvalidResponse after reading
+        /// this much, instead of being buffered whole.
+        /// </summary>
+        public const int MaxBodyBytes = 1024 * 1024;
+
         private static readonly ConcurrentDictionary<string, HttpClient> Clients = new ConcurrentDictionary<string, HttpClient>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The shared client for the scheme, host and port of <paramref name="endpoint"/>.</summary>
@@ -121,8 +151,9 @@ namespace BankcardOcr.Http
         {
             try
             {
-                using var response = await ClientFor(request.RequestUri!).SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                var body = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                // Headers first, so the body can be read with a cap instead of buffered whole by HttpClient.
+                using var response = await ClientFor(request.RequestUri!).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                var body = response.Content is null ? Array.Empty<byte>() : await ReadCappedAsync(response, provider, cancellationToken).ConfigureAwait(false);
                 return new ProviderResponse((int)response.StatusCode, response, body);
             }
             catch (HttpRequestException e)
@@ -134,12 +165,75 @@ namespace BankcardOcr.Http
                     isRetryable: true,
                     innerException: e);
             }
+            catch (System.IO.IOException e)
+            {
+                // Reading the body as a stream: a reset or a cut-off answer arrives here, not as HttpRequestException.
+                throw new BankcardOcrException(
+                    BankcardOcrErrorKind.NetworkError,
+                    $"{provider} at {request.RequestUri!.GetLeftPart(UriPartial.Authority)} broke off its answer: {Innermost(e).Message}",
+                    provider,
+                    isRetryable: true,
+                    innerException: e);
+            }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
                 // HttpClient's own timeout, not ours (ours is infinite) nor the caller's: treat as a timeout.
                 throw new BankcardOcrException(BankcardOcrErrorKind.Timeout, $"{provider} did not answer in time.", provider, isRetryable: true, innerException: e);
             }
         }
+
+        private static async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, string provider, CancellationToken cancellationToken)
+        {
+            var declared = response.Content.Headers.ContentLength;
+            if (declared > MaxBodyBytes)
+            {
+                throw TooLong(response, provider, $"declares a body of {declared:N0} bytes");
+            }
+
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var buffer = new byte[declared is long known ? Math.Max(known, 1) : 16 * 1024];
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (buffer.Length > MaxBodyBytes)
+                    {
+                        throw TooLong(response, provider, $"sent more than {MaxBodyBytes:N0} bytes");
+                    }
+
+                    // One byte past the cap is enough to know the answer is too long.
+                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, MaxBodyBytes + 1L));
+                }
+
+                var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            if (length > MaxBodyBytes)
+            {
+                throw TooLong(response, provider, $"sent more than {MaxBodyBytes:N0} bytes");
+            }
+
+            if (length != buffer.Length)
+            {
+                Array.Resize(ref buffer, length);
+            }
+
+            return buffer;
+        }
+
+        private static BankcardOcrException TooLong(HttpResponseMessage response, string provider, string what) =>
+            new BankcardOcrException(
+                BankcardOcrErrorKind.InvalidResponse,
+                $"{provider} answered HTTP {(int)response.StatusCode} with a body that {what}; answers are read up to {MaxBodyBytes:N0} bytes.",
+                provider,
+                httpStatusCode: (int)response.StatusCode);
 
         private static HttpClient CreateClient()
         {

@@ -37,10 +37,10 @@ namespace BankcardOcr.Imaging
         public const int MaxAttempts = 8;
 
         /// <summary>
-        /// Images with more pixels are not decoded: 64 megapixels is 192 MB as RGB, and a header claiming more
+        /// Images with more pixels are not decoded: 8192 x 8192 is 201 MB as RGB, and a header claiming more
         /// (up to the 2 GB stb_image would allocate) is more likely a hostile file than a card photo.
         /// </summary>
-        public const long MaxDecodedPixels = 64L * 1000 * 1000;
+        public const long MaxDecodedPixels = ImagePreflight.MaxPixels;
 
         private const int QualityStep = 5;
 
@@ -73,7 +73,7 @@ namespace BankcardOcr.Imaging
 
             if ((long)width * height > MaxDecodedPixels)
             {
-                return (null, $"At {width}x{height} it has more pixels than are decoded here to shrink an image ({MaxDecodedPixels / 1000000} megapixels).");
+                return (null, $"At {width}x{height} it has more pixels than are decoded here to shrink an image ({ImagePreflight.MaxMegapixels} megapixels).");
             }
 
             using (await DecodeGate.EnterAsync(cancellationToken).ConfigureAwait(false))
@@ -81,7 +81,12 @@ namespace BankcardOcr.Imaging
                 var decoded = RgbDecoder.Decode(image);
                 if (decoded == null)
                 {
-                    return (null, "It could not be decoded to shrink it.");
+                    // Its header read well enough to get here, so the data after it is what is broken: a
+                    // cut-off or damaged file, which no provider would read either.
+                    throw new BankcardOcrException(
+                        BankcardOcrErrorKind.UnsupportedImageFormat,
+                        $"The {info.Format.ToString().ToUpperInvariant()} image data is truncated or damaged; it could not be decoded.",
+                        limits.Name);
                 }
 
                 var orientation = info.Format == ImageFormat.Jpeg ? ExifOrientation.Read(image) : 1;

@@ -14,6 +14,17 @@ namespace BankcardOcr.Imaging
     /// </summary>
     public static class ImagePreflight
     {
+        /// <summary>
+        /// Images declaring more pixels than this (8192 x 8192, 67.1 megapixels, 201 MB as RGB; Huawei's largest
+        /// image) are refused for every provider
+        /// before anything is sent or decoded. No card photo needs that many, and a small file declaring
+        /// 60,000 x 60,000 is a decompression bomb; the decoder checks the same cap on its own reading of the header.
+        /// </summary>
+        public const long MaxPixels = 8192L * 8192;
+
+        /// <summary><see cref="MaxPixels"/> as text for messages: <c>67.1</c>.</summary>
+        internal static string MaxMegapixels => (MaxPixels / 1e6).ToString("0.#", CultureInfo.InvariantCulture);
+
         /// <summary>Checks one image against a provider's limits and describes it.</summary>
         /// <param name="data">The whole file.</param>
         /// <param name="limits">The provider's limits, e.g. <see cref="ImageLimits.Huawei"/>.</param>
@@ -38,6 +49,7 @@ namespace BankcardOcr.Imaging
             var who = provider ?? limits.Name;
             var info = ImageSniffer.Sniff(data);
             CheckFormat(info.Format, limits, who);
+            CheckReadable(info, who);
             CheckBytes(data.Length, limits, who);
             CheckSides(info, limits, who);
             return info;
@@ -75,6 +87,11 @@ namespace BankcardOcr.Imaging
             catch (BankcardOcrException tooLarge) when (tooLarge.Kind == BankcardOcrErrorKind.ImageTooLarge)
             {
                 var original = ImageSniffer.Sniff(image);
+                if ((long)original.Width!.Value * original.Height!.Value > MaxPixels)
+                {
+                    throw; // over the pixel cap: never decoded, so there is nothing to add about shrinking
+                }
+
                 var (fitted, reason) = await ImageFitter.TryFitAsync(image, original, limits!, cancellationToken).ConfigureAwait(false);
                 if (fitted == null)
                 {
@@ -129,6 +146,30 @@ namespace BankcardOcr.Imaging
             throw new BankcardOcrException(BankcardOcrErrorKind.UnsupportedImageFormat, message, provider);
         }
 
+        /// <summary>
+        /// Every accepted format has a header reader: one that gives no size (zero sides, a JPEG without a frame
+        /// header, a cut-off header) is refused the same way whatever the provider, before its size is weighed
+        /// (a large unreadable file is unreadable, not too large), and costs no call; so is one declaring more
+        /// than <see cref="MaxPixels"/>.
+        /// </summary>
+        private static void CheckReadable(ImageInfo info, string provider)
+        {
+            if (info.Width is null || info.Height is null)
+            {
+                throw new BankcardOcrException(
+                    BankcardOcrErrorKind.UnsupportedImageFormat,
+                    $"The {info.Format.ToString().ToUpperInvariant()} header gives no pixel size (zero, missing or damaged); it is not a readable image.",
+                    provider);
+            }
+
+            // Before the byte limits, so that a small file declaring 60,000 x 60,000 is called what it is.
+            if ((long)info.Width.Value * info.Height.Value > MaxPixels)
+            {
+                var pixels = string.Format(CultureInfo.InvariantCulture, "{0}x{1} pixels", info.Width, info.Height);
+                throw TooLarge($"The image declares {pixels}; images of more than {MaxMegapixels} megapixels (8192x8192) are refused before decoding.", provider);
+            }
+        }
+
         private static void CheckBytes(long length, ImageLimits limits, string provider)
         {
             // The vendor states a Base64 limit where it has one, so that is the limit named to the user.
@@ -148,14 +189,14 @@ namespace BankcardOcr.Imaging
 
         private static void CheckSides(ImageInfo info, ImageLimits limits, string provider)
         {
-            // A header too damaged to give a size is left to the provider's decoder rather than refused here.
             if (!(info.Width is int width) || !(info.Height is int height))
             {
-                return;
+                return; // CheckReadable has refused it already
             }
 
             // ASCII 'x', not '×': Windows PowerShell 5.1 consoles on legacy code pages cannot show the latter.
             var pixels = string.Format(CultureInfo.InvariantCulture, "{0}x{1} pixels", width, height);
+
             if (limits.MaxSide is int maxSide && Math.Max(width, height) > maxSide)
             {
                 throw TooLarge($"The image is {pixels}; {provider} accepts at most {maxSide} pixels on each side.", provider);

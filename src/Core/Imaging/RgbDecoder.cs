@@ -7,15 +7,26 @@ namespace BankcardOcr.Imaging
     /// <summary>Decodes JPEG, PNG, BMP and GIF (the first frame) to <see cref="RgbImage"/> with StbImageSharp.</summary>
     internal static class RgbDecoder
     {
-        /// <summary>The pixels, or null when the data cannot be decoded.</summary>
+        /// <summary>
+        /// The pixels, or null when the data cannot be decoded: damaged, cut off before its end marker
+        /// (<see cref="ImageIntegrity"/>), or declaring more than <see cref="ImagePreflight.MaxPixels"/> pixels,
+        /// so that no header can make this allocate more than that many pixels' worth (192 MB of RGB).
+        /// </summary>
         public static RgbImage? Decode(byte[] data)
         {
+            if (!ImageIntegrity.IsComplete(data, ImageSniffer.Sniff(data).Format))
+            {
+                return null;
+            }
+
             try
             {
                 using (var header = new MemoryStream(data, writable: false))
                 {
                     var info = StbImageSharp.ImageInfo.FromStream(header);
-                    if (info == null)
+                    // stb_image's own reading of the header decides what it allocates, so the cap is checked on it.
+                    if (info == null || info.Value.Width <= 0 || info.Value.Height <= 0
+                        || (long)info.Value.Width * info.Value.Height > ImagePreflight.MaxPixels)
                     {
                         return null;
                     }

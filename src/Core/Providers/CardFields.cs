@@ -13,7 +13,11 @@ namespace BankcardOcr.Providers
         private static readonly Regex MonthYear = new Regex(@"^\s*(?<m>\d{1,2})\s*[/\-.]\s*(?<y>\d{2}|\d{4})\s*$", RegexOptions.CultureInvariant);
         private static readonly Regex YearMonth = new Regex(@"^\s*(?<y>\d{4})\s*[/\-.年]\s*(?<m>\d{1,2})\s*月?\s*$", RegexOptions.CultureInvariant);
 
-        /// <summary>The digits of a recognised card number, dropping the spaces providers keep between groups.</summary>
+        /// <summary>
+        /// A recognised card number without the group separators providers keep (spaces, full-width spaces,
+        /// hyphens). Every other character stays, so that <see cref="ResultValidation"/> refuses
+        /// <c>6222 8O00 …</c> instead of the number silently losing a misread digit.
+        /// </summary>
         /// <param name="text">The provider's card-number text.</param>
         public static string Digits(string? text)
         {
@@ -25,7 +29,7 @@ namespace BankcardOcr.Providers
             var digits = new StringBuilder(text!.Length);
             foreach (var c in text)
             {
-                if (c >= '0' && c <= '9')
+                if (c != ' ' && c != '\u3000' && c != '\t' && c != '-')
                 {
                     digits.Append(c);
                 }

@@ -273,6 +273,7 @@ namespace BankcardOcr.Recognition
                     log,
                     _sendToken).ConfigureAwait(false);
                 image = null; // the bytes may go now; the result holds no reference to them
+                ResultValidation.Validate(recognised, _provider.Name, log);
                 result = Finish(recognised, input, attempts, watch.ElapsedMilliseconds);
                 log.Verbose($"{input.Source}: {CardNumberMask.Mask(result.CardNumber)} in {result.ElapsedMilliseconds} ms after {attempts} attempt(s).");
             }

@@ -65,12 +65,12 @@ namespace BankcardOcr.Recognition
         /// <param name="target">The user's input, for error records; the URL when null.</param>
         public static RecognitionInput FromUrl(Uri url, object? target = null)
         {
-            if (url is null || !url.IsAbsoluteUri)
+            if (ImageUrlRule.Check(url, null) is BankcardOcrException refused)
             {
-                throw new ArgumentException("The image URL must be absolute.", nameof(url));
+                throw new ArgumentException(refused.Message, nameof(url));
             }
 
-            return new RecognitionInput(RecognitionInputKind.Url, url.AbsoluteUri, target ?? url) { Url = url };
+            return new RecognitionInput(RecognitionInputKind.Url, url!.AbsoluteUri, target ?? url) { Url = url };
         }
 
         /// <summary>Why a <see cref="RecognitionInputKind.Rejected"/> input was refused.</summary>

@@ -44,6 +44,7 @@ namespace BankcardOcr.Recognition
             BankcardOcrErrorKind.Timeout => ErrorCategory.OperationTimeout,
             BankcardOcrErrorKind.NetworkError => ErrorCategory.ConnectionError,
             BankcardOcrErrorKind.InvalidResponse => ErrorCategory.InvalidResult,
+            BankcardOcrErrorKind.InvalidUri => ErrorCategory.InvalidArgument,
             _ => ErrorCategory.InvalidOperation,
         };
 

@@ -8,7 +8,7 @@ namespace BankcardOcr.Recognition
 {
     /// <summary>
     /// Turns what the user bound (paths with wildcards, literal paths, URLs, bytes) into recognition inputs,
-    /// or into a rejected input carrying an <c>ImageNotFound</c> error, which the batch reports in its turn. Paths resolve through the
+    /// or into a rejected input carrying an <c>ImageNotFound</c> or <c>InvalidUri</c> error, which the batch reports in its turn. Paths resolve through the
     /// session state, so relative paths follow the PowerShell location and PowerShell drives work.
     /// </summary>
     internal sealed class InputResolver
@@ -27,9 +27,10 @@ namespace BankcardOcr.Recognition
         {
             foreach (var uri in uris)
             {
-                yield return uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-                    ? RecognitionInput.FromUrl(uri, uri)
-                    : NotFound($"'{uri}' is not an absolute http or https URL.", uri);
+                // Refused per input, in its turn: the other addresses of the batch still go.
+                yield return ImageUrlRule.Check(uri, _provider) is BankcardOcrException refused
+                    ? RecognitionInput.Rejected(uri?.OriginalString ?? string.Empty, (object?)uri ?? string.Empty, refused)
+                    : RecognitionInput.FromUrl(uri!, uri);
             }
         }
 

@@ -148,15 +148,26 @@ public class ImagePreflightTests
         Assert.Equal(BankcardOcrErrorKind.UnsupportedImageFormat, error.Kind);
     }
 
-    [Fact]
-    public void AHeaderThatGivesNoSizeIsLeftToTheProvider()
+    [Theory]
+    [InlineData("Tencent")]
+    [InlineData("TencentLegacy")]
+    [InlineData("Huawei")]
+    public void AJpegWithoutFrameHeaderIsUnsupportedForEveryProvider(string provider)
     {
         var jpegWithoutFrame = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0, 0 };
 
-        var info = ImagePreflight.Check(jpegWithoutFrame, ImageLimits.Huawei, "Huawei");
+        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(jpegWithoutFrame, LimitsOf(provider), provider));
 
-        Assert.Null(info.Width);
+        Assert.Equal(BankcardOcrErrorKind.UnsupportedImageFormat, error.Kind);
+        Assert.Contains("no pixel size", error.Message);
     }
+
+    private static ImageLimits LimitsOf(string provider) => provider switch
+    {
+        "Tencent" => ImageLimits.Tencent,
+        "TencentLegacy" => ImageLimits.TencentLegacy,
+        _ => ImageLimits.Huawei,
+    };
 
     [Fact]
     public void ProviderDefaultsToTheLimitsName()

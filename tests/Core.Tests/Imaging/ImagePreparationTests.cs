@@ -109,16 +109,15 @@ public class ImagePreparationTests
     }
 
     [Fact]
-    public async Task UndecodableImageStaysTooLarge()
+    public async Task UndecodableImageTooLargeToSendIsUnsupported()
     {
-        // A PNG header with no image data. (stb_image's JPEG decoder is lenient: it turns a JPEG without tables
-        // into grey pixels, as truncated photos decode in most viewers, so a JPEG would not do here.)
+        // A PNG header with no image data: it needs shrinking, and decoding it for that finds it broken.
         var broken = TestImages.Png(2000, 1500).Concat(new byte[MiB]).ToArray();
 
         var error = await Assert.ThrowsAsync<BankcardOcrException>(() => ImagePreflight.PrepareAsync(broken, ImageLimits.TencentLegacy, null, new RecognitionLog()));
 
-        Assert.Equal(BankcardOcrErrorKind.ImageTooLarge, error.Kind);
-        Assert.EndsWith("It could not be decoded to shrink it.", error.Message);
+        Assert.Equal(BankcardOcrErrorKind.UnsupportedImageFormat, error.Kind);
+        Assert.Contains("truncated or damaged", error.Message);
     }
 
     [Fact]

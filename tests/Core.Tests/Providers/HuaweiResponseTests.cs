@@ -72,11 +72,12 @@ public class HuaweiResponseTests
     }
 
     [Fact]
-    public void TruncatedSuccessIsInvalidResponse()
+    public void TruncatedSuccessIsInvalidResponseWorthAnotherTry()
     {
+        // A body broken off on the way (issue 12's soak): the next attempt usually arrives whole.
         var error = Assert.Throws<BankcardOcrException>(() => Parse(200, """{"result":{"bank_name":"中国"""));
         Assert.Equal(BankcardOcrErrorKind.InvalidResponse, error.Kind);
-        Assert.False(error.IsRetryable);
+        Assert.True(error.IsRetryable);
     }
 
     [Theory]

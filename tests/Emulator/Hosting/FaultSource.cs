@@ -61,7 +61,11 @@ internal sealed class FaultSource
         }
         if ((roll -= plan.ServerError) < 0)
         {
-            return EmulatedFault.ServerError();
+            return EmulatedFault.ServerError(PickStatus(plan.ServerErrorStatuses));
+        }
+        if ((roll -= plan.ExpiredCredential) < 0)
+        {
+            return endpoint.ExpiredCredentialCode is { } expired ? EmulatedFault.VendorError(expired) : null;
         }
         if ((roll -= plan.ConnectionAbort) < 0)
         {
@@ -72,5 +76,19 @@ internal sealed class FaultSource
             return EmulatedFault.MalformedJson();
         }
         return (roll - plan.ExtraLatency) < 0 ? EmulatedFault.ExtraLatency(plan.ExtraLatencyAmount) : null;
+    }
+
+    /// <summary>One of the plan's 5xx statuses; with the default single status no number is drawn, so older seeds replay alike.</summary>
+    private int PickStatus(IReadOnlyList<int> statuses)
+    {
+        if (statuses.Count == 1)
+        {
+            return statuses[0];
+        }
+
+        lock (_gate)
+        {
+            return statuses[_random!.Next(statuses.Count)];
+        }
     }
 }

@@ -20,6 +20,12 @@ internal abstract class VendorEndpoint(EmulatorState state)
     /// <summary>The vendor's transient server-side code.</summary>
     public abstract string InternalErrorCode { get; }
 
+    /// <summary>
+    /// The vendor's "signature or token expired, sign or log in again" code, for <see cref="FaultPlan.ExpiredCredential"/>;
+    /// null where the API has none.
+    /// </summary>
+    public virtual string? ExpiredCredentialCode => null;
+
     /// <summary>A body cut off half way, for <see cref="EmulatedFaultKind.MalformedJson"/>.</summary>
     protected abstract string TruncatedBody { get; }
 

@@ -18,6 +18,8 @@ internal sealed partial class HuaweiOcrEndpoint(EmulatorState state, TokenStore 
 
     public override string InternalErrorCode => "ModelArts.4402";
 
+    public override string? ExpiredCredentialCode => "APIG.0307";
+
     protected override string ContentType => HuaweiErrors.ContentType;
 
     protected override string TruncatedBody => "{\"result\":{\"bank_name\":\"中国";

@@ -26,6 +26,8 @@ internal sealed partial class TencentEndpoint(EmulatorState state) : VendorEndpo
 
     public override string InternalErrorCode => "InternalError";
 
+    public override string? ExpiredCredentialCode => "AuthFailure.SignatureExpire";
+
     protected override string TruncatedBody => "{\"Response\": {\"CardNo\": \"6225768";
 
     public override async Task HandleAsync(HttpContext context)

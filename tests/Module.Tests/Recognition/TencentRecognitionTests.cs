@@ -160,15 +160,16 @@ public class TencentRecognitionTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public void LegacyImageOverOneMegabyteIsTooLargeBeforeSending()
+    public void LegacyImageOverOneMegabyteThatCannotBeDecodedToShrinkIsRefusedBeforeSending()
     {
+        // A PNG header followed by 1 MB of filler: too large for TencentLegacy, and broken when decoded to shrink it.
         var big = TestImages.Png(tag: new string('x', 1024 * 1024));
         var path = _fixture.WriteImage("big.png", big);
         var before = _fixture.Emulator.Stats.TotalRequests;
         var run = Run($"Invoke-BankcardRecognition '{path}' {Legacy}");
         var error = run.Errors.Single();
-        Assert.StartsWith("ImageTooLarge,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
+        Assert.StartsWith("UnsupportedImageFormat,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
         Assert.Equal(before, _fixture.Emulator.Stats.TotalRequests);
     }
 

@@ -106,7 +106,7 @@ namespace BankcardOcr.Providers.Huawei
             return id!;
         }
 
-        private static HuaweiIamToken ReadToken(ProviderResponse response, Uri iamEndpoint, string region, string userName, string domainName)
+        internal static HuaweiIamToken ReadToken(ProviderResponse response, Uri iamEndpoint, string region, string userName, string domainName)
         {
             using var document = ParseOrThrow(response);
             var token = response.Header(HuaweiIamRequest.SubjectTokenHeader);
@@ -156,7 +156,7 @@ namespace BankcardOcr.Providers.Huawei
             JsonDocument? document = null;
             try
             {
-                document = JsonDocument.Parse(response.Body);
+                document = AnswerJson.Parse(response.Body);
             }
             catch (JsonException)
             {

@@ -24,18 +24,13 @@ namespace BankcardOcr.Providers.Huawei
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(response.Body);
+                document = AnswerJson.Parse(response.Body);
             }
             catch (JsonException)
             {
                 if (response.StatusCode >= 200 && response.StatusCode < 300)
                 {
-                    throw new BankcardOcrException(
-                        BankcardOcrErrorKind.InvalidResponse,
-                        $"Huawei Cloud OCR answered HTTP {response.StatusCode} with a body that is not JSON.",
-                        HuaweiErrorRule.Provider,
-                        httpStatusCode: response.StatusCode,
-                        requestId: requestId);
+                    throw response.NotJson(HuaweiErrorRule.Provider, requestId);
                 }
 
                 // A gateway's HTML 5xx or a bare 429: the status alone decides (§4).
@@ -49,7 +44,7 @@ namespace BankcardOcr.Providers.Huawei
                     && root.ValueKind == JsonValueKind.Object
                     && root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object)
                 {
-                    var mapped = Map(result);
+                    var mapped = Map(result, requestId);
                     mapped.RequestId = requestId ?? string.Empty;
                     return mapped;
                 }
@@ -113,8 +108,11 @@ namespace BankcardOcr.Providers.Huawei
             return (null, null);
         }
 
-        private static BankcardRecognitionResult Map(JsonElement result)
+        private static BankcardRecognitionResult Map(JsonElement result, string? requestId)
         {
+            // The mapped fields are read strictly: a number where text is documented refuses the answer.
+            string Text(JsonElement element, string name) => AnswerFields.Text(element, name, HuaweiErrorRule.Provider, requestId).Trim();
+
             var typeText = Text(result, "type");
             var (bankName, bankCode) = CardFields.SplitBank(Text(result, "bank_name"));
             var mapped = new BankcardRecognitionResult

@@ -135,7 +135,12 @@ namespace BankcardOcr.Providers.Tencent
             var response = await ProviderHttp.SendAsync(message, Name, cancellationToken).ConfigureAwait(false);
             var wantImages = !string.IsNullOrEmpty(_options.ImageFolder) && (_options.RetBorderCutImage || _options.RetCardNoImage);
             var result = TencentResponse.Parse(response, wantImages, out var images);
-            SaveImages(result, request, images);
+            if (ResultValidation.IsCardNumberShape(result.CardNumber))
+            {
+                // The batch refuses an answer without a card number's shape; its crops are not worth a file.
+                SaveImages(result, request, images);
+            }
+
             return result;
         }
 

@@ -15,13 +15,23 @@ namespace BankcardOcr.Providers.Tencent
         {
             using var document = ParseJson(response);
             var body = Body(document, response);
-            var requestId = Text(body, "RequestId");
+            // The request id and the error fields are read leniently: an error must still be reported as itself.
+            var requestId = LenientText(body, "RequestId");
             if (body.TryGetProperty("Error", out var error) && error.ValueKind == JsonValueKind.Object)
             {
-                var exception = TencentErrors.ToException(Text(error, "Code"), Text(error, "Message"), response.StatusCode, requestId);
+                var code = LenientText(error, "Code");
+                if (code.Length == 0)
+                {
+                    // An Error without a code string is no documented answer (found by bench/Fuzz: it threw ArgumentException).
+                    throw response.NotTheEnvelope(TencentProvider.ProviderName, "has a 'Response.Error' without a 'Code'", requestId.Length > 0 ? requestId : null);
+                }
+
+                var exception = TencentErrors.ToException(code, LenientText(error, "Message"), response.StatusCode, requestId);
                 exception.RetryAfterSeconds = response.RetryAfterSeconds();
                 throw exception;
             }
+
+            string Text(JsonElement element, string name) => AnswerFields.Text(element, name, TencentProvider.ProviderName, requestId);
 
             images = decodeImages ? (Decode(body, "BorderCutImage"), Decode(body, "CardNoImage")) : (null, null);
             var (bankName, bankCode) = CardFields.SplitBank(Text(body, "BankInfo"));
@@ -76,11 +86,11 @@ namespace BankcardOcr.Providers.Tencent
         {
             try
             {
-                return JsonDocument.Parse(response.Body);
+                return AnswerJson.Parse(response.Body);
             }
             catch (JsonException)
             {
-                throw response.NotTheEnvelope(TencentProvider.ProviderName, "is not JSON");
+                throw response.NotJson(TencentProvider.ProviderName);
             }
         }
 
@@ -95,7 +105,7 @@ namespace BankcardOcr.Providers.Tencent
             return body;
         }
 
-        private static string Text(JsonElement element, string name) =>
+        private static string LenientText(JsonElement element, string name) =>
             element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : string.Empty;
     }
 }

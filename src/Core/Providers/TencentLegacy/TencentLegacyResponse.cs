@@ -13,11 +13,11 @@ namespace BankcardOcr.Providers.TencentLegacy
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(response.Body);
+                document = AnswerJson.Parse(response.Body);
             }
             catch (JsonException)
             {
-                throw response.NotTheEnvelope(TencentLegacyProvider.ProviderName, "is not JSON");
+                throw response.NotJson(TencentLegacyProvider.ProviderName);
             }
 
             using (document)
@@ -59,9 +59,10 @@ namespace BankcardOcr.Providers.TencentLegacy
                     continue;
                 }
 
-                var name = item.TryGetProperty("item", out var n) ? n.GetString() ?? string.Empty : string.Empty;
-                var text = item.TryGetProperty("itemstring", out var v) ? ScalarText(v) ?? string.Empty : string.Empty;
-                double? confidence = item.TryGetProperty("itemconf", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : (double?)null;
+                // GetString on a number threw InvalidOperationException; both fields are documented as strings.
+                var name = AnswerFields.Text(item, "item", TencentLegacyProvider.ProviderName, sessionId);
+                var text = AnswerFields.Text(item, "itemstring", TencentLegacyProvider.ProviderName, sessionId);
+                double? confidence = item.TryGetProperty("itemconf", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetDouble(out var conf) ? conf : (double?)null;
 
                 // Items are matched by name, never by position (tencent.md §5.2).
                 string field;
@@ -110,8 +111,8 @@ namespace BankcardOcr.Providers.TencentLegacy
         }
 
         private static string Coordinate(JsonElement coord, string name) =>
-            coord.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
-                ? value.GetDouble().ToString("0.##", CultureInfo.InvariantCulture)
+            coord.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number)
+                ? number.ToString("0.##", CultureInfo.InvariantCulture)
                 : "?";
 
         private static bool TryInt(JsonElement element, out int value)
