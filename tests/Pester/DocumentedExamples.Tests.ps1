@@ -118,9 +118,7 @@ Describe 'Documented examples run as written' {
 
         # Where the examples' services and keys come from: the emulator, through default parameter values only.
         $PSDefaultParameterValues['Invoke-BankcardRecognition:Endpoint'] = $emulator.Endpoint
-        $PSDefaultParameterValues['Invoke-BankcardRecognition:IamEndpoint'] = $emulator.Endpoint
         $PSDefaultParameterValues['Invoke-BankcardRecognition:MaxRequestsPerSecond'] = 0
-        $PSDefaultParameterValues['Invoke-BankcardRecognition:ProjectId'] = $emulator.HuaweiProjectId
         $PSDefaultParameterValues['Get-HuaweiIamToken:Endpoint'] = $emulator.Endpoint
 
         # The vault holds what the pages say was stored earlier.
@@ -153,6 +151,11 @@ Describe 'Documented examples run as written' {
             $PSDefaultParameterValues['Invoke-BankcardRecognition:Credential'] = if ($Code -match 'Huawei') { $akSk } else { $cred }
         }
         if ($Code -match 'TencentLegacy') { $PSDefaultParameterValues['Invoke-BankcardRecognition:AppId'] = $emulator.AppId }
+        # Huawei's own parameters only where Huawei is used: another provider refuses them (ParameterNotForProvider).
+        if ($Code -match 'Huawei|-Token') {
+            $PSDefaultParameterValues['Invoke-BankcardRecognition:IamEndpoint'] = $emulator.Endpoint
+            $PSDefaultParameterValues['Invoke-BankcardRecognition:ProjectId'] = $emulator.HuaweiProjectId
+        }
 
         $ErrorActionPreference = 'Stop'
         $output = . ([scriptblock]::Create($Code)) 6>&1 | Out-String
