@@ -61,10 +61,16 @@ namespace BankcardOcr.Providers.Local
             return found;
         }
 
-        /// <summary>The reading to report, or null to abstain.</summary>
+        /// <summary>
+        /// The reading to report, or null to abstain. A whole line that passes beats any run of groups: dropping a
+        /// weak leading group can leave a run that passes too (a 19-digit UnionPay number without its "6224" read as
+        /// a 15-digit "34…" Amex number, seen on a synthetic card) and is more certain only because the weak digits
+        /// are gone.
+        /// </summary>
         public static CardNumberReading? Choose(IReadOnlyList<CardNumberReading> candidates) =>
             candidates.Where(c => c.PassesChecks && c.MinProbability >= MinimumDigitProbability)
-                .OrderByDescending(c => c.MeanProbability)
+                .OrderByDescending(c => c.WholeLine)
+                .ThenByDescending(c => c.MeanProbability)
                 .FirstOrDefault();
 
         /// <summary>

@@ -66,6 +66,35 @@ public sealed class CardNumberChooserTests
     }
 
     [Fact]
+    public void AWholeLineThatPassesBeatsAMoreCertainRunOfItsGroupsThatAlsoPasses()
+    {
+        // 19 digits on BIN 622434 whose last 15 (prefix 34, Amex's length) pass Luhn too, as they do whenever the whole
+        // number does ("6224" adds 6 + 4 + 2 + 8 = 20 to the Luhn sum); the first group was read weakly.
+        string? found = null;
+        for (var middle = 0; middle < 100000 && found is null; middle++)
+        {
+            var candidate = CardNumbers.WithValidCheckDigit("622434" + middle.ToString("00000"), 19, '1');
+            if (CardNumbers.ReferenceLuhn(candidate.Substring(4)))
+            {
+                found = candidate;
+            }
+        }
+
+        var number = found!;
+
+        var probabilities = Enumerable.Repeat(0.99f, 23).ToArray();
+        for (var i = 0; i < 4; i++)
+        {
+            probabilities[i] = 0.7f;
+        }
+
+        var line = new RecognizedText(Grouped(number), probabilities);
+        var candidates = CardNumberChooser.Candidates(new[] { line });
+        Assert.Contains(candidates, c => c.Digits == number.Substring(4) && c.PassesChecks);
+        Assert.Equal(number, CardNumberChooser.Choose(candidates)?.Digits);
+    }
+
+    [Fact]
     public void ShortLinesMakeNoCandidates()
     {
         Assert.Empty(CardNumberChooser.Candidates(new[] { Line("08/29"), Line("1234 5678"), Line(string.Empty) }));
