@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using BankcardOcr.Imaging;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -12,6 +13,9 @@ namespace BankcardOcr.Providers.Local
         private static readonly float[] Mean = { 0.485f, 0.456f, 0.406f };
         private static readonly float[] Std = { 0.229f, 0.224f, 0.225f };
 
+        /// <summary>Serialises detection runs (see <see cref="Run"/>).</summary>
+        private static readonly SemaphoreSlim DetectionGate = new SemaphoreSlim(1, 1);
+
         /// <summary>The probability map of <paramref name="image"/> scaled so its long side is <paramref name="longSide"/> (dimensions rounded to multiples of 32).</summary>
         public static DetectionMap Run(InferenceSession session, RgbImage image, int longSide)
         {
@@ -22,12 +26,25 @@ namespace BankcardOcr.Providers.Local
             var input = new float[3 * plane];
             TensorSampler.Sample(image, new TextBox(0, 0, image.Width, image.Height, 1), input, 0, width, plane, width, height, Mean, Std);
             var tensor = new DenseTensor<float>(input, new[] { 1, 3, height, width });
-            using var results = session.Run(new[] { NamedOnnxValue.CreateFromTensor(InputName(session), tensor) });
-            foreach (var result in results)
+
+            // One detection at a time per process. Detection is the largest inference (up to 1280 on the long
+            // side); run concurrently, every run grew ONNX Runtime's CPU arena by its own activations, which set the
+            // batch's peak working set. Serialised, the arena only ever holds one detection's; recognition and the
+            // rest of each photo's work still run in parallel, so throughput barely changes (docs/performance.md).
+            DetectionGate.Wait();
+            try
             {
-                var map = result.AsTensor<float>();
-                var values = map is DenseTensor<float> dense ? dense.Buffer.ToArray() : ToArray(map);
-                return new DetectionMap(values, width, height, (float)image.Width / width, (float)image.Height / height);
+                using var results = session.Run(new[] { NamedOnnxValue.CreateFromTensor(InputName(session), tensor) });
+                foreach (var result in results)
+                {
+                    var map = result.AsTensor<float>();
+                    var values = map is DenseTensor<float> dense ? dense.Buffer.ToArray() : ToArray(map);
+                    return new DetectionMap(values, width, height, (float)image.Width / width, (float)image.Height / height);
+                }
+            }
+            finally
+            {
+                DetectionGate.Release();
             }
 
             throw new InvalidOperationException("The detector returned no output.");
