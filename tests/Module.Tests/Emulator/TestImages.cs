@@ -6,7 +6,8 @@ namespace BankcardOcr.Module.Tests.Emulator;
 /// <summary>
 /// Header-only images: the emulator reads format and size from headers and never decodes pixels, so a
 /// correct header followed by filler is a valid image to it. <paramref name="tag"/> makes the bytes (and
-/// so the SHA-256 a card is registered under) distinct.
+/// so the SHA-256 a card is registered under) distinct. <see cref="Bitmap"/> is the exception: real pixels, for
+/// the tests that need the module to decode and fit an image.
 /// </summary>
 internal static class TestImages
 {
@@ -73,6 +74,36 @@ internal static class TestImages
         "GIF89a"u8.CopyTo(data);
         BinaryPrimitives.WriteUInt16LittleEndian(data.AsSpan(6), (ushort)width);
         BinaryPrimitives.WriteUInt16LittleEndian(data.AsSpan(8), (ushort)height);
+        return data;
+    }
+
+    /// <summary>A decodable 24-bit bottom-up BMP with a gradient and light noise, like a flat scan.</summary>
+    public static byte[] Bitmap(int width, int height, int seed)
+    {
+        var stride = ((width * 3) + 3) & ~3;
+        var data = new byte[54 + (stride * height)];
+        data[0] = (byte)'B';
+        data[1] = (byte)'M';
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(2), data.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(10), 54);
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(14), 40);
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(18), width);
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(22), height);
+        BinaryPrimitives.WriteInt16LittleEndian(data.AsSpan(26), 1);
+        BinaryPrimitives.WriteInt16LittleEndian(data.AsSpan(28), 24);
+        var random = new Random(seed);
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var at = 54 + (y * stride) + (x * 3);
+                var shade = (x * 200 / width) + random.Next(8);
+                data[at] = (byte)shade;
+                data[at + 1] = (byte)((shade / 2) + 60);
+                data[at + 2] = (byte)(255 - shade);
+            }
+        }
+
         return data;
     }
 }

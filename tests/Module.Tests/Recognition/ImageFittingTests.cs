@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using BankcardOcr.Emulator;
+using BankcardOcr.Module.Tests.Emulator;
 
 namespace BankcardOcr.Module.Tests.Recognition;
 
@@ -17,7 +18,7 @@ public class ImageFittingTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void ABitmapOverTheLegacyLimitIsSentAsAFittingJpeg()
     {
-        var bmp = Bitmap(1200, 800);
+        var bmp = TestImages.Bitmap(1200, 800, seed: 1200);
         Assert.True(bmp.Length > 1024 * 1024, "the test image must break TencentLegacy's 1 MB limit");
         var path = _fixture.WriteImage("scan.bmp", bmp);
 
@@ -78,35 +79,5 @@ public class ImageFittingTests : IClassFixture<EmulatorFixture>
         BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(at + 2), 3); // SHORT
         BinaryPrimitives.WriteUInt32LittleEndian(tiff.AsSpan(at + 4), 1);
         BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(at + 8), value);
-    }
-
-    /// <summary>A 24-bit bottom-up BMP with a gradient and light noise, like a flat scan.</summary>
-    private static byte[] Bitmap(int width, int height)
-    {
-        var stride = ((width * 3) + 3) & ~3;
-        var data = new byte[54 + (stride * height)];
-        data[0] = (byte)'B';
-        data[1] = (byte)'M';
-        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(2), data.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(10), 54);
-        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(14), 40);
-        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(18), width);
-        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(22), height);
-        BinaryPrimitives.WriteInt16LittleEndian(data.AsSpan(26), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(data.AsSpan(28), 24);
-        var random = new Random(1200);
-        for (var y = 0; y < height; y++)
-        {
-            for (var x = 0; x < width; x++)
-            {
-                var at = 54 + (y * stride) + (x * 3);
-                var shade = (x * 200 / width) + random.Next(8);
-                data[at] = (byte)shade;
-                data[at + 1] = (byte)(shade / 2 + 60);
-                data[at + 2] = (byte)(255 - shade);
-            }
-        }
-
-        return data;
     }
 }

@@ -65,7 +65,7 @@ public class BadInputCatalogueTests : IClassFixture<EmulatorFixture>
     public void ATruncatedImageFoundWhenShrinkingItIsUnsupportedAndNotSent()
     {
         // Over TencentLegacy's 1 MB even cut in half, so it is decoded to be shrunk; its pixel rows stop half way.
-        var bmp = Bitmap(1000, 800);
+        var bmp = TestImages.Bitmap(1000, 800, seed: 9000);
         var bad = _fixture.WriteImage("truncated.bmp", bmp.AsSpan(0, bmp.Length / 2).ToArray());
         var good = _fixture.WriteImage("truncated-good.png", TestImages.Png(tag: "truncated-good"));
 
@@ -80,7 +80,7 @@ public class BadInputCatalogueTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void ANineThousandPixelImageIsShrunkForHuaweiAndRecognised()
     {
-        var path = _fixture.WriteImage("wide.bmp", Bitmap(9000, 400));
+        var path = _fixture.WriteImage("wide.bmp", TestImages.Bitmap(9000, 400, seed: 9000));
 
         var run = Run($"Invoke-BankcardRecognition -LiteralPath '{path}' {Huawei} -Verbose");
 
@@ -92,7 +92,7 @@ public class BadInputCatalogueTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void ATwelveMegabyteImageIsShrunkForTencentAndRecognised()
     {
-        var bmp = Bitmap(2000, 2000);
+        var bmp = TestImages.Bitmap(2000, 2000, seed: 9000);
         Assert.True(bmp.Length > 12_000_000);
         var path = _fixture.WriteImage("twelve.bmp", bmp);
 
@@ -271,35 +271,5 @@ public class BadInputCatalogueTests : IClassFixture<EmulatorFixture>
             case "ten-px": File.WriteAllBytes(path, TestImages.Png(10, 10)); return;
             default: throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
         }
-    }
-
-    /// <summary>An uncompressed 24-bit BMP of a gradient with a little noise.</summary>
-    private static byte[] Bitmap(int width, int height)
-    {
-        var stride = ((width * 3) + 3) & ~3;
-        var data = new byte[54 + (stride * height)];
-        data[0] = (byte)'B';
-        data[1] = (byte)'M';
-        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(2), data.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(10), 54);
-        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(14), 40);
-        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(18), width);
-        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(22), height);
-        BinaryPrimitives.WriteInt16LittleEndian(data.AsSpan(26), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(data.AsSpan(28), 24);
-        var random = new Random(9000);
-        for (var y = 0; y < height; y++)
-        {
-            for (var x = 0; x < width; x++)
-            {
-                var at = 54 + (y * stride) + (x * 3);
-                var shade = (x * 200 / width) + random.Next(8);
-                data[at] = (byte)shade;
-                data[at + 1] = (byte)((shade / 2) + 60);
-                data[at + 2] = (byte)(255 - shade);
-            }
-        }
-
-        return data;
     }
 }
