@@ -4,7 +4,7 @@ using System.Text;
 using BankcardOcr.Accuracy;
 using BankcardOcr.CardSynth;
 
-// Accuracy [--count N] [--seed S] [--level clean|hard|both] [--provider Local] [--module DIR] [--line] [--csv FILE] [--markdown FILE]
+// Accuracy [--count N] [--seed S] [--level clean|hard|both] [--style flat|embossed] [--provider Local] [--module DIR] [--line] [--csv FILE] [--markdown FILE]
 // Generates N synthetic cards per level, reads each through the provider one at a time, and prints the report.
 // --line reads each card's straightened number-line crop instead of the photo: failures left are recognition ones.
 var count = 500;
@@ -15,6 +15,7 @@ var moduleDir = Path.Combine(RepoRoot(), "out", "BankcardOcr");
 string? csvPath = null;
 string? markdownPath = null;
 var lineOnly = false;
+PrintStyle? style = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -31,8 +32,9 @@ for (var i = 0; i < args.Length; i++)
         case "--csv": csvPath = Value(); break;
         case "--markdown": markdownPath = Value(); break;
         case "--line": lineOnly = true; break;
+        case "--style": style = Enum.Parse<PrintStyle>(Value(), ignoreCase: true); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: Accuracy [--count N] [--seed S] [--level clean|hard|both] [--provider Local] [--module DIR] [--line] [--csv FILE] [--markdown FILE]");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: Accuracy [--count N] [--seed S] [--level clean|hard|both] [--style flat|embossed] [--provider Local] [--module DIR] [--line] [--csv FILE] [--markdown FILE]");
             return 2;
     }
 }
@@ -50,7 +52,7 @@ foreach (var level in levels)
     for (var index = 0; index < count; index++)
     {
         // Generating is not timed: only the provider's prepare + recognise count as latency.
-        var card = generator.Generate(level, index);
+        var card = generator.Generate(level, index, style);
         var reading = await underTest.ReadAsync(card, CancellationToken.None, lineOnly ? NumberLineCrop.Cut(card) : null);
         readings.Add(reading);
         if (reading.Verdict == ReadingVerdict.Wrong)

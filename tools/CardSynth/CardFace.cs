@@ -69,28 +69,42 @@ namespace BankcardOcr.CardSynth
         private static SKRect DrawNumberBlock(SKCanvas canvas, CardRandom rng, CardFaceText text, CardLevel level, bool darkInk, double luminance)
         {
             var embossed = text.Style == PrintStyle.Embossed;
-            // Embossed (Farrington 7B-sized, ISO/IEC 7811-1) digits are about 4 mm tall; flat-printed ones are smaller.
-            var digitMm = embossed ? rng.Range(3.6, 4.4) : rng.Range(2.6, 3.8);
+            // Embossed (Farrington 7B, ISO/IEC 7811-1) digits are 4.33 mm tall at standard size; flat-printed ones are smaller.
+            var digitMm = embossed ? rng.Range(3.8, 4.5) : rng.Range(2.6, 3.8);
             var left = rng.Range(6.5, 10.5) * PxPerMm;
             var maxWidth = (WidthMm * PxPerMm) - left - (5 * PxPerMm);
-            using var font = CardFonts.ForDigitHeight(digitMm * PxPerMm, embolden: embossed);
-            // Wide tracking on embossed cards (each character cell is 3.63 mm on the ISO grid); tighter for flat print.
-            font.ScaleX = embossed ? rng.Range(1.05, 1.2) : rng.Range(0.92, 1.08);
-            var width = font.MeasureText(text.PrintedNumber);
-            if (width > maxWidth)
-            {
-                font.ScaleX *= maxWidth / width;
-            }
-
+            // Embossers keep close to the 3.63 mm pitch; flat print varies its tracking more.
+            var spacing = embossed ? rng.Range(0.95, 1.05) : rng.Range(0.92, 1.08);
             var baseline = rng.Range(31.5, 37.5) * PxPerMm;
             CardDecor.DrawNetworkMark(canvas, rng, text.Issuer.Network, baseline + (1.5f * PxPerMm));
             var look = embossed ? EmbossLook.Pick(rng, level, PxPerMm) : null;
             var ink = PickInk(rng, level, darkInk, luminance);
-            DrawLine(canvas, text.PrintedNumber, left, baseline, font, look, ink);
-            var numberLine = new SKRect(left, baseline - (digitMm * PxPerMm), left + font.MeasureText(text.PrintedNumber), baseline);
+            SKRect numberLine;
+            if (embossed)
+            {
+                var digitPx = digitMm * PxPerMm;
+                FitEmbossed(text.PrintedNumber, maxWidth, ref digitPx, ref spacing);
+                using var number = Farrington7B.TextPath(text.PrintedNumber, left, baseline, digitPx, spacing);
+                EmbossedText.Draw(canvas, number, look!);
+                numberLine = new SKRect(left, baseline - digitPx, left + Farrington7B.Measure(text.PrintedNumber, digitPx, spacing), baseline);
+            }
+            else
+            {
+                using var font = CardFonts.ForDigitHeight(digitMm * PxPerMm);
+                font.ScaleX = spacing;
+                var width = font.MeasureText(text.PrintedNumber);
+                if (width > maxWidth)
+                {
+                    font.ScaleX *= maxWidth / width;
+                }
+
+                DrawLine(canvas, text.PrintedNumber, left, baseline, font, null, ink);
+                numberLine = new SKRect(left, baseline - (digitMm * PxPerMm), left + font.MeasureText(text.PrintedNumber), baseline);
+            }
 
             // Expiry below the number, under a small "VALID THRU" caption.
-            using var smallFont = CardFonts.ForDigitHeight(digitMm * rng.Range(0.62, 0.8) * PxPerMm, embolden: embossed);
+            var expiryMm = digitMm * rng.Range(0.62, 0.8);
+            using var smallFont = CardFonts.ForDigitHeight(expiryMm * PxPerMm, embolden: embossed);
             using var captionFont = CardFonts.ForDigitHeight(1.3f * PxPerMm);
             var expiryX = rng.Range(26, 46) * PxPerMm;
             var expiryBaseline = baseline + (rng.Range(6.0, 8.5) * PxPerMm);
@@ -99,18 +113,46 @@ namespace BankcardOcr.CardSynth
                 canvas.DrawText(rng.Chance(0.7) ? "VALID THRU" : "MONTH/YEAR", expiryX - (17 * PxPerMm), expiryBaseline, SKTextAlign.Left, captionFont, caption);
             }
 
-            DrawLine(canvas, text.Expiry, expiryX, expiryBaseline, smallFont, look, ink);
+            if (embossed)
+            {
+                // Expiry dates are embossed in Farrington 7B as well, smaller; the holder's name (letters) stays OCR-B.
+                using var expiry = Farrington7B.TextPath(text.Expiry, expiryX, expiryBaseline, expiryMm * PxPerMm);
+                EmbossedText.Draw(canvas, expiry, look!);
+            }
+            else
+            {
+                DrawLine(canvas, text.Expiry, expiryX, expiryBaseline, smallFont, null, ink);
+            }
 
             var holderBaseline = Math.Min(expiryBaseline + (rng.Range(6.0, 8.0) * PxPerMm), (HeightMm - 3.5f) * PxPerMm);
             DrawLine(canvas, text.Holder, left, holderBaseline, smallFont, look, ink);
             return numberLine;
         }
 
+        /// <summary>Narrows the pitch (and, below 0.82 of standard, the digits too) until the number fits the card.</summary>
+        private static void FitEmbossed(string printed, float maxWidth, ref float digitPx, ref float spacing)
+        {
+            const float TightestPitch = 0.82f;
+            var width = Farrington7B.Measure(printed, digitPx, spacing);
+            if (width <= maxWidth)
+            {
+                return;
+            }
+
+            spacing *= maxWidth / width;
+            if (spacing < TightestPitch)
+            {
+                digitPx *= spacing / TightestPitch;
+                spacing = TightestPitch;
+            }
+        }
+
         private static void DrawLine(SKCanvas canvas, string line, float x, float baseline, SKFont font, EmbossLook? look, SKColor ink)
         {
             if (look != null)
             {
-                EmbossedText.Draw(canvas, line, x, baseline, font, look);
+                using var path = font.GetTextPath(line, new SKPoint(x, baseline));
+                EmbossedText.Draw(canvas, path, look);
                 return;
             }
 

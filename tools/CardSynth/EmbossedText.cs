@@ -46,12 +46,11 @@ namespace BankcardOcr.CardSynth
         }
     }
 
-    /// <summary>Draws text as if embossed: a soft shadow on the side away from the light, a highlight on the lit side, then the tipped top.</summary>
+    /// <summary>Draws outlines as if embossed: a soft shadow on the side away from the light, a highlight on the lit side, then the tipped top.</summary>
     internal static class EmbossedText
     {
-        public static void Draw(SKCanvas canvas, string text, float x, float baseline, SKFont font, EmbossLook look)
+        public static void Draw(SKCanvas canvas, SKPath path, EmbossLook look)
         {
-            using var path = font.GetTextPath(text, new SKPoint(x, baseline));
             var dx = (float)Math.Cos(look.LightAngle) * look.Relief;
             var dy = (float)Math.Sin(look.LightAngle) * look.Relief;
             var soft = Math.Max(0.4f, look.Relief * 0.45f);
