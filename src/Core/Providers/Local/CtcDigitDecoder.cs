@@ -20,8 +20,9 @@ namespace BankcardOcr.Providers.Local
 
     /// <summary>
     /// Greedy CTC decoding restricted to the columns of <see cref="RecognizerColumns"/>: per frame the best of blank,
-    /// digits, '/' and space; repeats merged, blanks dropped. A character's probability is the model's own (not
-    /// renormalised over the restricted set), so a frame the model thought was a letter yields a weak digit.
+    /// digits, '/' and space; repeats merged, blanks dropped. A character's probability is the model's own plus its
+    /// look-alikes' (<see cref="RecognizerColumns.Aliases"/>), not renormalised over the restricted set, so a frame
+    /// the model thought was some other letter yields a weak digit.
     /// </summary>
     internal static class CtcDigitDecoder
     {
@@ -44,6 +45,11 @@ namespace BankcardOcr.Providers.Local
                 for (var k = 1; k < columns.Indices.Length; k++)
                 {
                     var p = output[row + columns.Indices[k]];
+                    foreach (var alias in columns.Aliases[k])
+                    {
+                        p += output[row + alias];
+                    }
+
                     if (p > bestP)
                     {
                         best = k;

@@ -60,6 +60,27 @@ public sealed class CtcDigitDecoderTests
         Assert.Equal("1234 5678", text.Text);
     }
 
+    [Fact]
+    public void AFarrington6SplitBetween6AndBIsOneConfidentSix()
+    {
+        // Embossed (Farrington 7B) sixes: PP-OCRv4 spreads the frame over '6' and 'b', and 'b' may even win it.
+        var keys = new[] { "b", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "/", "６", "B" };
+        var columns = RecognizerColumns.FromKeys(keys);
+        Assert.Equal(new[] { 1, 13 }, columns.Aliases[Array.IndexOf(columns.Characters, '6')].OrderBy(c => c));
+        Assert.Empty(columns.Aliases[Array.IndexOf(columns.Characters, '8')]);
+
+        var output = new float[3 * columns.Width];
+        output[0 * columns.Width + 7] = 0.40f; // '6'
+        output[0 * columns.Width + 1] = 0.55f; // 'b'
+        output[1 * columns.Width + 0] = 0.9f;  // blank
+        output[2 * columns.Width + 14] = 0.7f; // 'B' is not an 8: no alias, so the frame's digit is weak or absent
+        output[2 * columns.Width + 9] = 0.2f;  // '8'
+        var text = CtcDigitDecoder.Decode(output, 0, 3, columns);
+        Assert.Equal("68", text.Text);
+        Assert.Equal(0.95f, text.Probabilities[0], 3);
+        Assert.Equal(0.2f, text.Probabilities[1], 3);
+    }
+
     private const char Blank = '\0';
 
     private static float[] Frames(params (char C, float P)[] frames) => Frames(frames.Select(f => (f.C, f.P, Blank, 0f)).ToArray());
