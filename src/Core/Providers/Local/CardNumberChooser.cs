@@ -74,11 +74,13 @@ namespace BankcardOcr.Providers.Local
                 .FirstOrDefault();
 
         /// <summary>
-        /// The best reading that failed the checks, for -IncludeUnverified and the NoCardFound message: whole lines
-        /// first (a specimen card's number is its own line), then the most certain.
+        /// The best reading that failed the checks, for -IncludeUnverified and the NoCardFound message: a prefix and
+        /// length an issuer uses first (a specimen card's "4000 1234 5678 9010" rather than the same line with a
+        /// stray group after it), then whole lines (a specimen card's number is its own line), then the most certain.
         /// </summary>
         public static CardNumberReading? BestUnverified(IReadOnlyList<CardNumberReading> candidates) =>
-            candidates.OrderByDescending(c => c.WholeLine)
+            candidates.OrderByDescending(c => c.MatchesIssuer)
+                .ThenByDescending(c => c.WholeLine)
                 .ThenByDescending(c => c.MeanProbability)
                 .FirstOrDefault();
 

@@ -13,7 +13,8 @@ namespace BankcardOcr.Providers.Local
     /// thresholds, then the same map at permissive thresholds, then 1280 at permissive thresholds. The last two
     /// rescue different photos (reference §0: 6/9 → 7/9 real cards, none wrong). Detection only locates lines: they
     /// are always read from the image at up to 1280, so a coarse pass costs no recognition accuracy. Lines already
-    /// read in an earlier pass are not read again.
+    /// read in an earlier pass are not read again. When every pass fails, the likeliest lines get a second look
+    /// (<see cref="LineVote"/>).
     /// </summary>
     internal sealed class CardReader
     {
@@ -27,6 +28,9 @@ namespace BankcardOcr.Providers.Local
         private const int MaximumLines = 16;
 
         private const int QuickScale = 640;
+
+        /// <summary>Lines given a second look when no pass verified a number.</summary>
+        private const int SecondLookLines = 2;
 
         private static readonly (int Scale, float Threshold, float BoxThreshold)[] Passes =
         {
@@ -88,7 +92,51 @@ namespace BankcardOcr.Providers.Local
                 }
             }
 
-            return new CardReaderOutcome(null, candidates, _readings, _trace.ToString());
+            var voted = SecondLook(candidates);
+            return new CardReaderOutcome(voted, candidates, _readings, _trace.ToString());
+        }
+
+        /// <summary>
+        /// When no pass verified a number: the (at most two) most certain lines with about a card number's digits are
+        /// read again from slightly different crops, and the readings vote (<see cref="LineVote"/>). What the vote
+        /// gives joins the candidates, in place of a less certain reading of the same digits.
+        /// </summary>
+        private CardNumberReading? SecondLook(List<CardNumberReading> candidates)
+        {
+            var worth = Enumerable.Range(0, _read.Count)
+                .Where(i => LineVote.IsWorthAnotherLook(_readings[i]))
+                .OrderByDescending(i => _readings[i].Probabilities.DefaultIfEmpty(0).Average())
+                .Take(SecondLookLines)
+                .ToList();
+            if (worth.Count == 0)
+            {
+                return null;
+            }
+
+            _cancellationToken.ThrowIfCancellationRequested();
+            var crops = worth.SelectMany(i => LineVote.CropsAround(_read[i])).ToList();
+            var rereadings = LineRecognizer.Run(_models.Recognizer, _models.Columns, _image, crops);
+            var fused = 0;
+            for (var n = 0; n < worth.Count; n++)
+            {
+                var votes = new List<RecognizedText> { _readings[worth[n]] };
+                votes.AddRange(rereadings.Skip(n * LineVote.Crops.Length).Take(LineVote.Crops.Length));
+                if (LineVote.Fuse(votes) is RecognizedText vote)
+                {
+                    fused++;
+                    foreach (var candidate in CardNumberChooser.Candidates(new[] { vote }))
+                    {
+                        candidates.RemoveAll(c => c.Digits == candidate.Digits && c.MeanProbability <= candidate.MeanProbability);
+                        if (!candidates.Any(c => c.Digits == candidate.Digits))
+                        {
+                            candidates.Add(candidate);
+                        }
+                    }
+                }
+            }
+
+            _trace.Append($"second look: {worth.Count} lines, {fused} voted, {candidates.Count} candidates; ");
+            return CardNumberChooser.Choose(candidates);
         }
 
         /// <summary>A line overlapping one already read by more than half of the smaller is the same line.</summary>

@@ -35,6 +35,15 @@ public sealed class CardNumberChooserTests
     }
 
     [Fact]
+    public void ASpecimenNumberWithAStrayGroupAfterItIsReportedWithoutTheGroup()
+    {
+        // Whole line: 17 digits, a length no Visa uses; the run of its first four groups is the specimen's number.
+        var candidates = CardNumberChooser.Candidates(new[] { Line("4000 1234 5678 9010 7", 0.99f) });
+        Assert.Null(CardNumberChooser.Choose(candidates));
+        Assert.Equal("4000123456789010", CardNumberChooser.BestUnverified(candidates)?.Digits);
+    }
+
+    [Fact]
     public void ALuhnValidNumberWhoseLengthNoIssuerUsesIsNotChosen()
     {
         // 622848 is issued with 19 digits; a 17-digit reading (two digits lost) that happens to pass Luhn is refused.

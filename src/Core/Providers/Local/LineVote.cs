@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace BankcardOcr.Providers.Local
+{
+    /// <summary>
+    /// A second look at a number line the cascade could not verify: the line is read again from crops a little taller,
+    /// shorter and wider than the detected box (each crop puts the digits at a different scale and position in the
+    /// recognizer's 48-pixel input), and the readings that agree on the number of digits vote per position. A digit's
+    /// probability in the result is its summed probability over all those readings divided by their count, so a
+    /// position the crops disagree on comes out weak and the card rules' minimum-digit gate still refuses it: voting
+    /// can rescue a digit the crops mostly see, never invent one they are split on.
+    /// </summary>
+    internal static class LineVote
+    {
+        /// <summary>(height factor, width factor) of the re-read crops around the detected box.</summary>
+        public static readonly (float Height, float Width)[] Crops =
+        {
+            (0.85f, 1.0f), (1.15f, 1.0f), (1.3f, 1.03f), (1.0f, 1.06f),
+        };
+
+        /// <summary>Fewest readings (the original included) that must agree on the digit count before they vote.</summary>
+        public const int MinimumVoters = 3;
+
+        /// <summary>Lines worth a second look: their reading has about a card number's count of digits.</summary>
+        public static bool IsWorthAnotherLook(RecognizedText reading)
+        {
+            var digits = reading.Text.Count(IsDigit);
+            return digits >= CardNumberChooser.ShortestNumber - 2 && digits <= CardNumberChooser.LongestNumber + 2;
+        }
+
+        /// <summary>The crops to re-read for <paramref name="line"/>.</summary>
+        public static IEnumerable<TextBox> CropsAround(TextBox line) =>
+            Crops.Select(c => TextBox.Around(line.CenterX, line.CenterY, line.Width * c.Width, line.Height * c.Height, line.Score, line.Angle));
+
+        /// <summary>
+        /// The vote of <paramref name="readings"/> of one line, or null when fewer than <see cref="MinimumVoters"/>
+        /// agree on the number of digits. The result keeps the group spaces of the most certain agreeing reading.
+        /// </summary>
+        public static RecognizedText? Fuse(IReadOnlyList<RecognizedText> readings)
+        {
+            var byCount = readings.GroupBy(r => r.Text.Count(IsDigit))
+                .Where(g => g.Key > 0)
+                .OrderByDescending(g => g.Count())
+                .ThenByDescending(g => g.Average(MeanDigitProbability))
+                .FirstOrDefault();
+            if (byCount is null || byCount.Count() < MinimumVoters)
+            {
+                return null;
+            }
+
+            var voters = byCount.ToList();
+            var digitCount = byCount.Key;
+            var scores = new float[digitCount, 10];
+            var votes = new int[digitCount, 10];
+            foreach (var reading in voters)
+            {
+                var position = 0;
+                for (var i = 0; i < reading.Text.Length; i++)
+                {
+                    if (IsDigit(reading.Text[i]))
+                    {
+                        scores[position, reading.Text[i] - '0'] += reading.Probabilities[i];
+                        votes[position++, reading.Text[i] - '0']++;
+                    }
+                }
+            }
+
+            var template = voters.OrderByDescending(MeanDigitProbability).First();
+            var text = new StringBuilder(template.Text.Length);
+            var probabilities = new float[template.Text.Length];
+            var next = 0;
+            for (var i = 0; i < template.Text.Length; i++)
+            {
+                if (!IsDigit(template.Text[i]))
+                {
+                    text.Append(template.Text[i]);
+                    probabilities[i] = template.Probabilities[i];
+                    continue;
+                }
+
+                var best = 0;
+                for (var d = 1; d < 10; d++)
+                {
+                    if (scores[next, d] > scores[next, best])
+                    {
+                        best = d;
+                    }
+                }
+
+                text.Append((char)('0' + best));
+                // A strict majority speaks with its own mean certainty; anything less is diluted by every reading.
+                probabilities[i] = 2 * votes[next, best] > voters.Count ? scores[next, best] / votes[next, best] : scores[next, best] / voters.Count;
+                next++;
+            }
+
+            return new RecognizedText(text.ToString(), probabilities);
+        }
+
+        private static float MeanDigitProbability(RecognizedText reading)
+        {
+            float sum = 0;
+            var count = 0;
+            for (var i = 0; i < reading.Text.Length; i++)
+            {
+                if (IsDigit(reading.Text[i]))
+                {
+                    sum += reading.Probabilities[i];
+                    count++;
+                }
+            }
+
+            return count == 0 ? 0 : sum / count;
+        }
+
+        private static bool IsDigit(char c) => c >= '0' && c <= '9';
+    }
+}
