@@ -97,9 +97,9 @@ namespace BankcardOcr.Providers.Local
         }
 
         /// <summary>
-        /// When no pass verified a number: the (at most two) most certain lines with about a card number's digits are
-        /// read again from slightly different crops, and the readings vote (<see cref="LineVote"/>). What the vote
-        /// gives joins the candidates, in place of a less certain reading of the same digits.
+        /// When no pass verified a number: the (at most two) most certain lines with a card number's digits or some of
+        /// them are read again from slightly different crops and from crops reaching past both ends, and each set of
+        /// readings votes (<see cref="LineVote"/>). What the votes give joins the candidates.
         /// </summary>
         private CardNumberReading? SecondLook(List<CardNumberReading> candidates)
         {
@@ -114,29 +114,40 @@ namespace BankcardOcr.Providers.Local
             }
 
             _cancellationToken.ThrowIfCancellationRequested();
-            var crops = worth.SelectMany(i => LineVote.CropsAround(_read[i])).ToList();
+            var perLine = LineVote.Crops.Length + LineVote.WideCrops.Length;
+            var crops = worth.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops.Concat(LineVote.WideCrops))).ToList();
             var rereadings = LineRecognizer.Run(_models.Recognizer, _models.Columns, _image, crops);
             var fused = 0;
             for (var n = 0; n < worth.Count; n++)
             {
-                var votes = new List<RecognizedText> { _readings[worth[n]] };
-                votes.AddRange(rereadings.Skip(n * LineVote.Crops.Length).Take(LineVote.Crops.Length));
-                if (LineVote.Fuse(votes) is RecognizedText vote)
+                var near = new List<RecognizedText> { _readings[worth[n]] };
+                near.AddRange(rereadings.Skip(n * perLine).Take(LineVote.Crops.Length));
+                var wide = rereadings.Skip(n * perLine + LineVote.Crops.Length).Take(LineVote.WideCrops.Length).ToList();
+                foreach (var votes in new[] { near, wide })
                 {
-                    fused++;
-                    foreach (var candidate in CardNumberChooser.Candidates(new[] { vote }))
+                    if (LineVote.Fuse(votes) is RecognizedText vote)
                     {
-                        candidates.RemoveAll(c => c.Digits == candidate.Digits && c.MeanProbability <= candidate.MeanProbability);
-                        if (!candidates.Any(c => c.Digits == candidate.Digits))
-                        {
-                            candidates.Add(candidate);
-                        }
+                        fused++;
+                        AddCandidates(candidates, vote);
                     }
                 }
             }
 
             _trace.Append($"second look: {worth.Count} lines, {fused} voted, {candidates.Count} candidates; ");
             return CardNumberChooser.Choose(candidates);
+        }
+
+        /// <summary>Adds the readings of a voted line, each in place of a reading of the same digits whose weakest digit is weaker.</summary>
+        private static void AddCandidates(List<CardNumberReading> candidates, RecognizedText vote)
+        {
+            foreach (var candidate in CardNumberChooser.Candidates(new[] { vote }))
+            {
+                candidates.RemoveAll(c => c.Digits == candidate.Digits && c.MinProbability <= candidate.MinProbability);
+                if (!candidates.Any(c => c.Digits == candidate.Digits))
+                {
+                    candidates.Add(candidate);
+                }
+            }
         }
 
         /// <summary>A line overlapping one already read by more than half of the smaller is the same line.</summary>

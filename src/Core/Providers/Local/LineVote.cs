@@ -21,19 +21,29 @@ namespace BankcardOcr.Providers.Local
             (0.85f, 1.0f), (1.15f, 1.0f), (1.3f, 1.03f), (1.0f, 1.06f),
         };
 
+        /// <summary>
+        /// Crops that reach well past both ends of the box, for a line whose detection missed a digit group at one end
+        /// (glare or a busy background over it): a card number's four-digit group is about a quarter of a 16-digit
+        /// line. They vote among themselves, since they should read more digits than the box did.
+        /// </summary>
+        public static readonly (float Height, float Width)[] WideCrops =
+        {
+            (1.0f, 1.7f), (1.15f, 1.7f), (0.9f, 1.7f),
+        };
+
         /// <summary>Fewest readings (the original included) that must agree on the digit count before they vote.</summary>
         public const int MinimumVoters = 3;
 
-        /// <summary>Lines worth a second look: their reading has about a card number's count of digits.</summary>
+        /// <summary>Lines worth a second look: their reading has at least two groups' worth of a card number's digits, and not far more.</summary>
         public static bool IsWorthAnotherLook(RecognizedText reading)
         {
             var digits = reading.Text.Count(IsDigit);
-            return digits >= CardNumberChooser.ShortestNumber - 2 && digits <= CardNumberChooser.LongestNumber + 2;
+            return digits >= 8 && digits <= CardNumberChooser.LongestNumber + 2;
         }
 
-        /// <summary>The crops to re-read for <paramref name="line"/>.</summary>
-        public static IEnumerable<TextBox> CropsAround(TextBox line) =>
-            Crops.Select(c => TextBox.Around(line.CenterX, line.CenterY, line.Width * c.Width, line.Height * c.Height, line.Score, line.Angle));
+        /// <summary>The crops to re-read for <paramref name="line"/>, in the order of <paramref name="factors"/>.</summary>
+        public static IEnumerable<TextBox> CropsAround(TextBox line, IEnumerable<(float Height, float Width)> factors) =>
+            factors.Select(c => TextBox.Around(line.CenterX, line.CenterY, line.Width * c.Width, line.Height * c.Height, line.Score, line.Angle));
 
         /// <summary>
         /// The vote of <paramref name="readings"/> of one line, or null when fewer than <see cref="MinimumVoters"/>

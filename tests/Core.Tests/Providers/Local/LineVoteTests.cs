@@ -72,17 +72,19 @@ public sealed class LineVoteTests
     public void CropsKeepTheLinesCentreAndTurn()
     {
         var line = TextBox.Around(300, 200, 400, 40, 0.9f, 0.1f);
-        var crops = LineVote.CropsAround(line).ToList();
+        var crops = LineVote.CropsAround(line, LineVote.Crops).ToList();
         Assert.Equal(LineVote.Crops.Length, crops.Count);
         Assert.All(crops, c => Assert.Equal((300f, 200f, 0.1f), (c.CenterX, c.CenterY, c.Angle)));
         Assert.Contains(crops, c => c.Height > line.Height);
         Assert.Contains(crops, c => c.Height < line.Height);
+        Assert.All(LineVote.CropsAround(line, LineVote.WideCrops), c => Assert.True(c.Width >= 1.5f * line.Width));
     }
 
     [Fact]
     public void OnlyLinesWithAboutACardNumbersDigitsGetASecondLook()
     {
         Assert.True(LineVote.IsWorthAnotherLook(Reading("6222 0212 3456 7890", third: 0.9f)));
+        Assert.True(LineVote.IsWorthAnotherLook(Reading("0212 3456 7890", third: 0.9f)));
         Assert.False(LineVote.IsWorthAnotherLook(Reading("12/28", third: 0.9f)));
         Assert.False(LineVote.IsWorthAnotherLook(Reading("1234 5678 1234 5678 1234 56", third: 0.9f)));
     }
