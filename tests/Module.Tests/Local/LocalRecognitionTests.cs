@@ -48,6 +48,25 @@ public sealed class LocalRecognitionTests : IDisposable
     }
 
     [Fact]
+    public void CardsScannedSidewaysOrUpsideDownAreReadAfterTurning()
+    {
+        var number = Complete("622848040256489" + "002", 19);
+        var paths = new[] { 1, 2, 3 }.Select(turns => Write($"turned{turns}.bmp",
+            StrokeCard.Render(Grouped(number, new[] { 4, 4, 4, 4, 3 }), "06/31", seed: 41, quarterTurns: turns))).ToArray();
+
+        var run = HostedPowerShell.Run($"Invoke-BankcardRecognition -LiteralPath {string.Join(",", paths.Select(p => "'" + p + "'"))} -Ordered");
+
+        Assert.Empty(run.Errors);
+        Assert.Equal(3, run.Output.Count);
+        Assert.All(run.Output, result =>
+        {
+            Assert.Equal(number, result.Properties["CardNumber"].Value);
+            Assert.Equal("06/2031", result.Properties["ValidThru"].Value);
+            Assert.Equal(string.Empty, result.Properties["Warnings"].Value);
+        });
+    }
+
+    [Fact]
     public void PhotoWithoutACardIsNoCardFoundAndTheOtherImagesStillGetResults()
     {
         var number = Complete("411111111111111", 16);

@@ -15,8 +15,11 @@ internal static class StrokeCard
     // Each glyph as polylines in a unit box (x right, y down); curves are sampled arcs.
     private static readonly Dictionary<char, List<(double X, double Y)[]>> Glyphs = BuildGlyphs();
 
-    /// <summary>A BMP of a card showing <paramref name="text"/> (digits, spaces, '/') and <paramref name="date"/>.</summary>
-    public static byte[] Render(string text, string date, int seed, int width = 1000, int height = 680)
+    /// <summary>
+    /// A BMP of a card showing <paramref name="text"/> (digits, spaces, '/') and <paramref name="date"/>, turned
+    /// clockwise by <paramref name="quarterTurns"/> quarters as a scanner fed the card sideways or upside down would store it.
+    /// </summary>
+    public static byte[] Render(string text, string date, int seed, int width = 1000, int height = 680, int quarterTurns = 0)
     {
         var random = new Random(seed);
         var pixels = new byte[width * height * 3];
@@ -49,7 +52,27 @@ internal static class StrokeCard
             x += dateH * 0.72;
         }
 
+        for (var turn = 0; turn < (quarterTurns % 4 + 4) % 4; turn++)
+        {
+            (pixels, width, height) = (TurnClockwise(pixels, width, height), height, width);
+        }
+
         return Bmp(pixels, width, height);
+    }
+
+    private static byte[] TurnClockwise(byte[] rgb, int width, int height)
+    {
+        // Pixel (x, y) lands at (height - 1 - y, x) in the turned image, which is height pixels wide.
+        var turned = new byte[rgb.Length];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                Array.Copy(rgb, (y * width + x) * 3, turned, ((x * height) + (height - 1 - y)) * 3, 3);
+            }
+        }
+
+        return turned;
     }
 
     private static void Draw(byte[] pixels, int width, int height, char c, double left, double top, double size, byte ink)

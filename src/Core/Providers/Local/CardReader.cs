@@ -46,6 +46,8 @@ namespace BankcardOcr.Providers.Local
         private readonly List<RecognizedText> _readings = new List<RecognizedText>();
         private readonly List<TextBox> _read = new List<TextBox>();
         private readonly StringBuilder _trace = new StringBuilder();
+        private int _wideBoxes;
+        private int _tallBoxes;
 
         public CardReader(OcrModels models, RgbImage image, CancellationToken cancellationToken)
         {
@@ -74,7 +76,9 @@ namespace BankcardOcr.Providers.Local
                 }
 
                 var minimumHeight = Math.Max(8f, longSide / 120f);
-                var lines = NumberLines.Join(map.Boxes(pass.Threshold, pass.BoxThreshold, UnclipRatio))
+                var boxes = map.Boxes(pass.Threshold, pass.BoxThreshold, UnclipRatio);
+                CountShapes(boxes);
+                var lines = NumberLines.Join(boxes)
                     .Where(l => NumberLines.CanHoldDigits(l, minimumHeight) && !AlreadyRead(l))
                     .OrderByDescending(l => l.Width * l.Height)
                     .Take(MaximumLines)
@@ -88,12 +92,12 @@ namespace BankcardOcr.Providers.Local
                 _trace.Append($"pass {scale}/{pass.Threshold}/{pass.BoxThreshold}: {lines.Count} lines, {candidates.Count} candidates; ");
                 if (chosen != null)
                 {
-                    return new CardReaderOutcome(chosen, candidates, _readings, _trace.ToString());
+                    return new CardReaderOutcome(chosen, candidates, _readings, _trace.ToString(), Sideways);
                 }
             }
 
             var voted = SecondLook(candidates);
-            return new CardReaderOutcome(voted, candidates, _readings, _trace.ToString());
+            return new CardReaderOutcome(voted, candidates, _readings, _trace.ToString(), Sideways);
         }
 
         /// <summary>
@@ -137,6 +141,19 @@ namespace BankcardOcr.Providers.Local
             return CardNumberChooser.Choose(candidates);
         }
 
+        /// <summary>More detected boxes stand upright than lie flat: the text runs up or down the photo.</summary>
+        private bool Sideways => _tallBoxes > _wideBoxes;
+
+        /// <summary>Counts boxes clearly longer one way than the other (text turned past 45° is boxed upright).</summary>
+        private void CountShapes(List<TextBox> boxes)
+        {
+            foreach (var box in boxes)
+            {
+                _wideBoxes += box.Width >= 2 * box.Height ? 1 : 0;
+                _tallBoxes += box.Height >= 2 * box.Width ? 1 : 0;
+            }
+        }
+
         /// <summary>Adds the readings of a voted line, each in place of a reading of the same digits whose weakest digit is weaker.</summary>
         private static void AddCandidates(List<CardNumberReading> candidates, RecognizedText vote)
         {
@@ -171,8 +188,9 @@ namespace BankcardOcr.Providers.Local
     /// <summary>What the cascade found.</summary>
     internal sealed class CardReaderOutcome
     {
-        public CardReaderOutcome(CardNumberReading? chosen, List<CardNumberReading> candidates, List<RecognizedText> readings, string trace)
+        public CardReaderOutcome(CardNumberReading? chosen, List<CardNumberReading> candidates, List<RecognizedText> readings, string trace, bool sideways)
         {
+            Sideways = sideways;
             Chosen = chosen;
             Candidates = candidates;
             Readings = readings;
@@ -190,6 +208,9 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>Digits in the line with the most of them.</summary>
         public int LongestDigitRun { get; }
+
+        /// <summary>Whether the detected text mostly ran up or down the photo (a card photographed or scanned sideways).</summary>
+        public bool Sideways { get; }
 
         /// <summary>Per pass, what was found (for -Debug; no digits).</summary>
         public string Trace { get; }

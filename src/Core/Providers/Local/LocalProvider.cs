@@ -82,6 +82,11 @@ namespace BankcardOcr.Providers.Local
             var image = await LoadAsync(bytes, source, cancellationToken).ConfigureAwait(false);
             var outcome = new CardReader(_models, image, cancellationToken).Read();
             log.Debug($"{source}: {outcome.Trace}");
+            if (outcome.Chosen is null)
+            {
+                outcome = ReadTurned(image, outcome, source, log, cancellationToken);
+            }
+
             var (from, thru) = ExpiryDate.Find(outcome.Readings);
             if (outcome.Chosen is CardNumberReading chosen)
             {
@@ -101,6 +106,29 @@ namespace BankcardOcr.Providers.Local
                 BankcardOcrErrorKind.NoCardFound,
                 $"{source}: no card number that passes the number checks was found ({seen}). -IncludeUnverified returns the best reading anyway.",
                 Name);
+        }
+
+        /// <summary>
+        /// A card scanned or photographed sideways or upside down (and not tagged so in EXIF): when the upright read
+        /// found no number, the photo is turned a quarter both ways if its text ran up or down the frame, else half
+        /// round, and read again. Only a verified number from a turned photo replaces the upright outcome: an
+        /// unverified reading of upside-down digits is noise, and the upright one is what -IncludeUnverified and
+        /// the NoCardFound message should describe.
+        /// </summary>
+        private CardReaderOutcome ReadTurned(RgbImage image, CardReaderOutcome upright, string source, RecognitionLog log, CancellationToken cancellationToken)
+        {
+            foreach (var (orientation, degrees) in upright.Sideways ? new[] { (6, 90), (8, 270) } : new[] { (3, 180) })
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var turned = new CardReader(_models, ExifOrientation.Apply(image, orientation), cancellationToken).Read();
+                log.Debug($"{source}: turned {degrees}°: {turned.Trace}");
+                if (turned.Chosen != null)
+                {
+                    return turned;
+                }
+            }
+
+            return upright;
         }
 
         /// <summary>Decodes and turns upright, then keeps at most the detector's largest scale, so the full-size pixels are held only briefly.</summary>
