@@ -1,4 +1,5 @@
 using System.Threading;
+using BankcardOcr.Engine;
 using BankcardOcr.Recognition;
 
 namespace BankcardOcr.Core.Tests.Recognition;

@@ -1,6 +1,7 @@
 using System.Management.Automation;
+using BankcardOcr.Recognition;
 
-namespace BankcardOcr.Recognition
+namespace BankcardOcr.Commands
 {
     /// <summary>Turns a <see cref="BankcardOcrException"/> into the error record users see: id = error kind, a fitting category, the input as target.</summary>
     internal static class ErrorRecords
