@@ -15,7 +15,7 @@ namespace BankcardOcr.Providers.Huawei
     /// </summary>
     public static class HuaweiIamClient
     {
-        private const string Provider = HuaweiErrorRule.Provider;
+        private const string Provider = HuaweiProvider.ProviderName;
 
         /// <summary>Requests a project-scoped token with <c>POST {iam}/v3/auth/tokens?nocatalog=true</c>.</summary>
         /// <param name="iamEndpoint">The IAM base address.</param>

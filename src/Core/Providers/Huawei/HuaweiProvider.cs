@@ -19,7 +19,7 @@ namespace BankcardOcr.Providers.Huawei
     public sealed class HuaweiProvider : IRecognitionProvider
     {
         /// <summary>The provider name used in results and errors.</summary>
-        public const string ProviderName = HuaweiErrorRule.Provider;
+        public const string ProviderName = "Huawei";
 
         private const string ProjectIdHeader = "X-Project-Id";
         private readonly HuaweiOptions _options;
