@@ -76,6 +76,38 @@ namespace BankcardOcr.Engine
             All.Where(d => d.Parameters.Contains(parameter, StringComparer.OrdinalIgnoreCase)).ToArray();
 
         /// <summary>
+        /// The provider named by a parameter that stands in for its credential (Huawei's <c>-Token</c>), when one of
+        /// <paramref name="given"/> is such a parameter; otherwise null.
+        /// </summary>
+        /// <param name="given">The names of the parameters given a value.</param>
+        public static ProviderDescriptor? NamedByCredentialParameter(IEnumerable<string> given)
+        {
+            var names = new HashSet<string>(given, StringComparer.OrdinalIgnoreCase);
+            return All.FirstOrDefault(d => d.CredentialParameter != null && names.Contains(d.CredentialParameter));
+        }
+
+        /// <summary>
+        /// Why the first of <paramref name="given"/> (in ordinal order) that belongs to other providers only means nothing
+        /// to <paramref name="provider"/>; null when every parameter fits. Such a parameter is refused rather than
+        /// ignored: a user who asked for -DetectCopy with Huawei would otherwise believe photocopies were checked.
+        /// </summary>
+        /// <param name="provider">The chosen provider.</param>
+        /// <param name="given">The names of the parameters given (a switch given as <c>-X:$false</c> is not given).</param>
+        public static string? MisplacedParameter(ProviderDescriptor provider, IEnumerable<string> given)
+        {
+            foreach (var name in given.OrderBy(n => n, StringComparer.Ordinal))
+            {
+                var owners = ParameterOwners(name);
+                if (owners.Count > 0 && !owners.Contains(provider))
+                {
+                    return $"-{name} applies to -Provider {string.Join(" or ", owners.Select(o => o.Name))} only; it means nothing to {provider.Name}. Leave it out, or choose that provider.";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// How messages name a group of providers: <c>-Provider Huawei</c>, <c>-Provider Huawei or Other</c>, or
         /// <c>the Tencent providers</c> when each name begins with the first.
         /// </summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BankcardOcr.Providers;
 using BankcardOcr.Recognition;
 
 namespace BankcardOcr.Commands
@@ -7,6 +8,14 @@ namespace BankcardOcr.Commands
     internal static class ErrorRecords
     {
         public static ErrorRecord For(BankcardOcrException exception, object? target) => Create(exception, target, exception.Message);
+
+        /// <summary>A descriptor's refusal of the settings: its error id, InvalidArgument, no target.</summary>
+        public static ErrorRecord For(ProviderSettingException exception) =>
+            new ErrorRecord(
+                exception.ParameterName is null ? new PSArgumentException(exception.Message) : new PSArgumentException(exception.Message, exception.ParameterName),
+                exception.ErrorId,
+                ErrorCategory.InvalidArgument,
+                null);
 
         /// <summary>
         /// The record for one image: the message starts with the input (path, URL or -Name label), because

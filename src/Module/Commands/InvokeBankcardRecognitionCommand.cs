@@ -33,7 +33,6 @@ namespace BankcardOcr.Commands
         private RecognitionBatch? _batch;
         private ProgressReporter? _progress;
         private InputResolver? _inputs;
-        private ProviderDescriptor? _descriptor;
         private bool _nameOnCommandLine;
 
         // How pipeline input binds (checked in real pwsh by tests/Pester/PipelineBinding.Tests.ps1). PowerShell tries,
@@ -217,21 +216,26 @@ namespace BankcardOcr.Commands
 
             // A parameter standing in for the credential (-Token) wins, so a -SecretName (perhaps from
             // $PSDefaultParameterValues) is not even read; it also names its provider when nothing else does.
-            var standIn = ProviderRegistry.All.FirstOrDefault(d => d.CredentialParameter != null && MyInvocation.BoundParameters.TryGetValue(d.CredentialParameter, out var v) && v != null);
+            var given = MyInvocation.BoundParameters.Where(p => !(p.Value is SwitchParameter s) || s.IsPresent).ToList();
+            var standIn = ProviderRegistry.NamedByCredentialParameter(given.Where(p => p.Value != null).Select(p => p.Key));
             var secret = standIn != null ? null : ReadNamedSecret();
-            _descriptor = ProviderRegistry.Find(Provider) ?? ProviderRegistry.Find(secret?.Provider) ?? standIn ?? ProviderRegistry.Default;
-            WriteDebug($"Provider: {_descriptor.Name}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
-
-            var settings = GatherSettings(_descriptor);
-            Check(() => _descriptor.CheckParameters(settings), settings);
-            if (_descriptor.NeedsCredential(settings))
+            var provider = ProviderRegistry.Find(Provider) ?? ProviderRegistry.Find(secret?.Provider) ?? standIn ?? ProviderRegistry.Default;
+            WriteDebug($"Provider: {provider.Name}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
+            if (ProviderRegistry.MisplacedParameter(provider, given.Select(p => p.Key)) is string misplaced)
             {
-                _credential = ResolveCredential(secret, _descriptor.CredentialKinds.ToArray());
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, provider.Name));
+            }
+
+            var settings = GatherSettings();
+            Check(() => provider.CheckParameters(settings), settings);
+            if (provider.NeedsCredential(settings))
+            {
+                _credential = ResolveCredential(secret, provider.CredentialKinds.ToArray());
                 settings.Credential = _credential;
             }
 
-            Check(() => _descriptor.CheckCredential(settings), settings);
-            _provider = CreateProvider(_descriptor, settings);
+            Check(() => provider.CheckCredential(settings), settings);
+            _provider = CreateProvider(provider, settings);
             _inputs = new InputResolver(SessionState, _provider.Name);
             _batch = new RecognitionBatch(
                 _provider,
@@ -313,25 +317,11 @@ namespace BankcardOcr.Commands
 
         /// <summary>
         /// The settings a provider is built from: common parameters as properties, everything else by name
-        /// (switches as booleans, -ImageFolder resolved). Ends the call when a parameter belongs to another provider
-        /// or an address is not https.
+        /// (switches as booleans, -ImageFolder resolved). Ends the call when an address is not https.
         /// </summary>
-        private ProviderSettings GatherSettings(ProviderDescriptor provider)
+        private ProviderSettings GatherSettings()
         {
             var bound = MyInvocation.BoundParameters;
-            var given = bound.Where(p => !(p.Value is SwitchParameter s) || s.IsPresent).Select(p => p.Key);
-            foreach (var name in given.OrderBy(n => n, StringComparer.Ordinal))
-            {
-                // A parameter of another provider is refused rather than ignored: a user who asked for -DetectCopy
-                // with Huawei would otherwise believe photocopies were checked.
-                var owners = ProviderRegistry.ParameterOwners(name);
-                if (owners.Count > 0 && !owners.Contains(provider))
-                {
-                    var message = $"-{name} applies to -Provider {string.Join(" or ", owners.Select(o => o.Name))} only; it means nothing to {provider.Name}. Leave it out, or choose that provider.";
-                    ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), "ParameterNotForProvider", ErrorCategory.InvalidArgument, provider.Name));
-                }
-            }
-
             RequireAllowed(Endpoint, nameof(Endpoint));
             RequireAllowed(IamEndpoint, nameof(IamEndpoint));
             var parameters = bound.ToDictionary(p => p.Key, p => p.Value is SwitchParameter s ? s.IsPresent : (object?)p.Value, StringComparer.OrdinalIgnoreCase);
@@ -369,8 +359,7 @@ namespace BankcardOcr.Commands
             catch (ProviderSettingException e)
             {
                 WriteLog(settings.Log);
-                var exception = e.ParameterName is null ? new PSArgumentException(e.Message) : new PSArgumentException(e.Message, e.ParameterName);
-                ThrowTerminatingError(new ErrorRecord(exception, e.ErrorId, ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(ErrorRecords.For(e));
             }
 
             WriteLog(settings.Log);
