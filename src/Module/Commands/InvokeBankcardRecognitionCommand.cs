@@ -27,6 +27,11 @@ namespace BankcardOcr.Commands
         private const string UriSet = "Uri";
         private const string ImageSet = "Image";
 
+        private static readonly HashSet<string> InputAndCredentialParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            nameof(Path), nameof(PathInput), nameof(LiteralPath), nameof(Uri), nameof(Image), nameof(Name), nameof(Credential), nameof(SecretName), nameof(Vault),
+        };
+
         private CancellationTokenSource? _cancellation;
         private IRecognitionProvider? _provider;
         private ProviderCredential? _credential;
@@ -324,7 +329,10 @@ namespace BankcardOcr.Commands
             var bound = MyInvocation.BoundParameters;
             RequireAllowed(Endpoint, nameof(Endpoint));
             RequireAllowed(IamEndpoint, nameof(IamEndpoint));
-            var parameters = bound.ToDictionary(p => p.Key, p => p.Value is SwitchParameter s ? s.IsPresent : (object?)p.Value, StringComparer.OrdinalIgnoreCase);
+            // Inputs and the user's credential parameters are the cmdlet's business; a provider gets the resolved credential.
+            var parameters = bound
+                .Where(p => !InputAndCredentialParameters.Contains(p.Key))
+                .ToDictionary(p => p.Key, p => p.Value is SwitchParameter s ? s.IsPresent : (object?)p.Value, StringComparer.OrdinalIgnoreCase);
             if (ImageFolder != null)
             {
                 parameters[nameof(ImageFolder)] = ResolveImageFolder(ImageFolder);

@@ -49,16 +49,18 @@ public class FakeProviderTests
     }
 
     [Fact]
-    public void TakesItsKeysFromASecretThatNamesIt()
+    public void SetBankcardOcrSecretStoresItsKeysAndTheSecretNamesIt()
     {
         using var environment = new EnvironmentScope();
         var run = Run("""
-            Microsoft.PowerShell.SecretManagement\Set-Secret -Name fake -Vault Store -Secret @{ Provider = 'fake'; FakeKeyId = 'from-secret'; FakeSecret = 'x'; Region = 'fake-east-1' }
+            Set-BankcardOcrSecret -Name fake -Vault Store -Provider fake -Credential (Cred 'from-secret' 'fake-secret') -Region fake-east-1
+            (Microsoft.PowerShell.SecretManagement\Get-Secret -Name fake -Vault Store).Keys | Sort-Object
             Invoke-BankcardRecognition -Image $Png -SecretName fake
             """);
 
         Assert.Empty(run.Errors);
-        Assert.Equal("from-secret@fake-east-1", Assert.Single(run.Output).Property("CardName"));
+        Assert.Equal(new[] { "FakeKeyId", "FakeSecret", "Provider", "Region" }, run.Output.Take(4).Select(o => o.ToString()));
+        Assert.Equal("from-secret@fake-east-1", run.Output[4].Property("CardName"));
     }
 
     [Fact]
