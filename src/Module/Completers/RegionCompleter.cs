@@ -22,7 +22,8 @@ namespace BankcardOcr.Completers
 
         private static IEnumerable<string> RegionsFor(string commandName, string? provider)
         {
-            if (ProviderRegistry.Find(provider) is ProviderDescriptor named)
+            // A provider without regions (Local) completes as if none were named.
+            if (ProviderRegistry.Find(provider) is ProviderDescriptor named && named.Regions.Count > 0)
             {
                 return named.Regions;
             }
