@@ -1,4 +1,5 @@
 using System.Net;
+using BankcardOcr.Providers.Local;
 using BankcardOcr.Http;
 using BankcardOcr.Imaging;
 using BankcardOcr.Providers;
@@ -119,7 +120,7 @@ public sealed class FuzzTarget
     private static string Preflight(byte[] image)
     {
         var outcome = "Success";
-        foreach (var limits in new[] { ImageLimits.Tencent, ImageLimits.TencentLegacy, ImageLimits.Huawei, ImageLimits.Local })
+        foreach (var limits in new[] { TencentDescriptor.Limits, TencentLegacyDescriptor.Limits, HuaweiDescriptor.Limits, LocalDescriptor.Limits })
         {
             try
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Tencent;
+using BankcardOcr.Engine;
 using BankcardOcr.Recognition;
 
 namespace ProviderBench;

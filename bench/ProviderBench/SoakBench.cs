@@ -7,6 +7,7 @@ using BankcardOcr.Providers;
 using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Providers.TencentLegacy;
+using BankcardOcr.Engine;
 using BankcardOcr.Recognition;
 
 namespace ProviderBench;

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
-using BankcardOcr.Credentials;
+using BankcardOcr.Secrets;
 
 namespace BankcardOcr.Tests.CredentialHarness
 {

@@ -1,7 +1,9 @@
 using System;
 using System.Management.Automation;
 using System.Security.Cryptography;
-using BankcardOcr.Credentials;
+using System.Linq;
+using BankcardOcr.Engine;
+using BankcardOcr.Secrets;
 
 namespace BankcardOcr.Tests.CredentialHarness
 {
@@ -13,9 +15,9 @@ namespace BankcardOcr.Tests.CredentialHarness
     [Cmdlet(VerbsDiagnostic.Resolve, "TestCredential")]
     public sealed class ResolveTestCredentialCommand : PSCmdlet
     {
-        /// <summary>The acceptable kinds, preferred first.</summary>
+        /// <summary>The acceptable kinds by name (e.g. <c>TencentKeys</c>), preferred first, as the registered providers declare them.</summary>
         [Parameter(Mandatory = true, Position = 0)]
-        public CredentialKind[] Kind { get; set; } = Array.Empty<CredentialKind>();
+        public string[] Kind { get; set; } = Array.Empty<string>();
 
         /// <summary>As on the cloud cmdlets.</summary>
         [Parameter]
@@ -36,7 +38,8 @@ namespace BankcardOcr.Tests.CredentialHarness
         /// <summary>Resolves once, in BeginProcessing, as the cloud cmdlets do.</summary>
         protected override void BeginProcessing()
         {
-            var request = new CredentialRequest(Kind) { Credential = Credential, SecretName = SecretName, Vault = Vault };
+            var kinds = Kind.Select(name => ProviderRegistry.All.SelectMany(d => d.CredentialKinds).First(k => k.Name.Equals(name, StringComparison.OrdinalIgnoreCase))).ToArray();
+            var request = new CredentialRequest(kinds) { Credential = Credential, SecretName = SecretName, Vault = Vault };
             string? peekedProvider = null;
             if (ReadSecretFirst && SecretName != null)
             {
@@ -47,7 +50,7 @@ namespace BankcardOcr.Tests.CredentialHarness
             using var credential = CredentialResolver.Resolve(this, request);
             using var sha = SHA256.Create();
             var result = new PSObject();
-            result.Properties.Add(new PSNoteProperty("Kind", credential.Kind.ToString()));
+            result.Properties.Add(new PSNoteProperty("Kind", credential.Kind.Name));
             result.Properties.Add(new PSNoteProperty("KeyId", credential.KeyId));
             result.Properties.Add(new PSNoteProperty("Source", credential.Source));
             result.Properties.Add(new PSNoteProperty("Provider", credential.Provider));

@@ -30,6 +30,18 @@ public class CompleterTests
     }
 
     [Fact]
-    public void ProviderCompletesFromItsValidateSet() =>
+    public void RegionOffersBothCloudsForTheOfflineProvider()
+    {
+        var matches = Complete("Invoke-BankcardRecognition x.png -Provider Local -Region ");
+        Assert.Contains("ap-beijing", matches);
+        Assert.Contains("cn-north-4", matches);
+    }
+
+    [Fact]
+    public void IamRegionsCompleteForGetHuaweiIamToken() =>
+        Assert.Contains("cn-north-4", Complete("Get-HuaweiIamToken -Region cn-no"));
+
+    [Fact]
+    public void ProviderCompletesFromTheRegistry() =>
         Assert.Equal(new[] { "Tencent", "TencentLegacy" }, Complete("Invoke-BankcardRecognition x.png -Provider Ten"));
 }

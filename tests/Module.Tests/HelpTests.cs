@@ -88,6 +88,27 @@ public class HelpTests
     }
 
     [Fact]
+    public void ProviderAcceptedValuesInHelpAreTheRegisteredProviders()
+    {
+        // The registry decides what -Provider accepts; the help must say the same (a provider added without help fails here).
+        var run = HostedPowerShell.Run("""
+            $null = [System.Reflection.Assembly]::LoadFrom((Join-Path (Split-Path (Get-Module BankcardOcr).Path) 'BankcardOcr.Core.dll'))
+            function Accepted($Cmdlet) {
+                $p = (Get-Help $Cmdlet -Full).syntax.syntaxItem.parameter | Where-Object name -eq Provider | Select-Object -First 1
+                @($p.parameterValueGroup.parameterValue) -join ','
+            }
+            Accepted Invoke-BankcardRecognition
+            [BankcardOcr.Engine.ProviderRegistry]::All.Name -join ','
+            Accepted Set-BankcardOcrSecret
+            ([BankcardOcr.Engine.ProviderRegistry]::All | Where-Object { $_.CredentialKinds.Count -gt 0 }).Name -join ','
+            """);
+        Assert.Empty(run.Errors);
+        Assert.Equal(run.Output[1].ToString(), run.Output[0].ToString());
+        Assert.Equal(run.Output[3].ToString(), run.Output[2].ToString());
+        Assert.Equal("Tencent,TencentLegacy,Huawei", run.Output[2].ToString());
+    }
+
+    [Fact]
     public void ParameterMetadataComesFromTheYamlBlock()
     {
         var run = HostedPowerShell.Run("""

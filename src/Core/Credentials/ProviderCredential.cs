@@ -58,6 +58,29 @@ namespace BankcardOcr.Credentials
         public string? DomainName { get; set; }
 
         /// <summary>
+        /// Sets the setting a hashtable secret or an environment variable holds under <paramref name="key"/>
+        /// (<c>Region</c>, <c>ProjectId</c>, <c>AppId</c>, <c>Bucket</c>, <c>DomainName</c>, in any case); other keys are ignored.
+        /// </summary>
+        /// <param name="key">The secret key.</param>
+        /// <param name="value">The value, or null to leave the setting as it is.</param>
+        public void SetSetting(string key, string? value)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            switch (key.ToUpperInvariant())
+            {
+                case "REGION": Region = value; break;
+                case "PROJECTID": ProjectId = value; break;
+                case "APPID": AppId = value; break;
+                case "BUCKET": Bucket = value; break;
+                case "DOMAINNAME": DomainName = value; break;
+            }
+        }
+
+        /// <summary>
         /// The secret's UTF-8 bytes. This is the credential's own array, not a copy, so that no copy is left
         /// unzeroed: use it to key an HMAC or write a request body, and do not keep it. A method rather than a
         /// property because PowerShell formatting and serializers (Format-List, ConvertTo-Json, Export-Csv) show

@@ -37,19 +37,20 @@ namespace BankcardOcr.Http
         private readonly string _provider;
         private readonly int _maxRetries;
 
-        /// <summary>Builds the stages.</summary>
+        /// <summary>Builds the stages from the user's settings.</summary>
         /// <param name="provider">The provider's name, for errors.</param>
-        /// <param name="maxRetries">Retries after the first attempt; 0 for none.</param>
-        /// <param name="retryBaseDelay">The first retry's delay before jitter.</param>
-        /// <param name="timeout">The time one attempt may take.</param>
+        /// <param name="settings">Retries, the first retry's delay, the time one attempt may take, the retry clock.</param>
         /// <param name="requestsPerSecond">The pipeline-wide rate; null or 0 for none.</param>
-        public RequestStages(string provider, int maxRetries, TimeSpan retryBaseDelay, TimeSpan timeout, double? requestsPerSecond)
+        public RequestStages(string provider, RequestSettings settings, double? requestsPerSecond)
         {
             _provider = provider;
             // One more attempt than the retry budget, for the single fresh-credential retry, which does not
             // count against -MaxRetries (ShouldRetry enforces both budgets).
-            _maxRetries = maxRetries;
-            var retryBuilder = new ResiliencePipelineBuilder();
+            _maxRetries = Math.Max(0, settings.MaxRetries);
+            var maxRetries = _maxRetries;
+            var retryBaseDelay = settings.RetryBaseDelay;
+            var timeout = settings.Timeout;
+            var retryBuilder = new ResiliencePipelineBuilder { TimeProvider = settings.RetryClock };
             retryBuilder.AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = maxRetries + 1,

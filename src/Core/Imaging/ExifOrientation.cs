@@ -1,3 +1,5 @@
+using static BankcardOcr.Imaging.TiffByteOrder;
+
 namespace BankcardOcr.Imaging
 {
     /// <summary>
@@ -123,13 +125,5 @@ namespace BankcardOcr.Imaging
 
             return 1;
         }
-
-        private static int UInt16(byte[] b, int at, bool bigEndian) =>
-            bigEndian ? (b[at] << 8) | b[at + 1] : b[at] | (b[at + 1] << 8);
-
-        private static long UInt32(byte[] b, int at, bool bigEndian) =>
-            bigEndian
-                ? ((long)b[at] << 24) | ((long)b[at + 1] << 16) | ((long)b[at + 2] << 8) | b[at + 3]
-                : b[at] | ((long)b[at + 1] << 8) | ((long)b[at + 2] << 16) | ((long)b[at + 3] << 24);
     }
 }

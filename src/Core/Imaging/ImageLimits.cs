@@ -5,11 +5,11 @@ using System.Linq;
 namespace BankcardOcr.Imaging
 {
     /// <summary>
-    /// What one provider accepts as an image: formats, bytes and pixels. Immutable; the presets follow the
-    /// vendor pages cited on each preset.
+    /// What one provider accepts as an image: formats, bytes and pixels. Immutable; each provider's descriptor
+    /// holds its limits and cites the vendor page they follow.
     /// </summary>
     /// <remarks>
-    /// The vendors write "MB" without saying which. Every preset reads it as 1,048,576 bytes
+    /// The vendors write "MB" without saying which. Every provider's limits read it as 1,048,576 bytes
     /// (<see cref="Megabyte"/>), the larger reading: a preflight check must never refuse an image the service
     /// would take, and in the 4.9 % between the readings the service's own error (Tencent legacy code 20,
     /// Huawei AIS.0103) still reaches the user as <see cref="BankcardOcrErrorKind.ImageTooLarge"/>.
@@ -68,62 +68,6 @@ namespace BankcardOcr.Imaging
             MaxSide = maxSide;
         }
 
-        /// <summary>
-        /// Legacy <c>/ocr/bankcard</c> (recognition.image.myqcloud.com): at most 1 MB per image (error code 20,
-        /// "单个文件最大支持1MB") and 6 MB per request body ("每个请求的包体大小限制为6MB"), no GIF
-        /// ("不支持 .gif 类型的动图"). Source: cloud.tencent.com/document/api/866/17602.
-        /// </summary>
-        /// <remarks>
-        /// The page names no accepted formats, only the GIF exclusion. JPEG, PNG and BMP are taken from the
-        /// current API (same product, same billing) rather than guessing that TIFF or WebP work; all GIFs are
-        /// refused because telling a still GIF from an animated one needs more than the header.
-        /// </remarks>
-        public static ImageLimits TencentLegacy { get; } = new ImageLimits(
-            "TencentLegacy",
-            new[] { ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.Bmp },
-            maxImageBytes: 1 * Megabyte,
-            maxBodyBytes: 6 * Megabyte);
-
-        /// <summary>
-        /// API 3.0 BankCardOCR: <c>ImageBase64</c> at most 10 MB after encoding; PNG, JPG, JPEG, BMP; no GIF.
-        /// Source: cloud.tencent.com/document/api/866/36216. Older and international pages say
-        /// 7 MB; the current Chinese page is followed. The raw limit is derived: the largest file whose Base64
-        /// fits (7.5 MB). The suggested 500×800 resolution is advice, not a limit, so no side is enforced.
-        /// </summary>
-        public static ImageLimits Tencent { get; } = new ImageLimits(
-            "Tencent",
-            new[] { ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.Bmp },
-            maxImageBytes: LargestRawFor(10 * Megabyte),
-            maxEncodedBytes: 10 * Megabyte);
-
-        /// <summary>
-        /// RecognizeBankcard (ocr.{region}.myhuaweicloud.com/v2/{project_id}/ocr/bankcard): Base64 at most 10 MB,
-        /// shortest side at least 15 px, longest side at most 8192 px, JPG/JPEG/PNG/BMP/TIFF.
-        /// Source: support.huaweicloud.com/api-ocr/ocr_03_0104.html. The raw limit is derived
-        /// from the Base64 one; the "file ≤ 7 MB recommended" is advice and not enforced.
-        /// </summary>
-        public static ImageLimits Huawei { get; } = new ImageLimits(
-            "Huawei",
-            new[] { ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.Bmp, ImageFormat.Tiff },
-            maxImageBytes: LargestRawFor(10 * Megabyte),
-            maxEncodedBytes: 10 * Megabyte,
-            minSide: 15,
-            maxSide: 8192);
-
-        /// <summary>
-        /// The offline recognizer: no vendor rule, so limits of this module's own choosing. JPEG, PNG, BMP, TIFF
-        /// and GIF (the first frame of a scan), all of which common decoders read on every runtime PowerShell
-        /// uses; WebP, HEIC and AVIF are left out because .NET Framework's decoder cannot read them. 50 MB and
-        /// 16384 px per side bound the memory a full decode takes (16384² × 4 bytes = 1 GB); 15 px as for Huawei,
-        /// below which no card number is legible.
-        /// </summary>
-        public static ImageLimits Local { get; } = new ImageLimits(
-            "Local",
-            new[] { ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.Bmp, ImageFormat.Tiff, ImageFormat.Gif },
-            maxImageBytes: 50 * Megabyte,
-            minSide: 15,
-            maxSide: 16384);
-
         /// <summary>Who these limits are for, e.g. <c>TencentLegacy</c>.</summary>
         public string Name { get; }
 
@@ -153,7 +97,7 @@ namespace BankcardOcr.Imaging
         public override string ToString() => Name;
 
         /// <summary>The largest raw size whose Base64 (4 characters per started 3 bytes) fits <paramref name="encoded"/>.</summary>
-        private static long LargestRawFor(long encoded) => encoded / 4 * 3;
+        public static long LargestRawFor(long encoded) => encoded / 4 * 3;
 
         private static void RequirePositive(long? value, string name)
         {

@@ -27,7 +27,7 @@ namespace BankcardOcr.Imaging
 
         /// <summary>Checks one image against a provider's limits and describes it.</summary>
         /// <param name="data">The whole file.</param>
-        /// <param name="limits">The provider's limits, e.g. <see cref="ImageLimits.Huawei"/>.</param>
+        /// <param name="limits">The provider's limits, e.g. a descriptor's <c>ImageLimits</c>.</param>
         /// <param name="provider">The provider's name for messages and <see cref="BankcardOcrException.Provider"/>; null uses <see cref="ImageLimits.Name"/>.</param>
         /// <returns>The format and size found, for the request builder (its MIME type) and for diagnostics.</returns>
         /// <exception cref="BankcardOcrException">

@@ -8,7 +8,7 @@ namespace BankcardOcr.Providers
     /// <summary>
     /// One bank-card recognizer. Each provider folder implements this: its auth or signing, its request,
     /// its response mapping and its error table. Retry, rate limiting, timeouts and concurrency are not the
-    /// provider's business: <see cref="RecognitionBatch"/> wraps every call in the shared stages.
+    /// provider's business: the batch (<c>RecognitionBatch</c>) wraps every call in the shared stages.
     /// </summary>
     public interface IRecognitionProvider : IDisposable
     {

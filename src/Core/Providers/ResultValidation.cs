@@ -6,7 +6,7 @@ namespace BankcardOcr.Providers
 {
     /// <summary>
     /// The one check every provider's result passes before it is reported, whichever provider built it (the
-    /// cloud parsers and the offline recognizer alike; <see cref="RecognitionBatch"/> calls it). A wrong card
+    /// cloud parsers and the offline recognizer alike; the batch (<c>RecognitionBatch</c>) calls it). A wrong card
     /// number reported as good is the worst outcome the module can have, so an answer whose number is not a
     /// card number's shape is refused as a whole; a date that is not a month/year is only dropped, with a warning,
     /// because the number is still worth having.

@@ -1,7 +1,7 @@
 using System;
 using System.Collections;
 using System.Globalization;
-using BankcardOcr.Providers.Tencent;
+using System.Collections.Generic;
 
 namespace BankcardOcr
 {
@@ -12,21 +12,28 @@ namespace BankcardOcr
     /// </summary>
     public sealed class TencentCloudSignature
     {
-        internal TencentCloudSignature(Tc3Signature signature)
+        internal TencentCloudSignature(
+            string authorization,
+            IEnumerable<KeyValuePair<string, string>> headers,
+            string canonicalRequest,
+            string stringToSign,
+            string action,
+            string hostName,
+            DateTimeOffset timestamp)
         {
-            Authorization = signature.Authorization;
-            var headers = new Hashtable(StringComparer.OrdinalIgnoreCase);
-            foreach (var header in signature.Headers)
+            Authorization = authorization;
+            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var header in headers)
             {
-                headers[header.Key] = header.Value;
+                table[header.Key] = header.Value;
             }
 
-            Headers = headers;
-            CanonicalRequest = signature.CanonicalRequest;
-            StringToSign = signature.StringToSign;
-            Action = signature.Action;
-            HostName = signature.HostName;
-            Timestamp = signature.Timestamp;
+            Headers = table;
+            CanonicalRequest = canonicalRequest;
+            StringToSign = stringToSign;
+            Action = action;
+            HostName = hostName;
+            Timestamp = timestamp;
         }
 
         /// <summary>The <c>Authorization</c> header value.</summary>

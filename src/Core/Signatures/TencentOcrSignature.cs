@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using BankcardOcr.Providers.TencentLegacy;
 
 namespace BankcardOcr
 {
@@ -10,17 +9,26 @@ namespace BankcardOcr
     /// </summary>
     public sealed class TencentOcrSignature
     {
-        internal TencentOcrSignature(TencentLegacySignature signature)
+        internal TencentOcrSignature(
+            string authorization,
+            string plainText,
+            string appId,
+            string bucket,
+            string secretId,
+            string fileId,
+            DateTimeOffset createdAt,
+            DateTimeOffset? expiresAt,
+            bool isOneTime)
         {
-            Authorization = signature.Authorization;
-            PlainText = signature.PlainText;
-            AppId = signature.AppId;
-            Bucket = signature.Bucket;
-            SecretId = signature.SecretId;
-            FileId = signature.FileId;
-            CreatedAt = signature.CreatedAt;
-            ExpiresAt = signature.ExpiresAt;
-            IsOneTime = signature.IsOneTime;
+            Authorization = authorization;
+            PlainText = plainText;
+            AppId = appId;
+            Bucket = bucket;
+            SecretId = secretId;
+            FileId = fileId;
+            CreatedAt = createdAt;
+            ExpiresAt = expiresAt;
+            IsOneTime = isOneTime;
         }
 
         /// <summary>The value of the <c>Authorization</c> header: Base64 of the HMAC-SHA1 bytes followed by <see cref="PlainText"/>.</summary>

@@ -1,5 +1,7 @@
 using System.Management.Automation;
+using BankcardOcr.Completers;
 using BankcardOcr.Credentials;
+using BankcardOcr.Secrets;
 
 namespace BankcardOcr.Commands
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
-using BankcardOcr.Credentials;
+using BankcardOcr.Completers;
 using BankcardOcr.Http;
 using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Recognition;
@@ -17,12 +17,8 @@ namespace BankcardOcr.Commands
     {
         private const string ProjectNameSet = "ProjectName";
         private const string ProjectIdSet = "ProjectId";
-        private const int MaxRetries = 3;
 
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
-
-
-
 
         /// <summary>The account name (domain name). For an IAM user it differs from the user name; by default the secret's DomainName.</summary>
         [Parameter]
@@ -31,7 +27,7 @@ namespace BankcardOcr.Commands
 
         /// <summary>The region, e.g. <c>cn-north-4</c>: picks the IAM endpoint and, by default, the project. The secret's Region, else cn-north-4.</summary>
         [Parameter]
-        [ArgumentCompleter(typeof(RegionCompleter))]
+        [ArgumentCompleter(typeof(IamRegionCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Region { get; set; }
 
@@ -65,7 +61,7 @@ namespace BankcardOcr.Commands
             }
 
             var secret = ReadNamedSecret();
-            using var credential = ResolveCredential(secret, CredentialKind.HuaweiPassword);
+            using var credential = ResolveCredential(secret, HuaweiDescriptor.Password);
             var domain = DomainName ?? credential.DomainName;
             if (string.IsNullOrWhiteSpace(domain))
             {
@@ -100,13 +96,11 @@ namespace BankcardOcr.Commands
             var log = new RecognitionLog();
             try
             {
-                // The shared stages retry IAM's throttling (IAM.0012) and server errors with backoff.
-                using var stages = new RequestStages(HuaweiProvider.ProviderName, MaxRetries, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(30), requestsPerSecond: null);
+                // The shared stages retry IAM's throttling (IAM.0012) and server errors with backoff; this command has
+                // no -MaxRetries or -TimeoutSec, so it takes the defaults every command starts from.
+                using var stages = new RequestStages(HuaweiProvider.ProviderName, new RequestSettings(), requestsPerSecond: null);
                 var force = Force.IsPresent;
-                return stages.ExecuteAsync(
-                    (attempt, token) => source.GetTokenAsync(force, token),
-                    log,
-                    _cancellation.Token).GetAwaiter().GetResult().Result;
+                return PipelineWait.For(stages.ExecuteAsync((attempt, token) => source.GetTokenAsync(force, token), log, _cancellation.Token), this).Result;
             }
             catch (BankcardOcrException e)
             {

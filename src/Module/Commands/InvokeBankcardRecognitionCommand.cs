@@ -4,15 +4,18 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using BankcardOcr.Completers;
 using BankcardOcr.Credentials;
+using BankcardOcr.Engine;
 using BankcardOcr.Http;
 using BankcardOcr.Providers;
+using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Recognition;
 
 namespace BankcardOcr.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Recognises one bank card per image through Tencent Cloud, Huawei Cloud or the local recognizer.</para>
+    /// <para type="synopsis">Recognises one bank card per image, offline or through Tencent Cloud or Huawei Cloud.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "BankcardRecognition", DefaultParameterSetName = PathSet, HelpUri = "https://github.com/bankcardocr/BankcardOcr/blob/main/docs/Invoke-BankcardRecognition.md")]
     [OutputType(typeof(BankcardRecognitionResult))]
@@ -23,6 +26,11 @@ namespace BankcardOcr.Commands
         private const string LiteralPathSet = "LiteralPath";
         private const string UriSet = "Uri";
         private const string ImageSet = "Image";
+
+        private static readonly HashSet<string> InputAndCredentialParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            nameof(Path), nameof(PathInput), nameof(LiteralPath), nameof(Uri), nameof(Image), nameof(Name), nameof(Credential), nameof(SecretName), nameof(Vault),
+        };
 
         private CancellationTokenSource? _cancellation;
         private IRecognitionProvider? _provider;
@@ -82,11 +90,9 @@ namespace BankcardOcr.Commands
 
         /// <summary>Tencent (API 3.0), TencentLegacy, Huawei or Local. By default the provider named in the secret, else Local.</summary>
         [Parameter]
-        [ValidateSet(ProviderFactory.Tencent, ProviderFactory.TencentLegacy, ProviderFactory.Huawei, ProviderFactory.Local)]
+        [ProviderName]
+        [ArgumentCompleter(typeof(ProviderCompleter))]
         public string? Provider { get; set; }
-
-
-
 
         /// <summary>The provider's region, e.g. <c>ap-guangzhou</c> (Tencent) or <c>cn-north-4</c> (Huawei).</summary>
         [Parameter]
@@ -211,88 +217,38 @@ namespace BankcardOcr.Commands
         {
             // Only command-line parameters are bound yet; a piped file's Name binds later and is simply not used.
             _nameOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Name));
-
-            // An explicit -Credential or -Token wins, so a -SecretName (perhaps from $PSDefaultParameterValues) is not even read.
-            var secret = Token != null ? null : ReadNamedSecret();
-
-            // A token only serves Huawei, so it names the provider when nothing else does.
-            var provider = ProviderParameters.Canonical(Provider) ?? secret?.Provider ?? (Token != null ? ProviderFactory.Huawei : ProviderFactory.Local);
-            WriteDebug($"Provider: {provider}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
-            if (ProviderParameters.FindMisplaced(provider, MyInvocation.BoundParameters) is string misplaced)
-            {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, provider));
-            }
-
-            if (Endpoint != null && !EndpointPolicy.IsAllowed(Endpoint, out var reason))
-            {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, nameof(Endpoint)), "InsecureEndpoint", ErrorCategory.SecurityError, Endpoint));
-            }
-
-            if (IamEndpoint != null && !EndpointPolicy.IsAllowed(IamEndpoint, out var iamReason))
-            {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(iamReason, nameof(IamEndpoint)), "InsecureEndpoint", ErrorCategory.SecurityError, IamEndpoint));
-            }
-
-            var settings = new ProviderSettings { Endpoint = Endpoint, Region = Region, AppId = AppId, Bucket = Bucket, UseBase64 = UseBase64 };
-            var checks = settings.TencentChecks;
-            checks.RetBorderCutImage = ReturnCardImage;
-            checks.RetCardNoImage = ReturnCardNumberImage;
-            checks.EnableCopyCheck = DetectCopy;
-            checks.EnableReshootCheck = DetectReshoot;
-            checks.EnableBorderCheck = DetectIncompleteBorder;
-            checks.EnableQualityValue = IncludeQualityValue;
-            if (ImageFolder != null)
-            {
-                checks.ImageFolder = ResolveImageFolder(ImageFolder);
-            }
-            else if (ReturnCardImage || ReturnCardNumberImage)
-            {
-                // A crop nobody keeps costs a larger answer per image; asking for it without a place to put it is a mistake.
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("-ReturnCardImage and -ReturnCardNumberImage need -ImageFolder, the existing folder where the returned images are saved.", nameof(ImageFolder)),
-                    "ImageFolderRequired",
-                    ErrorCategory.InvalidArgument,
-                    null));
-            }
-
             _cancellation = new CancellationTokenSource();
-            if (provider == ProviderFactory.Huawei)
+
+            // A parameter standing in for the credential (-Token) wins, so a -SecretName (perhaps from
+            // $PSDefaultParameterValues) is not even read; it also names its provider when nothing else does.
+            var given = MyInvocation.BoundParameters.Where(p => !(p.Value is SwitchParameter s) || s.IsPresent).ToList();
+            var standIn = ProviderRegistry.NamedByCredentialParameter(given.Where(p => p.Value != null).Select(p => p.Key));
+            var secret = standIn != null ? null : ReadNamedSecret();
+            var provider = ProviderRegistry.Find(Provider) ?? ProviderRegistry.Find(secret?.Provider) ?? standIn ?? ProviderRegistry.Default;
+            WriteDebug($"Provider: {provider.Name}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
+            if (ProviderRegistry.MisplacedParameter(provider, given.Select(p => p.Key)) is string misplaced)
             {
-                ConfigureHuawei(settings);
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, provider.Name));
             }
 
-            if (provider == ProviderFactory.Local)
+            var settings = GatherSettings();
+            Check(() => provider.CheckParameters(settings), settings);
+            if (provider.NeedsCredential(settings))
             {
-                // Offline: no credential to resolve, nothing sent anywhere.
-                settings.ThrottleLimit = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null;
-                settings.IncludeUnverified = IncludeUnverified;
-            }
-            else if (settings.Token is null)
-            {
-                _credential = ResolveCredential(secret, ProviderFactory.CredentialKindsFor(provider));
+                _credential = ResolveCredential(secret, provider.CredentialKinds.ToArray());
                 settings.Credential = _credential;
-                RequireDomainName(provider);
             }
 
-            if (provider == ProviderFactory.TencentLegacy && string.IsNullOrEmpty(AppId ?? _credential?.AppId))
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("TencentLegacy needs an AppId: pass -AppId or store AppId in the secret.", nameof(AppId)),
-                    "AppIdRequired",
-                    ErrorCategory.InvalidArgument,
-                    null));
-            }
-
+            Check(() => provider.CheckCredential(settings), settings);
             _provider = CreateProvider(provider, settings);
             _inputs = new InputResolver(SessionState, _provider.Name);
             _batch = new RecognitionBatch(
                 _provider,
                 new RecognitionOptions
                 {
-                    ThrottleLimit = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null,
+                    ThrottleLimit = settings.ThrottleLimit,
                     MaxRequestsPerSecond = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : (double?)null,
-                    MaxRetries = MaxRetries,
-                    Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                    Requests = settings.Requests,
                     Ordered = Ordered,
                     MaskCardNumber = MaskCardNumber,
                 },
@@ -364,44 +320,65 @@ namespace BankcardOcr.Commands
         /// <summary>Releases the provider, the credential and the batch, also when the pipeline stopped early.</summary>
         public void Dispose() => Release();
 
-        private void ConfigureHuawei(ProviderSettings settings)
-        {
-            if (Token != null)
-            {
-                WriteDebug("Credential: the IAM token passed with -Token; -Credential and -SecretName are not used.");
-            }
-
-            settings.Token = Token;
-            settings.ProjectId = ProjectId;
-            settings.IamEndpoint = IamEndpoint;
-            settings.ReturnTextLocation = IncludeTextLocation;
-            settings.MaxRetries = MaxRetries;
-            settings.Timeout = TimeSpan.FromSeconds(TimeoutSec);
-            settings.CancellationToken = _cancellation!.Token;
-        }
-
         /// <summary>
-        /// The IAM password form needs the account name too (huawei.md §7.1); Invoke takes it from the secret's
-        /// DomainName key, as -Credential here always means AK/SK. Get-HuaweiIamToken also takes -DomainName.
+        /// The settings a provider is built from: common parameters as properties, everything else by name
+        /// (switches as booleans, -ImageFolder resolved). Ends the call when an address is not https.
         /// </summary>
-        private void RequireDomainName(string provider)
+        private ProviderSettings GatherSettings()
         {
-            if (provider == ProviderFactory.Huawei && _credential!.Kind == CredentialKind.HuaweiPassword && string.IsNullOrWhiteSpace(_credential.DomainName))
+            var bound = MyInvocation.BoundParameters;
+            RequireAllowed(Endpoint, nameof(Endpoint));
+            RequireAllowed(IamEndpoint, nameof(IamEndpoint));
+            // Inputs and the user's credential parameters are the cmdlet's business; a provider gets the resolved credential.
+            var parameters = bound
+                .Where(p => !InputAndCredentialParameters.Contains(p.Key))
+                .ToDictionary(p => p.Key, p => p.Value is SwitchParameter s ? s.IsPresent : (object?)p.Value, StringComparer.OrdinalIgnoreCase);
+            if (ImageFolder != null)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException($"{_credential.Source} holds an IAM user name and password but no DomainName. Add DomainName (the account name, which for an IAM user differs from the user name), or pass -Token from Get-HuaweiIamToken -DomainName."),
-                    "DomainNameRequired",
-                    ErrorCategory.InvalidArgument,
-                    null));
+                parameters[nameof(ImageFolder)] = ResolveImageFolder(ImageFolder);
+            }
+
+            return new ProviderSettings(parameters)
+            {
+                Endpoint = Endpoint,
+                Region = Region,
+                ThrottleLimit = bound.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null,
+                Requests = new RequestSettings { MaxRetries = MaxRetries, Timeout = TimeSpan.FromSeconds(TimeoutSec) },
+                // The module folder: data such as the offline recognizer's models is laid out beside this assembly.
+                ModuleDirectory = System.IO.Path.GetDirectoryName(typeof(InvokeBankcardRecognitionCommand).Assembly.Location)!,
+            };
+        }
+
+        private void RequireAllowed(Uri? endpoint, string parameter)
+        {
+            if (endpoint != null && !EndpointPolicy.IsAllowed(endpoint, out var reason))
+            {
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, parameter), "InsecureEndpoint", ErrorCategory.SecurityError, endpoint));
             }
         }
 
-        /// <summary>Builds the provider; a provider that connects first (Huawei) may fail here, which ends the call.</summary>
-        private IRecognitionProvider CreateProvider(string provider, ProviderSettings settings)
+        /// <summary>Runs a descriptor's check; its refusal ends the call with the descriptor's error id.</summary>
+        private void Check(Action check, ProviderSettings settings)
         {
             try
             {
-                return ProviderFactory.Create(provider, settings);
+                check();
+            }
+            catch (ProviderSettingException e)
+            {
+                WriteLog(settings.Log);
+                ThrowTerminatingError(ErrorRecords.For(e));
+            }
+
+            WriteLog(settings.Log);
+        }
+
+        /// <summary>Builds the provider; one that connects first (Huawei) may fail here, which ends the call.</summary>
+        private IRecognitionProvider CreateProvider(ProviderDescriptor provider, ProviderSettings settings)
+        {
+            try
+            {
+                return PipelineWait.For(provider.CreateAsync(settings, _cancellation!.Token), this);
             }
             catch (BankcardOcrException e)
             {

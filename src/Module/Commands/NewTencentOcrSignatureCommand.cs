@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Text;
+using BankcardOcr.Completers;
 using BankcardOcr.Credentials;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Providers.TencentLegacy;
@@ -107,7 +108,7 @@ namespace BankcardOcr.Commands
         /// <summary>Resolves the keys once for the whole pipeline.</summary>
         protected override void BeginProcessing()
         {
-            _credential = ResolveCredential(null, CredentialKind.TencentKeys);
+            _credential = ResolveCredential(null, TencentDescriptor.Keys);
         }
 
         /// <summary>Signs, once per pipeline input in the TC3 set (one payload each).</summary>
@@ -154,7 +155,7 @@ namespace BankcardOcr.Commands
                     throw new ArgumentException("A one-time signature has no lifetime (e=0); leave out -Lifetime and -ExpiresAt.", nameof(OneTime));
                 }
 
-                return new TencentOcrSignature(TencentLegacySigner.CreateOneTime(AppId, _credential.KeyId, key, FileId!, now, nonce, Bucket));
+                return TencentLegacySigner.CreateOneTime(AppId, _credential.KeyId, key, FileId!, now, nonce, Bucket).ToOutput();
             }
 
             if (Lifetime != null && ExpiresAt != null)
@@ -166,7 +167,7 @@ namespace BankcardOcr.Commands
                 ? TencentLegacySigner.CreateMultiUse(AppId, _credential.KeyId, key, now, expires, nonce, Bucket, FileId)
                 : TencentLegacySigner.CreateMultiUse(AppId, _credential.KeyId, key, now, Lifetime ?? TimeSpan.FromMinutes(10), nonce, Bucket, FileId);
             WriteVerbose($"Signed for AppId {AppId}, valid until {signature.ExpiresAt:u}.");
-            return new TencentOcrSignature(signature);
+            return signature.ToOutput();
         }
 
         private TencentCloudSignature SignTc3()
@@ -184,7 +185,7 @@ namespace BankcardOcr.Commands
             };
             var signature = Tc3Signer.Sign(request, _credential!.KeyId, _credential.GetSecret());
             WriteVerbose($"Signed {Action} for {signature.HostName} at {signature.Timestamp:u}.");
-            return new TencentCloudSignature(signature);
+            return signature.ToOutput();
         }
 
         private void Release()

@@ -1,7 +1,12 @@
 using System;
 using System.Collections;
+using System.Linq;
 using System.Management.Automation;
+using BankcardOcr.Completers;
 using BankcardOcr.Credentials;
+using BankcardOcr.Engine;
+using BankcardOcr.Providers;
+using BankcardOcr.Secrets;
 
 namespace BankcardOcr.Commands
 {
@@ -26,7 +31,8 @@ namespace BankcardOcr.Commands
 
         /// <summary>The provider the keys are for: Tencent, TencentLegacy or Huawei. Recorded as the secret's <c>Provider</c>.</summary>
         [Parameter(Mandatory = true)]
-        [ValidateSet("Tencent", "TencentLegacy", "Huawei", IgnoreCase = true)]
+        [ProviderName(KeyedOnly = true)]
+        [ArgumentCompleter(typeof(KeyedProviderCompleter))]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>User name = SecretId (Tencent), access key (Huawei) or IAM user name (with -UseIamPassword); password = SecretKey, secret access key or IAM password.</summary>
@@ -67,18 +73,18 @@ namespace BankcardOcr.Commands
         /// <summary>Validates, builds the hashtable and stores it with Set-Secret.</summary>
         protected override void EndProcessing()
         {
-            Provider = Array.Find(SecretKeys.ProviderNames, p => p.Equals(Provider, StringComparison.OrdinalIgnoreCase)) ?? Provider;
-            var kind = Provider == "Huawei"
-                ? (UseIamPassword ? CredentialKind.HuaweiPassword : CredentialKind.HuaweiAccessKeys)
-                : CredentialKind.TencentKeys;
-            Validate(kind);
+            var provider = ProviderRegistry.Find(Provider)!;
+            Provider = provider.Name;
+            // -UseIamPassword picks the kind that is an IAM user's password; otherwise the provider's first choice.
+            var kind = provider.CredentialKinds.FirstOrDefault(k => k.NeedsDomainName == UseIamPassword.IsPresent) ?? provider.CredentialKinds[0];
+            Validate(provider, kind);
 
             var target = SecretManagementClient.DescribeSecret(Name, Vault);
             try
             {
                 // Before ShouldProcess: -WhatIf must not promise a store that cannot happen.
                 SecretManagementClient.EnsureAvailable("Set-Secret", "Set-BankcardOcrSecret");
-                if (!ShouldProcess(target, $"Store {SecretKeys.Describe(kind)} for provider {Provider}"))
+                if (!ShouldProcess(target, $"Store {kind.Description} for provider {Provider}"))
                 {
                     return;
                 }
@@ -94,18 +100,44 @@ namespace BankcardOcr.Commands
             }
         }
 
-        private void Validate(CredentialKind kind)
+        private void Validate(ProviderDescriptor provider, CredentialKind kind)
         {
-            var tencent = kind == CredentialKind.TencentKeys;
-            Require(!string.IsNullOrWhiteSpace(Credential.UserName), "CredentialUserNameEmpty", $"The user name of -Credential must be the {SecretKeys.Describe(kind)} key id.");
-            Require(Credential.Password?.Length > 0, "CredentialPasswordEmpty", $"The password of -Credential must be the {SecretKeys.Describe(kind)} secret.");
-            Require(Provider != "TencentLegacy" || AppId != null, "AppIdRequired", "-Provider TencentLegacy needs -AppId: the legacy signature includes it.");
-            Require(kind != CredentialKind.HuaweiPassword || DomainName != null, "DomainNameRequired", "-UseIamPassword needs -DomainName, the account the IAM user belongs to.");
-            Require(!UseIamPassword || !tencent, "ParameterNotForProvider", "-UseIamPassword applies to -Provider Huawei only.");
-            Require(tencent || (AppId == null && Bucket == null), "ParameterNotForProvider", "-AppId and -Bucket apply to the Tencent providers only.");
-            Require(!tencent || ProjectId == null, "ParameterNotForProvider", "-ProjectId applies to -Provider Huawei only.");
-            Require(kind == CredentialKind.HuaweiPassword || DomainName == null, "ParameterNotForProvider", "-DomainName applies to -Provider Huawei with -UseIamPassword only.");
+            var keyed = ProviderRegistry.All.Where(d => d.CredentialKinds.Count > 0).ToArray();
+            Require(!string.IsNullOrWhiteSpace(Credential.UserName), "CredentialUserNameEmpty", $"The user name of -Credential must be the {kind.Description} key id.");
+            Require(Credential.Password?.Length > 0, "CredentialPasswordEmpty", $"The password of -Credential must be the {kind.Description} secret.");
+            foreach (var required in provider.RequiredSecretSettings)
+            {
+                Require(Setting(required.Key) != null, required.Key + "Required", $"-Provider {Provider} needs -{required.Key}: {required.Value}.");
+            }
+
+            var withPassword = keyed.Where(d => d.CredentialKinds.Any(k => k.NeedsDomainName)).ToArray();
+            Require(!kind.NeedsDomainName || DomainName != null, "DomainNameRequired", "-UseIamPassword needs -DomainName, the account the IAM user belongs to.");
+            Require(!UseIamPassword || kind.NeedsDomainName, "ParameterNotForProvider", $"-UseIamPassword applies to {ProviderRegistry.Describe(withPassword)} only.");
+            RequireOwned(provider, keyed, SecretKeys.AppId, SecretKeys.Bucket);
+            RequireOwned(provider, keyed, SecretKeys.ProjectId);
+            Require(kind.NeedsDomainName || DomainName == null, "ParameterNotForProvider", $"-DomainName applies to {ProviderRegistry.Describe(withPassword)} with -UseIamPassword only.");
         }
+
+        /// <summary>Refuses settings given for a provider whose secret does not hold them, naming the providers that do.</summary>
+        private void RequireOwned(ProviderDescriptor provider, ProviderDescriptor[] keyed, params string[] keys)
+        {
+            if (provider.SecretSettings.Intersect(keys).Count() < keys.Length && keys.Any(k => Setting(k) != null))
+            {
+                var owners = keyed.Where(d => keys.All(d.SecretSettings.Contains)).ToArray();
+                var names = string.Join(" and ", keys.Select(k => "-" + k));
+                Require(false, "ParameterNotForProvider", $"{names} appl{(keys.Length > 1 ? "y" : "ies")} to {ProviderRegistry.Describe(owners)} only.");
+            }
+        }
+
+        private string? Setting(string key) => key switch
+        {
+            SecretKeys.AppId => AppId,
+            SecretKeys.Bucket => Bucket,
+            SecretKeys.ProjectId => ProjectId,
+            SecretKeys.DomainName => DomainName,
+            SecretKeys.Region => Region,
+            _ => null,
+        };
 
         private void Require(bool condition, string errorId, string message)
         {
@@ -121,8 +153,8 @@ namespace BankcardOcr.Commands
             var secret = new Hashtable(StringComparer.OrdinalIgnoreCase)
             {
                 [SecretKeys.Provider] = Provider,
-                [SecretKeys.IdKey(kind)] = Credential.UserName.Trim(),
-                [SecretKeys.SecretKeyFor(kind)] = Credential.Password,
+                [kind.IdKey] = Credential.UserName.Trim(),
+                [kind.SecretKey] = Credential.Password,
             };
             Add(secret, SecretKeys.AppId, AppId);
             Add(secret, SecretKeys.Bucket, Bucket);

@@ -4,37 +4,72 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using BankcardOcr.Engine;
+using BankcardOcr.Providers;
 using BankcardOcr.Providers.Huawei;
 
-namespace BankcardOcr
+namespace BankcardOcr.Completers
 {
-    /// <summary>Completes <c>-Region</c> with the regions of the provider already named on the command line (or of both clouds).</summary>
+    /// <summary>
+    /// Completes <c>-Region</c> with the regions of the provider already named on the command line; on a command
+    /// named after one provider, that provider's; otherwise every provider's.
+    /// </summary>
     public sealed class RegionCompleter : IArgumentCompleter
     {
-        /// <summary>
-        /// Regions that accept Tencent's BankCardOCR. Region is optional for this action today; an older revision
-        /// of the API document (876/36216) listed these five (tencent.md §2.1).
-        /// </summary>
-        internal static readonly string[] TencentRegions = { "ap-beijing", "ap-guangzhou", "ap-hongkong", "ap-seoul", "ap-shanghai" };
-
         /// <inheritdoc />
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CompletionList.Matching(RegionsFor(commandName, fakeBoundParameters?["Provider"] as string), wordToComplete);
+
+        private static IEnumerable<string> RegionsFor(string commandName, string? provider)
         {
-            // The provider as typed, in any case; a command named after one cloud serves only that cloud.
-            var provider = (fakeBoundParameters?["Provider"] as string)?.Trim().ToUpperInvariant();
-            IEnumerable<string> regions = provider switch
+            // A provider without regions (Local) completes as if none were named.
+            if (ProviderRegistry.Find(provider) is ProviderDescriptor named && named.Regions.Count > 0)
             {
-                "TENCENT" or "TENCENTLEGACY" => TencentRegions,
-                "HUAWEI" => HuaweiRegions.OcrRegionIds,
-                _ when commandName.IndexOf("Huawei", StringComparison.OrdinalIgnoreCase) >= 0 => HuaweiRegions.IamRegionIds,
-                _ when commandName.IndexOf("Tencent", StringComparison.OrdinalIgnoreCase) >= 0 => TencentRegions,
-                _ => TencentRegions.Concat(HuaweiRegions.OcrRegionIds),
-            };
+                return named.Regions;
+            }
+
+            // The longest name first: a command named after TencentLegacy is not Tencent's.
+            var byCommand = ProviderRegistry.All
+                .Where(d => d.Regions.Count > 0 && commandName.IndexOf(d.Name, StringComparison.OrdinalIgnoreCase) >= 0)
+                .OrderByDescending(d => d.Name.Length)
+                .FirstOrDefault();
+            return byCommand?.Regions ?? ProviderRegistry.All.SelectMany(d => d.Regions).Distinct(StringComparer.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>Completes <c>-Provider</c> with the registered providers' names, in registry order.</summary>
+    public sealed class ProviderCompleter : IArgumentCompleter
+    {
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CompletionList.Matching(ProviderRegistry.All.Select(d => d.Name), wordToComplete, sort: false);
+    }
+
+    /// <summary>Completes <c>-Provider</c> with the providers that take keys (Set-BankcardOcrSecret stores keys).</summary>
+    public sealed class KeyedProviderCompleter : IArgumentCompleter
+    {
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CompletionList.Matching(ProviderRegistry.All.Where(d => d.CredentialKinds.Count > 0).Select(d => d.Name), wordToComplete, sort: false);
+    }
+
+    /// <summary>Completes Get-HuaweiIamToken's <c>-Region</c>: IAM serves more regions than OCR does.</summary>
+    public sealed class IamRegionCompleter : IArgumentCompleter
+    {
+        /// <inheritdoc />
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            CompletionList.Matching(HuaweiRegions.IamRegionIds, wordToComplete);
+    }
+
+    /// <summary>What the completers share: the values that start with what was typed, quotes ignored.</summary>
+    internal static class CompletionList
+    {
+        internal static IEnumerable<CompletionResult> Matching(IEnumerable<string> values, string? wordToComplete, bool sort = true)
+        {
             var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return regions
-                .Where(r => r.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .OrderBy(r => r, StringComparer.Ordinal)
-                .Select(r => new CompletionResult(r, r, CompletionResultType.ParameterValue, r));
+            var matches = values.Where(v => v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+            return (sort ? matches.OrderBy(v => v, StringComparer.Ordinal) : matches)
+                .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v));
         }
     }
 }

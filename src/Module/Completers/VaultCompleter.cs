@@ -4,9 +4,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using BankcardOcr.Credentials;
+using BankcardOcr.Secrets;
 
-namespace BankcardOcr
+namespace BankcardOcr.Completers
 {
     /// <summary>
     /// Completes <c>-Vault</c> with the names Get-SecretVault lists. Without SecretManagement there is nothing

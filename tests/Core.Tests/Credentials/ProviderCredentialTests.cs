@@ -1,5 +1,7 @@
 using System.Security;
 using System.Text;
+using BankcardOcr.Providers.Huawei;
+using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Credentials;
 
 namespace BankcardOcr.Core.Tests.Credentials;
@@ -9,7 +11,7 @@ public class ProviderCredentialTests
     private const string SecretKey = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
 
     private static ProviderCredential Create() =>
-        new(CredentialKind.TencentKeys, "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", Encoding.UTF8.GetBytes(SecretKey), "parameter -Credential");
+        new(TencentDescriptor.Keys, "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", Encoding.UTF8.GetBytes(SecretKey), "parameter -Credential");
 
     [Fact]
     public void GetSecretReturnsTheUtf8Bytes()
@@ -58,7 +60,7 @@ public class ProviderCredentialTests
 
     [Fact]
     public void EmptyKeyIdIsRefused() =>
-        Assert.Throws<ArgumentException>(() => new ProviderCredential(CredentialKind.HuaweiAccessKeys, "", new byte[1], "x"));
+        Assert.Throws<ArgumentException>(() => new ProviderCredential(HuaweiDescriptor.AccessKeys, "", new byte[1], "x"));
 
     [Theory]
     [InlineData("")]

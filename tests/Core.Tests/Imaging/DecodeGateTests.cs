@@ -1,3 +1,4 @@
+using BankcardOcr.Providers.TencentLegacy;
 using BankcardOcr.Imaging;
 using BankcardOcr.Recognition;
 
@@ -24,7 +25,7 @@ public class DecodeGateTests
             .Select(_ => Task.Run(async () =>
             {
                 start.Wait();
-                return await ImagePreflight.PrepareAsync(image, ImageLimits.TencentLegacy, null, new RecognitionLog());
+                return await ImagePreflight.PrepareAsync(image, TencentLegacyDescriptor.Limits, null, new RecognitionLog());
             }))
             .ToArray();
         start.Set();
@@ -42,7 +43,7 @@ public class DecodeGateTests
         using var first = await DecodeGate.EnterAsync(CancellationToken.None);
         using var second = await DecodeGate.EnterAsync(CancellationToken.None);
         using var cancel = new CancellationTokenSource();
-        var waiting = ImagePreflight.PrepareAsync(GeneratedImages.Bmp(1200, 800, noise: 10), ImageLimits.TencentLegacy, null, new RecognitionLog(), cancel.Token);
+        var waiting = ImagePreflight.PrepareAsync(GeneratedImages.Bmp(1200, 800, noise: 10), TencentLegacyDescriptor.Limits, null, new RecognitionLog(), cancel.Token);
         Assert.False(waiting.IsCompleted);
         cancel.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);

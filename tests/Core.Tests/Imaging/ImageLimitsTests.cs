@@ -1,3 +1,6 @@
+using BankcardOcr.Providers.Huawei;
+using BankcardOcr.Providers.TencentLegacy;
+using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Imaging;
 
 namespace BankcardOcr.Core.Tests.Imaging;
@@ -9,13 +12,13 @@ public class ImageLimitsTests
     {
         Assert.Equal(
             (1024L * 1024, (long?)null, (long?)(6L * 1024 * 1024)),
-            (ImageLimits.TencentLegacy.MaxImageBytes, ImageLimits.TencentLegacy.MaxEncodedBytes, ImageLimits.TencentLegacy.MaxBodyBytes));
-        Assert.Equal(new[] { ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.Bmp }, ImageLimits.Tencent.AcceptedFormats);
-        Assert.Equal(10L * 1024 * 1024, ImageLimits.Tencent.MaxEncodedBytes);
-        Assert.Equal((15, 8192), (ImageLimits.Huawei.MinSide, ImageLimits.Huawei.MaxSide));
-        Assert.Equal(10L * 1024 * 1024, ImageLimits.Huawei.MaxEncodedBytes);
-        Assert.True(ImageLimits.Huawei.Accepts(ImageFormat.Tiff));
-        Assert.False(ImageLimits.TencentLegacy.Accepts(ImageFormat.Gif));
+            (TencentLegacyDescriptor.Limits.MaxImageBytes, TencentLegacyDescriptor.Limits.MaxEncodedBytes, TencentLegacyDescriptor.Limits.MaxBodyBytes));
+        Assert.Equal(new[] { ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.Bmp }, TencentDescriptor.Limits.AcceptedFormats);
+        Assert.Equal(10L * 1024 * 1024, TencentDescriptor.Limits.MaxEncodedBytes);
+        Assert.Equal((15, 8192), (HuaweiDescriptor.Limits.MinSide, HuaweiDescriptor.Limits.MaxSide));
+        Assert.Equal(10L * 1024 * 1024, HuaweiDescriptor.Limits.MaxEncodedBytes);
+        Assert.True(HuaweiDescriptor.Limits.Accepts(ImageFormat.Tiff));
+        Assert.False(TencentLegacyDescriptor.Limits.Accepts(ImageFormat.Gif));
     }
 
     [Fact]

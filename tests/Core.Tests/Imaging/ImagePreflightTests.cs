@@ -1,3 +1,7 @@
+using BankcardOcr.Providers.Local;
+using BankcardOcr.Providers.Huawei;
+using BankcardOcr.Providers.TencentLegacy;
+using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Imaging;
 
 namespace BankcardOcr.Core.Tests.Imaging;
@@ -9,7 +13,7 @@ public class ImagePreflightTests
     [Fact]
     public void LegacyTencentTakesExactlyOneMegabyte()
     {
-        var info = ImagePreflight.Check(PaddedJpeg(MiB), ImageLimits.TencentLegacy, "TencentLegacy");
+        var info = ImagePreflight.Check(PaddedJpeg(MiB), TencentLegacyDescriptor.Limits, "TencentLegacy");
 
         Assert.Equal(MiB, info.ByteLength);
     }
@@ -17,7 +21,7 @@ public class ImagePreflightTests
     [Fact]
     public void LegacyTencentRefusesOneByteOverOneMegabyte()
     {
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(PaddedJpeg(MiB + 1), ImageLimits.TencentLegacy, "TencentLegacy"));
+        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(PaddedJpeg(MiB + 1), TencentLegacyDescriptor.Limits, "TencentLegacy"));
 
         Assert.Equal(BankcardOcrErrorKind.ImageTooLarge, error.Kind);
         Assert.Equal("TencentLegacy", error.Provider);
@@ -27,7 +31,7 @@ public class ImagePreflightTests
     [Fact]
     public void TooLargeMessageGivesActualSizeAndLimitUnmasked()
     {
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(PaddedJpeg(1_468_006), ImageLimits.TencentLegacy, "TencentLegacy"));
+        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(PaddedJpeg(1_468_006), TencentLegacyDescriptor.Limits, "TencentLegacy"));
 
         Assert.Equal("The image is 1.4 MB (1,468,006 bytes); TencentLegacy accepts at most 1 MB (1,048,576 bytes).", error.Message);
     }
@@ -35,9 +39,9 @@ public class ImagePreflightTests
     [Fact]
     public void TencentTakesTheLargestImageWhoseBase64IsTenMegabytes()
     {
-        Assert.Equal(10L * MiB, ImagePreflight.Base64Length(ImageLimits.Tencent.MaxImageBytes));
+        Assert.Equal(10L * MiB, ImagePreflight.Base64Length(TencentDescriptor.Limits.MaxImageBytes));
 
-        var info = ImagePreflight.Check(PaddedJpeg(7_864_320), ImageLimits.Tencent, "Tencent");
+        var info = ImagePreflight.Check(PaddedJpeg(7_864_320), TencentDescriptor.Limits, "Tencent");
 
         Assert.Equal(ImageFormat.Jpeg, info.Format);
     }
@@ -45,7 +49,7 @@ public class ImagePreflightTests
     [Fact]
     public void TencentRefusesAnImageWhoseBase64ExceedsTenMegabytes()
     {
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(PaddedJpeg(7_864_321), ImageLimits.Tencent, "Tencent"));
+        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(PaddedJpeg(7_864_321), TencentDescriptor.Limits, "Tencent"));
 
         Assert.Equal(BankcardOcrErrorKind.ImageTooLarge, error.Kind);
         Assert.Equal(
@@ -59,7 +63,7 @@ public class ImagePreflightTests
     [InlineData(15, 8192)]
     public void HuaweiTakesSidesFrom15To8192(int width, int height)
     {
-        var info = ImagePreflight.Check(TestImages.Png(width, height), ImageLimits.Huawei, "Huawei");
+        var info = ImagePreflight.Check(TestImages.Png(width, height), HuaweiDescriptor.Limits, "Huawei");
 
         Assert.Equal((width, height), (info.Width, info.Height));
     }
@@ -69,7 +73,7 @@ public class ImagePreflightTests
     [InlineData(500, 14)]
     public void HuaweiRefusesASideUnder15(int width, int height)
     {
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(TestImages.Png(width, height), ImageLimits.Huawei, "Huawei"));
+        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(TestImages.Png(width, height), HuaweiDescriptor.Limits, "Huawei"));
 
         Assert.Equal(BankcardOcrErrorKind.ImageTooSmall, error.Kind);
         Assert.Equal($"The image is {width}x{height} pixels; Huawei needs at least 15 pixels on each side.", error.Message);
@@ -80,7 +84,7 @@ public class ImagePreflightTests
     [InlineData(500, 8193)]
     public void HuaweiRefusesASideOver8192(int width, int height)
     {
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(TestImages.Tiff(width, height, bigEndian: true, asLong: false), ImageLimits.Huawei, "Huawei"));
+        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(TestImages.Tiff(width, height, bigEndian: true, asLong: false), HuaweiDescriptor.Limits, "Huawei"));
 
         Assert.Equal(BankcardOcrErrorKind.ImageTooLarge, error.Kind);
         Assert.Equal($"The image is {width}x{height} pixels; Huawei accepts at most 8192 pixels on each side.", error.Message);
@@ -89,16 +93,16 @@ public class ImagePreflightTests
     [Fact]
     public void HuaweiTakesBase64OfExactlyTenMegabytesAndRefusesOneByteMore()
     {
-        ImagePreflight.Check(PaddedJpeg(7_864_320), ImageLimits.Huawei, "Huawei");
+        ImagePreflight.Check(PaddedJpeg(7_864_320), HuaweiDescriptor.Limits, "Huawei");
 
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(PaddedJpeg(7_864_321), ImageLimits.Huawei, "Huawei"));
+        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(PaddedJpeg(7_864_321), HuaweiDescriptor.Limits, "Huawei"));
         Assert.Equal(BankcardOcrErrorKind.ImageTooLarge, error.Kind);
     }
 
     [Fact]
     public void GifIsRefusedByTencentNamingTheAcceptedFormats()
     {
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(TestImages.Gif(600, 400), ImageLimits.Tencent, "Tencent"));
+        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(TestImages.Gif(600, 400), TencentDescriptor.Limits, "Tencent"));
 
         Assert.Equal(BankcardOcrErrorKind.UnsupportedImageFormat, error.Kind);
         Assert.Equal("The image is GIF; Tencent accepts JPEG, PNG, BMP.", error.Message);
@@ -108,21 +112,21 @@ public class ImagePreflightTests
     public void GifIsRefusedByLegacyTencent() =>
         Assert.Equal(
             BankcardOcrErrorKind.UnsupportedImageFormat,
-            Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(TestImages.Gif(600, 400), ImageLimits.TencentLegacy, "TencentLegacy")).Kind);
+            Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(TestImages.Gif(600, 400), TencentLegacyDescriptor.Limits, "TencentLegacy")).Kind);
 
     [Fact]
     public void TiffIsTakenByHuaweiButNotByTencent()
     {
         var tiff = TestImages.Tiff(1000, 630, bigEndian: false, asLong: false);
 
-        Assert.Equal(ImageFormat.Tiff, ImagePreflight.Check(tiff, ImageLimits.Huawei, "Huawei").Format);
-        Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(tiff, ImageLimits.Tencent, "Tencent"));
+        Assert.Equal(ImageFormat.Tiff, ImagePreflight.Check(tiff, HuaweiDescriptor.Limits, "Huawei").Format);
+        Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(tiff, TencentDescriptor.Limits, "Tencent"));
     }
 
     [Fact]
     public void UnrecognisedBytesAreCalledThat()
     {
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check("hello, world"u8.ToArray(), ImageLimits.Huawei, "Huawei"));
+        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check("hello, world"u8.ToArray(), HuaweiDescriptor.Limits, "Huawei"));
 
         Assert.Equal(BankcardOcrErrorKind.UnsupportedImageFormat, error.Kind);
         Assert.Equal("The bytes are not a recognised image. Huawei accepts JPEG, PNG, BMP, TIFF.", error.Message);
@@ -131,8 +135,8 @@ public class ImagePreflightTests
     [Fact]
     public void HeicAndPdfAreNamedWhenRefused()
     {
-        var heic = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(TestImages.Ftyp("heic"), ImageLimits.Local, "Local"));
-        var pdf = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check("%PDF-1.4\n"u8.ToArray(), ImageLimits.Local, "Local"));
+        var heic = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(TestImages.Ftyp("heic"), LocalDescriptor.Limits, "Local"));
+        var pdf = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check("%PDF-1.4\n"u8.ToArray(), LocalDescriptor.Limits, "Local"));
 
         Assert.StartsWith("The image is HEIC;", heic.Message);
         Assert.StartsWith("The image is PDF;", pdf.Message);
@@ -143,7 +147,7 @@ public class ImagePreflightTests
     {
         var bigGif = TestImages.Gif(600, 400).Concat(new byte[2 * MiB]).ToArray();
 
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(bigGif, ImageLimits.TencentLegacy, "TencentLegacy"));
+        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(bigGif, TencentLegacyDescriptor.Limits, "TencentLegacy"));
 
         Assert.Equal(BankcardOcrErrorKind.UnsupportedImageFormat, error.Kind);
     }
@@ -164,22 +168,22 @@ public class ImagePreflightTests
 
     private static ImageLimits LimitsOf(string provider) => provider switch
     {
-        "Tencent" => ImageLimits.Tencent,
-        "TencentLegacy" => ImageLimits.TencentLegacy,
-        _ => ImageLimits.Huawei,
+        "Tencent" => TencentDescriptor.Limits,
+        "TencentLegacy" => TencentLegacyDescriptor.Limits,
+        _ => HuaweiDescriptor.Limits,
     };
 
     [Fact]
     public void ProviderDefaultsToTheLimitsName()
     {
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(TestImages.Png(10, 10), ImageLimits.Huawei, null));
+        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(TestImages.Png(10, 10), HuaweiDescriptor.Limits, null));
 
         Assert.Equal("Huawei", error.Provider);
     }
 
     [Fact]
     public void FileLengthAtTheRawLimitPasses() =>
-        ImagePreflight.CheckFileLength(MiB, ImageLimits.TencentLegacy, "TencentLegacy");
+        ImagePreflight.CheckFileLength(MiB, TencentLegacyDescriptor.Limits, "TencentLegacy");
 
     [Theory]
     [InlineData("TencentLegacy", 1_048_577)]
@@ -190,10 +194,10 @@ public class ImagePreflightTests
     {
         var limits = provider switch
         {
-            "TencentLegacy" => ImageLimits.TencentLegacy,
-            "Tencent" => ImageLimits.Tencent,
-            "Huawei" => ImageLimits.Huawei,
-            _ => ImageLimits.Local,
+            "TencentLegacy" => TencentLegacyDescriptor.Limits,
+            "Tencent" => TencentDescriptor.Limits,
+            "Huawei" => HuaweiDescriptor.Limits,
+            _ => LocalDescriptor.Limits,
         };
 
         ImagePreflight.CheckFileLength(length - 1, limits, provider);

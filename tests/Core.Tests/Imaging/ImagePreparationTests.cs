@@ -1,3 +1,6 @@
+using BankcardOcr.Providers.Huawei;
+using BankcardOcr.Providers.TencentLegacy;
+using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Imaging;
 using BankcardOcr.Recognition;
 using StbImageSharp;
@@ -18,7 +21,7 @@ public class ImagePreparationTests
         var photo = NoisyPhoto.Value;
         Assert.True(photo.Length > MiB);
 
-        var sent = await ImagePreflight.PrepareAsync(photo, ImageLimits.TencentLegacy, "TencentLegacy", new RecognitionLog());
+        var sent = await ImagePreflight.PrepareAsync(photo, TencentLegacyDescriptor.Limits, "TencentLegacy", new RecognitionLog());
 
         var info = ImageSniffer.Sniff(sent);
         Assert.True(sent.Length <= MiB, $"{sent.Length:N0} bytes");
@@ -33,7 +36,7 @@ public class ImagePreparationTests
     {
         var log = new RecognitionLog("card.jpg");
 
-        var sent = await ImagePreflight.PrepareAsync(NoisyPhoto.Value, ImageLimits.TencentLegacy, "TencentLegacy", log);
+        var sent = await ImagePreflight.PrepareAsync(NoisyPhoto.Value, TencentLegacyDescriptor.Limits, "TencentLegacy", log);
 
         var info = ImageSniffer.Sniff(sent);
         var verbose = Assert.Single(log.Drain(), e => e.Level == LogLevel.Verbose).Message;
@@ -49,7 +52,7 @@ public class ImagePreparationTests
         var image = format == "png" ? GeneratedImages.Png(1200, 800, noise: 10) : GeneratedImages.Bmp(1200, 800, noise: 10);
         Assert.True(image.Length > MiB);
 
-        var sent = await ImagePreflight.PrepareAsync(image, ImageLimits.TencentLegacy, null, new RecognitionLog());
+        var sent = await ImagePreflight.PrepareAsync(image, TencentLegacyDescriptor.Limits, null, new RecognitionLog());
 
         var info = ImageSniffer.Sniff(sent);
         Assert.Equal((ImageFormat.Jpeg, 1200, 800), (info.Format, info.Width, info.Height));
@@ -62,7 +65,7 @@ public class ImagePreparationTests
         var image = GeneratedImages.Jpeg(400, 300, noise: 10);
         var log = new RecognitionLog("small.jpg");
 
-        var sent = await ImagePreflight.PrepareAsync(image, ImageLimits.TencentLegacy, "TencentLegacy", log);
+        var sent = await ImagePreflight.PrepareAsync(image, TencentLegacyDescriptor.Limits, "TencentLegacy", log);
 
         Assert.Same(image, sent);
         var entry = Assert.Single(log.Drain());
@@ -86,10 +89,10 @@ public class ImagePreparationTests
     public async Task SideOverHuaweiMaximumIsScaledDown()
     {
         var image = GeneratedImages.Png(9000, 300, noise: 0);
-        Assert.True(image.Length < ImageLimits.Huawei.MaxImageBytes);
+        Assert.True(image.Length < HuaweiDescriptor.Limits.MaxImageBytes);
 
         var log = new RecognitionLog();
-        var sent = await ImagePreflight.PrepareAsync(image, ImageLimits.Huawei, "Huawei", log);
+        var sent = await ImagePreflight.PrepareAsync(image, HuaweiDescriptor.Limits, "Huawei", log);
 
         var info = ImageSniffer.Sniff(sent);
         Assert.Equal((ImageFormat.Jpeg, 8192, 273), (info.Format, info.Width, info.Height));
@@ -114,7 +117,7 @@ public class ImagePreparationTests
         // A PNG header with no image data: it needs shrinking, and decoding it for that finds it broken.
         var broken = TestImages.Png(2000, 1500).Concat(new byte[MiB]).ToArray();
 
-        var error = await Assert.ThrowsAsync<BankcardOcrException>(() => ImagePreflight.PrepareAsync(broken, ImageLimits.TencentLegacy, null, new RecognitionLog()));
+        var error = await Assert.ThrowsAsync<BankcardOcrException>(() => ImagePreflight.PrepareAsync(broken, TencentLegacyDescriptor.Limits, null, new RecognitionLog()));
 
         Assert.Equal(BankcardOcrErrorKind.UnsupportedImageFormat, error.Kind);
         Assert.Contains("truncated or damaged", error.Message);
@@ -161,8 +164,8 @@ public class ImagePreparationTests
     [Fact]
     public async Task TargetIsTheSmallerOfTheRawAndTheBase64Limit()
     {
-        Assert.Equal(MiB, ImageFitter.TargetBytes(ImageLimits.TencentLegacy));
-        Assert.Equal(7_864_320, ImageFitter.TargetBytes(ImageLimits.Tencent));
+        Assert.Equal(MiB, ImageFitter.TargetBytes(TencentLegacyDescriptor.Limits));
+        Assert.Equal(7_864_320, ImageFitter.TargetBytes(TencentDescriptor.Limits));
         Assert.Equal(7_500, ImageFitter.TargetBytes(new ImageLimits("Both", new[] { ImageFormat.Jpeg }, maxImageBytes: 9_000, maxEncodedBytes: 10_000)));
     }
 

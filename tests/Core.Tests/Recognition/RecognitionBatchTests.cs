@@ -1,4 +1,5 @@
 using System.Threading;
+using BankcardOcr.Engine;
 using BankcardOcr.Recognition;
 
 namespace BankcardOcr.Core.Tests.Recognition;
@@ -61,16 +62,23 @@ public class RecognitionBatchTests
     [Fact]
     public void OrderedOutcomesFollowInputOrderWhateverTheCompletionOrder()
     {
-        // Early images take longest, so completion order is roughly reversed.
+        // Each image waits for the one after it, so they complete exactly in reverse: image19 first, image0 last.
+        var done = Enumerable.Range(0, 21).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        done[20].SetResult();
+        var completed = new System.Collections.Concurrent.ConcurrentQueue<int>();
         var provider = new ScriptedProvider(async (request, token) =>
         {
-            await Task.Delay((20 - BatchDriver.IndexOf(request)) * 3, token);
+            var index = BatchDriver.IndexOf(request);
+            await done[index + 1].Task.WaitAsync(token);
+            completed.Enqueue(index);
+            done[index].SetResult();
             return ScriptedProvider.Card("4111111111111111");
         });
         using var batch = new RecognitionBatch(provider, new RecognitionOptions { ThrottleLimit = 20, Ordered = true }, CancellationToken.None);
 
         var outcomes = BatchDriver.RunAll(batch, BatchDriver.Images(20));
 
+        Assert.Equal(Enumerable.Range(0, 20).Reverse(), completed);
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"image{i}"), outcomes.Select(o => o.Input.Source));
     }
 
@@ -221,12 +229,30 @@ public class RecognitionBatchTests
             Interlocked.Increment(ref calls) == 1
                 ? throw new BankcardOcrException(BankcardOcrErrorKind.RateLimited, "429", "Scripted", isRetryable: true) { RetryAfterSeconds = 0.25 }
                 : Task.FromResult(ScriptedProvider.Card("4111111111111111")));
-        using var batch = new RecognitionBatch(provider, Fast, CancellationToken.None);
+        var clock = new RecordingClock();
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { Requests = { RetryClock = clock } }, CancellationToken.None);
 
         var outcome = BatchDriver.RunAll(batch, BatchDriver.Images(1)).Single();
 
         Assert.NotNull(outcome.Result);
-        Assert.Contains(outcome.Log, l => l.Message.Contains("retrying in 0.25 s", StringComparison.Ordinal));
+        Assert.Equal(new[] { TimeSpan.FromSeconds(0.25) }, clock.Delays);
+    }
+
+    [Fact]
+    public void RetriesBackOffExponentiallyFromTheBaseDelay()
+    {
+        var provider = new ScriptedProvider((_, _) => throw new BankcardOcrException(BankcardOcrErrorKind.ProviderError, "busy", "Scripted", isRetryable: true));
+        var clock = new RecordingClock();
+        using var batch = new RecognitionBatch(
+            provider, new RecognitionOptions { Requests = { MaxRetries = 3, RetryBaseDelay = TimeSpan.FromSeconds(2), RetryClock = clock } }, CancellationToken.None);
+
+        BatchDriver.RunAll(batch, BatchDriver.Images(1));
+
+        // Jittered exponential backoff (Polly's decorrelated jitter): three waits, each positive and under the 30 s cap,
+        // together longer than the base delay, and all taken on the clock the settings gave, not in real time.
+        Assert.Equal(3, clock.Delays.Count);
+        Assert.All(clock.Delays, d => Assert.InRange(d, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(30)));
+        Assert.True(clock.Delays.Sum(d => d.TotalSeconds) >= 2, string.Join(", ", clock.Delays));
     }
 
     [Fact]
@@ -265,14 +291,11 @@ public class RecognitionBatchTests
         Assert.True(started.Wait(TimeSpan.FromSeconds(10)));
         cancel.Cancel();
 
-        // Slots come back once the workers have observed the cancellation; no outcome is produced.
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!batch.TrySubmit(RecognitionInput.FromBytes(new byte[4], "late")) && DateTime.UtcNow < deadline)
-        {
-            Thread.Sleep(10);
-        }
-
+        // A worker queues its outcome before it gives its slot back, so once every slot is back any late outcome
+        // would already be waiting; none is.
+        Assert.True(SpinWait.SpinUntil(() => batch.Running == 0, TimeSpan.FromSeconds(10)), "the workers did not stop");
         Assert.Null(batch.TryTake());
+        Assert.Equal(0, batch.Pending);
     }
 
     [Fact]

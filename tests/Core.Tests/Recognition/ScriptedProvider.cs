@@ -1,4 +1,5 @@
 using BankcardOcr.Providers;
+using BankcardOcr.Engine;
 using BankcardOcr.Recognition;
 
 namespace BankcardOcr.Core.Tests.Recognition;

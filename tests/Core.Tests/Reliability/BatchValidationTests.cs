@@ -1,4 +1,5 @@
 using BankcardOcr.Core.Tests.Recognition;
+using BankcardOcr.Engine;
 using BankcardOcr.Recognition;
 
 namespace BankcardOcr.Core.Tests.Reliability;

@@ -1,4 +1,8 @@
 using System.Buffers.Binary;
+using BankcardOcr.Providers.Local;
+using BankcardOcr.Providers.Huawei;
+using BankcardOcr.Providers.TencentLegacy;
+using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Core.Tests.Imaging;
 using BankcardOcr.Imaging;
 using BankcardOcr.Recognition;
@@ -40,7 +44,7 @@ public class ImagePreflightReliabilityTests
         byte[] iend = [0, 0, 0, 0, (byte)'I', (byte)'E', (byte)'N', (byte)'D', 0xAE, 0x42, 0x60, 0x82];
         var bomb = TestImages.Png(60000, 60000).Concat(new byte[1_100_000]).Concat(iend).ToArray();
 
-        var error = await Assert.ThrowsAsync<BankcardOcrException>(() => ImagePreflight.PrepareAsync(bomb, ImageLimits.TencentLegacy, null, new RecognitionLog()));
+        var error = await Assert.ThrowsAsync<BankcardOcrException>(() => ImagePreflight.PrepareAsync(bomb, TencentLegacyDescriptor.Limits, null, new RecognitionLog()));
 
         Assert.Equal(BankcardOcrErrorKind.ImageTooLarge, error.Kind);
         Assert.Null(RgbDecoder.Decode(bomb));
@@ -48,7 +52,7 @@ public class ImagePreflightReliabilityTests
 
     [Fact]
     public void ThePixelCapIsHuaweisLargestImage() =>
-        ImagePreflight.Check(TestImages.Png(8192, 8192), ImageLimits.Huawei, "Huawei");
+        ImagePreflight.Check(TestImages.Png(8192, 8192), HuaweiDescriptor.Limits, "Huawei");
 
     [Fact]
     public async Task ATruncatedJpegFoundWhenDecodingForFittingIsUnsupported()
@@ -58,7 +62,7 @@ public class ImagePreflightReliabilityTests
         Assert.True(jpeg.Length > 1_100_000, $"the test image is only {jpeg.Length} bytes");
         var cut = jpeg.AsSpan(0, jpeg.Length * 2 / 3).ToArray();
 
-        var error = await Assert.ThrowsAsync<BankcardOcrException>(() => ImagePreflight.PrepareAsync(cut, ImageLimits.TencentLegacy, null, new RecognitionLog()));
+        var error = await Assert.ThrowsAsync<BankcardOcrException>(() => ImagePreflight.PrepareAsync(cut, TencentLegacyDescriptor.Limits, null, new RecognitionLog()));
 
         Assert.Equal(BankcardOcrErrorKind.UnsupportedImageFormat, error.Kind);
         Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
@@ -92,7 +96,7 @@ public class ImagePreflightReliabilityTests
     {
         var bmp = TestImages.Bmp(100, 0);
 
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(bmp, ImageLimits.Tencent, "Tencent"));
+        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(bmp, TencentDescriptor.Limits, "Tencent"));
 
         Assert.Equal(BankcardOcrErrorKind.UnsupportedImageFormat, error.Kind);
     }
@@ -103,16 +107,16 @@ public class ImagePreflightReliabilityTests
         var tiff = TestImages.Tiff(1200, 760, bigEndian: false, asLong: true);
         BinaryPrimitives.WriteUInt16LittleEndian(tiff.AsSpan(22), 999); // the ImageWidth tag (second entry) becomes an unknown one
 
-        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(tiff, ImageLimits.Huawei, "Huawei"));
+        var error = Assert.Throws<BankcardOcrException>(() => ImagePreflight.Check(tiff, HuaweiDescriptor.Limits, "Huawei"));
 
         Assert.Equal(BankcardOcrErrorKind.UnsupportedImageFormat, error.Kind);
     }
 
     private static ImageLimits Limits(string provider) => provider switch
     {
-        "Tencent" => ImageLimits.Tencent,
-        "TencentLegacy" => ImageLimits.TencentLegacy,
-        "Huawei" => ImageLimits.Huawei,
-        _ => ImageLimits.Local,
+        "Tencent" => TencentDescriptor.Limits,
+        "TencentLegacy" => TencentLegacyDescriptor.Limits,
+        "Huawei" => HuaweiDescriptor.Limits,
+        _ => LocalDescriptor.Limits,
     };
 }

@@ -13,54 +13,54 @@ namespace BankcardOcr.Providers.Huawei
     {
         private const string ImageLimits = "each side 15–8192 px, at most 10 MB as Base64 (a file of at most 7 MB is recommended)";
 
-        private static readonly Dictionary<string, HuaweiErrorRule> Rules = new Dictionary<string, HuaweiErrorRule>(StringComparer.OrdinalIgnoreCase)
+        private static readonly Dictionary<string, ProviderErrorRule> Rules = new Dictionary<string, ProviderErrorRule>(StringComparer.OrdinalIgnoreCase)
         {
-            ["AIS.0101"] = new HuaweiErrorRule(ProviderError, "Huawei OCR refused the request as invalid input (both image and url set, a misspelt true/false, or bad characters)."),
+            ["AIS.0101"] = new ProviderErrorRule(ProviderError, "Huawei OCR refused the request as invalid input (both image and url set, a misspelt true/false, or bad characters)."),
             // A data:image/...;base64, prefix also gives AIS.0102 (§3.1).
-            ["AIS.0102"] = new HuaweiErrorRule(UnsupportedImageFormat, "Huawei OCR does not support this image format or the data is not plain Base64; it accepts JPG, PNG, BMP and TIFF."),
+            ["AIS.0102"] = new ProviderErrorRule(UnsupportedImageFormat, "Huawei OCR does not support this image format or the data is not plain Base64; it accepts JPG, PNG, BMP and TIFF."),
             // The code covers both bounds; without the image at hand, too large is the likely side.
-            ["AIS.0103"] = new HuaweiErrorRule(ImageTooLarge, "The image does not meet Huawei OCR's size limits: " + ImageLimits + "."),
+            ["AIS.0103"] = new ProviderErrorRule(ImageTooLarge, "The image does not meet Huawei OCR's size limits: " + ImageLimits + "."),
             // The OCR error page advises to check the image quality and "whether the called API is correct":
             // the image is not a readable bank card front.
-            ["AIS.0104"] = new HuaweiErrorRule(NoCardFound, "Huawei OCR found no readable bank card: the image is not supported or its quality is too poor."),
+            ["AIS.0104"] = new ProviderErrorRule(NoCardFound, "Huawei OCR found no readable bank card: the image is not supported or its quality is too poor."),
             // "At most once" (§4): a single retry.
-            ["AIS.0105"] = new HuaweiErrorRule(ProviderError, "Huawei OCR recognition failed (algorithm error).", isRetryable: true),
+            ["AIS.0105"] = new ProviderErrorRule(ProviderError, "Huawei OCR recognition failed (algorithm error).", isRetryable: true),
 
             ["ModelArts.0203"] = Token("The IAM token is invalid; a new token is needed."),
             ["ModelArts.4102"] = Token("The IAM token could not be parsed; a new token is needed."),
             ["ModelArts.4103"] = Token("The X-Auth-Token header is invalid; a new token is needed."),
-            ["ModelArts.0212"] = new HuaweiErrorRule(AuthenticationFailed, "The IAM token is not project-scoped; OCR needs a token scoped to the project of the region called (request it with a project name or id)."),
-            ["ModelArts.4101"] = new HuaweiErrorRule(AuthenticationFailed, "The request carried no X-Auth-Token header."),
-            ["ModelArts.4104"] = new HuaweiErrorRule(ImageTooLarge, "The request body is over Huawei OCR's 10 MB limit: " + ImageLimits + "."),
-            ["ModelArts.4105"] = new HuaweiErrorRule(ProviderError, "Huawei OCR could not read the request body as JSON."),
-            ["ModelArts.4201"] = new HuaweiErrorRule(ProviderError, "The request URL has no service id; check the endpoint."),
-            ["ModelArts.4202"] = new HuaweiErrorRule(ProviderError, "The request URL format is invalid; check the endpoint and project id."),
-            ["ModelArts.4203"] = new HuaweiErrorRule(AuthenticationFailed, "Access denied: the IAM user has no permission to call OCR."),
-            ["ModelArts.4204"] = new HuaweiErrorRule(ProviderError, "Bank-card OCR is not enabled for this account in this region. Enable it in the OCR console with the same region selected as the one called; subscriptions are per region."),
+            ["ModelArts.0212"] = new ProviderErrorRule(AuthenticationFailed, "The IAM token is not project-scoped; OCR needs a token scoped to the project of the region called (request it with a project name or id)."),
+            ["ModelArts.4101"] = new ProviderErrorRule(AuthenticationFailed, "The request carried no X-Auth-Token header."),
+            ["ModelArts.4104"] = new ProviderErrorRule(ImageTooLarge, "The request body is over Huawei OCR's 10 MB limit: " + ImageLimits + "."),
+            ["ModelArts.4105"] = new ProviderErrorRule(ProviderError, "Huawei OCR could not read the request body as JSON."),
+            ["ModelArts.4201"] = new ProviderErrorRule(ProviderError, "The request URL has no service id; check the endpoint."),
+            ["ModelArts.4202"] = new ProviderErrorRule(ProviderError, "The request URL format is invalid; check the endpoint and project id."),
+            ["ModelArts.4203"] = new ProviderErrorRule(AuthenticationFailed, "Access denied: the IAM user has no permission to call OCR."),
+            ["ModelArts.4204"] = new ProviderErrorRule(ProviderError, "Bank-card OCR is not enabled for this account in this region. Enable it in the OCR console with the same region selected as the one called; subscriptions are per region."),
             ["ModelArts.4301"] = Transient("Huawei OCR could not obtain its service token."),
             ["ModelArts.4302"] = Transient("Huawei's gateway failed to forward the request."),
             ["ModelArts.4401"] = Transient("Huawei OCR is over its concurrency limit; lower the request rate (higher limits need a support request)."),
             ["ModelArts.4402"] = Transient("The Huawei OCR backend timed out."),
             ["ModelArts.4403"] = Transient("The Huawei OCR backend is unavailable."),
             ["ModelArts.4502"] = Transient("The Huawei OCR backend failed to respond."),
-            ["ModelArts.4503"] = new HuaweiErrorRule(ProviderError, "The Huawei OCR backend service does not exist."),
-            ["ModelArts.4504"] = new HuaweiErrorRule(ProviderError, "The Huawei OCR backend API does not exist."),
+            ["ModelArts.4503"] = new ProviderErrorRule(ProviderError, "The Huawei OCR backend service does not exist."),
+            ["ModelArts.4504"] = new ProviderErrorRule(ProviderError, "The Huawei OCR backend API does not exist."),
             ["ModelArts.4505"] = Transient("The Huawei OCR backend had an internal error."),
-            ["ModelArts.4506"] = new HuaweiErrorRule(ProviderError, "The Huawei OCR sub-service for this API does not exist."),
-            ["ModelArts.4508"] = new HuaweiErrorRule(ProviderError, "The Huawei OCR service is not started."),
-            ["ModelArts.4601"] = new HuaweiErrorRule(ProviderError, "Huawei OCR does not allow this image URL."),
-            ["ModelArts.4603"] = new HuaweiErrorRule(ImageNotFound, "Huawei OCR could not download the image from the URL.", isRetryable: true),
-            ["ModelArts.4702"] = new HuaweiErrorRule(ProviderError, "Huawei OCR could not query its OBS agency; authorise OCR to read OBS."),
-            ["ModelArts.4703"] = new HuaweiErrorRule(ProviderError, "The OBS URL is invalid."),
-            ["ModelArts.4704"] = new HuaweiErrorRule(ImageNotFound, "Huawei OCR could not fetch the file from OBS."),
-            ["ModelArts.4705"] = new HuaweiErrorRule(ImageTooLarge, "The file in OBS is larger than Huawei OCR accepts: " + ImageLimits + "."),
-            ["ModelArts.4706"] = new HuaweiErrorRule(ImageNotFound, "The file does not exist in OBS."),
-            ["ModelArts.6201"] = new HuaweiErrorRule(AuthenticationFailed, "The Huawei Cloud account is frozen or in arrears."),
+            ["ModelArts.4506"] = new ProviderErrorRule(ProviderError, "The Huawei OCR sub-service for this API does not exist."),
+            ["ModelArts.4508"] = new ProviderErrorRule(ProviderError, "The Huawei OCR service is not started."),
+            ["ModelArts.4601"] = new ProviderErrorRule(ProviderError, "Huawei OCR does not allow this image URL."),
+            ["ModelArts.4603"] = new ProviderErrorRule(ImageNotFound, "Huawei OCR could not download the image from the URL.", isRetryable: true),
+            ["ModelArts.4702"] = new ProviderErrorRule(ProviderError, "Huawei OCR could not query its OBS agency; authorise OCR to read OBS."),
+            ["ModelArts.4703"] = new ProviderErrorRule(ProviderError, "The OBS URL is invalid."),
+            ["ModelArts.4704"] = new ProviderErrorRule(ImageNotFound, "Huawei OCR could not fetch the file from OBS."),
+            ["ModelArts.4705"] = new ProviderErrorRule(ImageTooLarge, "The file in OBS is larger than Huawei OCR accepts: " + ImageLimits + "."),
+            ["ModelArts.4706"] = new ProviderErrorRule(ImageNotFound, "The file does not exist in OBS."),
+            ["ModelArts.6201"] = new ProviderErrorRule(AuthenticationFailed, "The Huawei Cloud account is frozen or in arrears."),
 
-            ["APIG.0101"] = new HuaweiErrorRule(ProviderError, "API Gateway found no such API: check the endpoint, project id and region."),
+            ["APIG.0101"] = new ProviderErrorRule(ProviderError, "API Gateway found no such API: check the endpoint, project id and region."),
             ["APIG.0201"] = Transient("The Huawei OCR backend timed out (calls too frequent or image too large); retry after 2–5 seconds."),
             ["APIG.0307"] = Token("The IAM token must be updated: it expired (tokens last 24 hours) or belongs to another region."),
-            ["APIG.0308"] = new HuaweiErrorRule(RateLimited, "Huawei API Gateway's throttling threshold was reached; retry after 2–5 seconds or lower the request rate.", isRetryable: true),
+            ["APIG.0308"] = new ProviderErrorRule(RateLimited, "Huawei API Gateway's throttling threshold was reached; retry after 2–5 seconds or lower the request rate.", isRetryable: true),
         };
 
         /// <summary>The exception for one failed OCR call.</summary>
@@ -76,25 +76,25 @@ namespace BankcardOcr.Providers.Huawei
         /// </param>
         public static BankcardOcrException ToException(string? code, string? message, int httpStatus, string? requestId, double? retryAfterSeconds, bool usedToken = false)
         {
-            var normalized = HuaweiErrorRule.Normalize(code);
+            var normalized = NormalizeCode(code);
             var rule = normalized != null && Rules.TryGetValue(normalized, out var known) ? known : null;
             if (normalized == "APIG.0301")
             {
                 rule = Unauthorized(usedToken);
             }
 
-            return (rule ?? ByStatus(httpStatus, usedToken)).ToException(code, message, httpStatus, requestId, retryAfterSeconds);
+            return (rule ?? ByStatus(httpStatus, usedToken)).ToExplainedException(HuaweiProvider.ProviderName, code, message, httpStatus, requestId, retryAfterSeconds);
         }
 
         /// <summary>
         /// For codes not in the table: 429 is a rate limit and 5xx a transient failure, both retryable (§4); 408 a
         /// timeout that may be resubmitted; a success status without a result is an invalid answer.
         /// </summary>
-        private static HuaweiErrorRule ByStatus(int httpStatus, bool usedToken)
+        private static ProviderErrorRule ByStatus(int httpStatus, bool usedToken)
         {
             if (httpStatus == 429)
             {
-                return new HuaweiErrorRule(RateLimited, "Huawei Cloud OCR refused the request as over its rate limit.", isRetryable: true);
+                return new ProviderErrorRule(RateLimited, "Huawei Cloud OCR refused the request as over its rate limit.", isRetryable: true);
             }
 
             if (httpStatus == 401)
@@ -104,12 +104,12 @@ namespace BankcardOcr.Providers.Huawei
 
             if (httpStatus == 403)
             {
-                return new HuaweiErrorRule(AuthenticationFailed, "Huawei Cloud OCR refused access (HTTP 403); check the IAM user's permissions.");
+                return new ProviderErrorRule(AuthenticationFailed, "Huawei Cloud OCR refused access (HTTP 403); check the IAM user's permissions.");
             }
 
             if (httpStatus == 408)
             {
-                return new HuaweiErrorRule(Timeout, "Huawei Cloud OCR timed out waiting for the request (HTTP 408).", isRetryable: true);
+                return new ProviderErrorRule(Timeout, "Huawei Cloud OCR timed out waiting for the request (HTTP 408).", isRetryable: true);
             }
 
             if (httpStatus >= 500)
@@ -119,21 +119,33 @@ namespace BankcardOcr.Providers.Huawei
 
             if (httpStatus >= 200 && httpStatus < 300)
             {
-                return new HuaweiErrorRule(InvalidResponse, "Huawei Cloud OCR answered HTTP " + httpStatus + " without a result or an error code.");
+                return new ProviderErrorRule(InvalidResponse, "Huawei Cloud OCR answered HTTP " + httpStatus + " without a result or an error code.");
             }
 
-            return new HuaweiErrorRule(ProviderError, "Huawei Cloud OCR refused the request (HTTP " + httpStatus + ").");
+            return new ProviderErrorRule(ProviderError, "Huawei Cloud OCR refused the request (HTTP " + httpStatus + ").");
         }
 
         /// <summary>APIG.0301 and a bare 401 (§4, §9): a token gets one refresh; a refused signature is final.</summary>
-        private static HuaweiErrorRule Unauthorized(bool usedToken) => usedToken
+        /// <summary>Codes compare case-insensitively and <c>APIGW.</c> counts as <c>APIG.</c> (huawei.md §4).</summary>
+        internal static string? NormalizeCode(string? code)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                return null;
+            }
+
+            var trimmed = code!.Trim().ToUpperInvariant();
+            return trimmed.StartsWith("APIGW.", StringComparison.Ordinal) ? "APIG." + trimmed.Substring(6) : trimmed;
+        }
+
+        private static ProviderErrorRule Unauthorized(bool usedToken) => usedToken
             ? Token("IAM authentication failed: the token expired, is invalid, or is for another region; a new token is needed.")
-            : new HuaweiErrorRule(AuthenticationFailed, "Huawei Cloud refused the AK/SK signature; check the access key, secret key and the system clock. It is not retried, because repeated failures lock the key pair for 5 minutes.");
+            : new ProviderErrorRule(AuthenticationFailed, "Huawei Cloud refused the AK/SK signature; check the access key, secret key and the system clock. It is not retried, because repeated failures lock the key pair for 5 minutes.");
 
-        private static HuaweiErrorRule Token(string explanation) =>
-            new HuaweiErrorRule(AuthenticationFailed, explanation, requiresFreshCredential: true);
+        private static ProviderErrorRule Token(string explanation) =>
+            new ProviderErrorRule(AuthenticationFailed, explanation, requiresFreshCredential: true);
 
-        private static HuaweiErrorRule Transient(string explanation) =>
-            new HuaweiErrorRule(ProviderError, explanation, isRetryable: true);
+        private static ProviderErrorRule Transient(string explanation) =>
+            new ProviderErrorRule(ProviderError, explanation, isRetryable: true);
     }
 }

@@ -15,7 +15,7 @@ namespace BankcardOcr.Providers.Huawei
     /// </summary>
     public static class HuaweiIamClient
     {
-        private const string Provider = HuaweiErrorRule.Provider;
+        private const string Provider = HuaweiProvider.ProviderName;
 
         /// <summary>Requests a project-scoped token with <c>POST {iam}/v3/auth/tokens?nocatalog=true</c>.</summary>
         /// <param name="iamEndpoint">The IAM base address.</param>
@@ -65,14 +65,7 @@ namespace BankcardOcr.Providers.Huawei
             var uri = new Uri(EndpointAddress.Combine(iamEndpoint, "v3/projects").AbsoluteUri + "?name=" + Uri.EscapeDataString(region));
             var signature = HuaweiSigner.Sign("GET", uri, null, null, accessKey, secretKey, time);
             using var message = new HttpRequestMessage(HttpMethod.Get, uri);
-            foreach (var header in signature.Headers)
-            {
-                // Host comes from the address itself, the same value that was signed.
-                if (!string.Equals(header.Key, "Host", StringComparison.OrdinalIgnoreCase))
-                {
-                    message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-            }
+            RequestAuthentication.Apply(message, signature.Headers);
 
             var response = await ProviderHttp.SendAsync(message, Provider, cancellationToken).ConfigureAwait(false);
             using var document = ParseOrThrow(response, signedWithAccessKeys: true);

@@ -19,21 +19,21 @@ namespace BankcardOcr.Providers.Huawei
         private const string AccessKeyAdvice =
             " Check the access key, the secret key and the system clock; repeated failures lock the key pair for 5 minutes.";
 
-        private static readonly Dictionary<string, HuaweiErrorRule> Rules = new Dictionary<string, HuaweiErrorRule>(StringComparer.OrdinalIgnoreCase)
+        private static readonly Dictionary<string, ProviderErrorRule> Rules = new Dictionary<string, ProviderErrorRule>(StringComparer.OrdinalIgnoreCase)
         {
-            ["IAM.0001"] = new HuaweiErrorRule(AuthenticationFailed, "Huawei IAM did not accept the credentials."),
-            ["IAM.0002"] = new HuaweiErrorRule(AuthenticationFailed, "Huawei IAM says the user is not authorised for this request."),
-            ["IAM.0007"] = new HuaweiErrorRule(ProviderError, "Huawei IAM refused a parameter of the token request."),
-            ["IAM.0011"] = new HuaweiErrorRule(ProviderError, "Huawei IAM refused the token request body."),
-            ["IAM.0061"] = new HuaweiErrorRule(AuthenticationFailed, "The IAM user is locked, usually after repeated wrong passwords; wait for the lock to expire or ask the account administrator to unlock it."),
+            ["IAM.0001"] = new ProviderErrorRule(AuthenticationFailed, "Huawei IAM did not accept the credentials."),
+            ["IAM.0002"] = new ProviderErrorRule(AuthenticationFailed, "Huawei IAM says the user is not authorised for this request."),
+            ["IAM.0007"] = new ProviderErrorRule(ProviderError, "Huawei IAM refused a parameter of the token request."),
+            ["IAM.0011"] = new ProviderErrorRule(ProviderError, "Huawei IAM refused the token request body."),
+            ["IAM.0061"] = new ProviderErrorRule(AuthenticationFailed, "The IAM user is locked, usually after repeated wrong passwords; wait for the lock to expire or ask the account administrator to unlock it."),
             // §9: a 401 with the right password also follows login protection (MFA) on the user.
-            ["IAM.0062"] = new HuaweiErrorRule(AuthenticationFailed, "Huawei IAM refused the user name or password; if they are right, check that login protection is off for this user."),
-            ["IAM.0066"] = new HuaweiErrorRule(AuthenticationFailed, "The IAM token has expired; a new token is needed.", requiresFreshCredential: true),
-            ["IAM.0067"] = new HuaweiErrorRule(AuthenticationFailed, "The IAM token is invalid; a new token is needed.", requiresFreshCredential: true),
-            ["IAM.0080"] = new HuaweiErrorRule(AuthenticationFailed, "The IAM user is disabled."),
-            ["IAM.0081"] = new HuaweiErrorRule(AuthenticationFailed, "The IAM user may sign in to the console only; enable programmatic access for it to obtain tokens."),
-            ["IAM.0082"] = new HuaweiErrorRule(AuthenticationFailed, "The access key is disabled."),
-            ["IAM.0012"] = new HuaweiErrorRule(RateLimited, "Huawei IAM's throttling threshold for token requests was reached; retry later with backoff. Tokens last 24 hours, so reuse them.", isRetryable: true),
+            ["IAM.0062"] = new ProviderErrorRule(AuthenticationFailed, "Huawei IAM refused the user name or password; if they are right, check that login protection is off for this user."),
+            ["IAM.0066"] = new ProviderErrorRule(AuthenticationFailed, "The IAM token has expired; a new token is needed.", requiresFreshCredential: true),
+            ["IAM.0067"] = new ProviderErrorRule(AuthenticationFailed, "The IAM token is invalid; a new token is needed.", requiresFreshCredential: true),
+            ["IAM.0080"] = new ProviderErrorRule(AuthenticationFailed, "The IAM user is disabled."),
+            ["IAM.0081"] = new ProviderErrorRule(AuthenticationFailed, "The IAM user may sign in to the console only; enable programmatic access for it to obtain tokens."),
+            ["IAM.0082"] = new ProviderErrorRule(AuthenticationFailed, "The access key is disabled."),
+            ["IAM.0012"] = new ProviderErrorRule(RateLimited, "Huawei IAM's throttling threshold for token requests was reached; retry later with backoff. Tokens last 24 hours, so reuse them.", isRetryable: true),
         };
 
         /// <summary>The exception for one failed IAM call.</summary>
@@ -48,14 +48,14 @@ namespace BankcardOcr.Providers.Huawei
         /// </param>
         public static BankcardOcrException ToException(string? code, string? message, int httpStatus, string? requestId, double? retryAfterSeconds, bool signedWithAccessKeys = false)
         {
-            var normalized = HuaweiErrorRule.Normalize(code);
+            var normalized = HuaweiErrors.NormalizeCode(code);
             var rule = normalized != null && Rules.TryGetValue(normalized, out var known) ? known : ByStatus(httpStatus);
             if (rule.Kind == AuthenticationFailed && NeedsAdvice(normalized, httpStatus))
             {
-                rule = rule.WithExplanation(rule.Explanation + (signedWithAccessKeys ? AccessKeyAdvice : AccountAdvice));
+                rule = rule.WithText(rule.Text + (signedWithAccessKeys ? AccessKeyAdvice : AccountAdvice));
             }
 
-            return rule.ToException(code, message, httpStatus, requestId, retryAfterSeconds);
+            return rule.ToExplainedException(HuaweiProvider.ProviderName, code, message, httpStatus, requestId, retryAfterSeconds);
         }
 
         // Refusals of the credentials themselves; a locked, disabled or unauthorised user needs no such advice.
@@ -63,27 +63,27 @@ namespace BankcardOcr.Providers.Huawei
             code is null ? httpStatus == 401 : code == "IAM.0001" || code == "IAM.0062" || (!Rules.ContainsKey(code) && httpStatus == 401);
 
         /// <summary>For codes not in the table, by the statuses IAM documents: 400, 401, 403, 404, 429, 500, 503 (§7.2).</summary>
-        private static HuaweiErrorRule ByStatus(int httpStatus)
+        private static ProviderErrorRule ByStatus(int httpStatus)
         {
             switch (httpStatus)
             {
                 case 401:
-                    return new HuaweiErrorRule(AuthenticationFailed, "Huawei IAM refused the credentials (HTTP 401).");
+                    return new ProviderErrorRule(AuthenticationFailed, "Huawei IAM refused the credentials (HTTP 401).");
                 case 403:
-                    return new HuaweiErrorRule(AuthenticationFailed, "Huawei IAM refused access (HTTP 403).");
+                    return new ProviderErrorRule(AuthenticationFailed, "Huawei IAM refused access (HTTP 403).");
                 case 404:
-                    return new HuaweiErrorRule(ProviderError, "Huawei IAM did not find the token API (HTTP 404); check the IAM endpoint.");
+                    return new ProviderErrorRule(ProviderError, "Huawei IAM did not find the token API (HTTP 404); check the IAM endpoint.");
                 case 429:
-                    return new HuaweiErrorRule(RateLimited, "Huawei IAM refused the request as over its rate limit.", isRetryable: true);
+                    return new ProviderErrorRule(RateLimited, "Huawei IAM refused the request as over its rate limit.", isRetryable: true);
                 default:
                     if (httpStatus >= 200 && httpStatus < 300)
                     {
-                        return new HuaweiErrorRule(InvalidResponse, "Huawei IAM answered HTTP " + httpStatus + " without a token.");
+                        return new ProviderErrorRule(InvalidResponse, "Huawei IAM answered HTTP " + httpStatus + " without a token.");
                     }
 
                     return httpStatus >= 500
-                        ? new HuaweiErrorRule(ProviderError, "Huawei IAM failed on the server side (HTTP " + httpStatus + ").", isRetryable: true)
-                        : new HuaweiErrorRule(ProviderError, "Huawei IAM refused the token request (HTTP " + httpStatus + ").");
+                        ? new ProviderErrorRule(ProviderError, "Huawei IAM failed on the server side (HTTP " + httpStatus + ").", isRetryable: true)
+                        : new ProviderErrorRule(ProviderError, "Huawei IAM refused the token request (HTTP " + httpStatus + ").");
             }
         }
     }

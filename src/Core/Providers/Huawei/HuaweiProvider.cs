@@ -19,7 +19,7 @@ namespace BankcardOcr.Providers.Huawei
     public sealed class HuaweiProvider : IRecognitionProvider
     {
         /// <summary>The provider name used in results and errors.</summary>
-        public const string ProviderName = HuaweiErrorRule.Provider;
+        public const string ProviderName = "Huawei";
 
         private const string ProjectIdHeader = "X-Project-Id";
         private readonly HuaweiOptions _options;
@@ -51,14 +51,9 @@ namespace BankcardOcr.Providers.Huawei
         public string Name => ProviderName;
 
         /// <inheritdoc />
-        /// <remarks>
-        /// Huawei publishes no default QPS, and ModelArts.4401 is about concurrent requests (huawei.md §4): a
-        /// modest 4 in flight, with 4401 and APIG.0308 retried with backoff when an account's limit is lower.
-        /// </remarks>
-        public int DefaultThrottleLimit => 4;
+        public int DefaultThrottleLimit => HuaweiDescriptor.ThrottleLimit;
 
         /// <inheritdoc />
-        /// <remarks>No documented rate (huawei.md §4, "Limits"), so none is imposed; the throttle bounds the load.</remarks>
         public double? DefaultRequestsPerSecond => null;
 
         /// <inheritdoc />
@@ -93,7 +88,7 @@ namespace BankcardOcr.Providers.Huawei
 
         /// <inheritdoc />
         public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken) =>
-            ImagePreflight.PrepareAsync(image, ImageLimits.Huawei, Name, log, cancellationToken);
+            ImagePreflight.PrepareAsync(image, HuaweiDescriptor.Limits, Name, log, cancellationToken);
 
         /// <inheritdoc />
         public async Task<BankcardRecognitionResult> RecognizeAsync(ProviderRequest request, CancellationToken cancellationToken)
@@ -159,14 +154,7 @@ namespace BankcardOcr.Providers.Huawei
             var headers = new Dictionary<string, string> { [ProjectIdHeader] = ProjectId! };
             var signature = HuaweiSigner.Sign("POST", address, headers, payload, _options.AccessKey!, _secretKey, _options.Clock());
             message.Headers.TryAddWithoutValidation(ProjectIdHeader, ProjectId);
-            foreach (var header in signature.Headers)
-            {
-                // Host comes from the address itself; the signature was made over that same value.
-                if (!string.Equals(header.Key, "Host", StringComparison.OrdinalIgnoreCase))
-                {
-                    message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-            }
+            RequestAuthentication.Apply(message, signature.Headers);
         }
 
     }

@@ -30,7 +30,7 @@ namespace BankcardOcr.Providers.Huawei
             {
                 if (response.StatusCode >= 200 && response.StatusCode < 300)
                 {
-                    throw response.NotJson(HuaweiErrorRule.Provider, requestId);
+                    throw response.NotJson(HuaweiProvider.ProviderName, requestId);
                 }
 
                 // A gateway's HTML 5xx or a bare 429: the status alone decides (§4).
@@ -111,7 +111,7 @@ namespace BankcardOcr.Providers.Huawei
         private static BankcardRecognitionResult Map(JsonElement result, string? requestId)
         {
             // The mapped fields are read strictly: a number where text is documented refuses the answer.
-            string Text(JsonElement element, string name) => AnswerFields.Text(element, name, HuaweiErrorRule.Provider, requestId).Trim();
+            string Text(JsonElement element, string name) => AnswerFields.Text(element, name, HuaweiProvider.ProviderName, requestId).Trim();
 
             var typeText = Text(result, "type");
             var (bankName, bankCode) = CardFields.SplitBank(Text(result, "bank_name"));

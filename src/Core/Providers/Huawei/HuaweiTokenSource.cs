@@ -115,7 +115,7 @@ namespace BankcardOcr.Providers.Huawei
                     throw new BankcardOcrException(
                         BankcardOcrErrorKind.AuthenticationFailed,
                         $"The IAM token passed with -Token {(_fixed.IsExpired ? "expired at " + _fixed.ExpiresAt.UtcDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture) : "was refused (expired early, or for another region)")}; get a new one with Get-HuaweiIamToken -Force.",
-                        HuaweiErrorRule.Provider);
+                        HuaweiProvider.ProviderName);
                 }
 
                 return Task.FromResult(_fixed);
@@ -153,7 +153,7 @@ namespace BankcardOcr.Providers.Huawei
                 throw new BankcardOcrException(
                     BankcardOcrErrorKind.Timeout,
                     $"Huawei IAM did not issue a token within {RequestTimeout.TotalSeconds:0} s.",
-                    HuaweiErrorRule.Provider,
+                    HuaweiProvider.ProviderName,
                     isRetryable: true,
                     innerException: e);
             }

@@ -62,6 +62,10 @@ namespace BankcardOcr.Providers.Tencent
         /// <summary>The signing time, whole seconds, UTC.</summary>
         public DateTimeOffset Timestamp { get; }
 
+        /// <summary>The object New-TencentOcrSignature emits for this signature.</summary>
+        internal TencentCloudSignature ToOutput() =>
+            new TencentCloudSignature(Authorization, Headers, CanonicalRequest, StringToSign, Action, HostName, Timestamp);
+
         /// <summary>Describes the signature without revealing it.</summary>
         public override string ToString() => string.Format(
             CultureInfo.InvariantCulture, "Tc3Signature for {0} on {1} at {2:yyyy-MM-dd HH:mm:ss}Z", Action, HostName, Timestamp.UtcDateTime);

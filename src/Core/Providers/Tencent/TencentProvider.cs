@@ -84,18 +84,17 @@ namespace BankcardOcr.Providers.Tencent
         public string Name => ProviderName;
 
         /// <inheritdoc />
-        public int DefaultThrottleLimit => 8;
+        public int DefaultThrottleLimit => TencentDescriptor.ThrottleLimit;
 
         /// <inheritdoc />
-        /// <remarks>BankCardOCR's documented default limit is 10 requests per second (tencent.md §2.1).</remarks>
-        public double? DefaultRequestsPerSecond => 10;
+        public double? DefaultRequestsPerSecond => TencentDescriptor.RequestsPerSecond;
 
         /// <inheritdoc />
         public long? MaxFileBytes => null;
 
         /// <inheritdoc />
         public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken) =>
-            ImagePreflight.PrepareAsync(image, ImageLimits.Tencent, Name, log, cancellationToken);
+            ImagePreflight.PrepareAsync(image, TencentDescriptor.Limits, Name, log, cancellationToken);
 
         /// <inheritdoc />
         public async Task<BankcardRecognitionResult> RecognizeAsync(ProviderRequest request, CancellationToken cancellationToken)
@@ -118,19 +117,7 @@ namespace BankcardOcr.Providers.Tencent
             };
             var signature = Tc3Signer.Sign(signing, _options.SecretId, _secretKey);
             using var message = new HttpRequestMessage(HttpMethod.Post, _address) { Content = payload.ToContent() };
-            foreach (var header in signature.Headers)
-            {
-                if (string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase))
-                {
-                    // Byte-for-byte the signed value: TryAddWithoutValidation keeps HttpClient from re-serialising it.
-                    message.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-                else if (!string.Equals(header.Key, "Host", StringComparison.OrdinalIgnoreCase))
-                {
-                    // Host comes from the address itself; the signature was made over that same value.
-                    message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                }
-            }
+            RequestAuthentication.Apply(message, signature.Headers);
 
             var response = await ProviderHttp.SendAsync(message, Name, cancellationToken).ConfigureAwait(false);
             var wantImages = !string.IsNullOrEmpty(_options.ImageFolder) && (_options.RetBorderCutImage || _options.RetCardNoImage);

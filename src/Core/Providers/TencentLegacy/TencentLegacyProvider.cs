@@ -77,18 +77,17 @@ namespace BankcardOcr.Providers.TencentLegacy
         public string Name => ProviderName;
 
         /// <inheritdoc />
-        public int DefaultThrottleLimit => 8;
+        public int DefaultThrottleLimit => TencentLegacyDescriptor.ThrottleLimit;
 
         /// <inheritdoc />
-        /// <remarks>The legacy API documents no rate; it shares billing with API 3.0, whose default is 10 requests/s.</remarks>
-        public double? DefaultRequestsPerSecond => 10;
+        public double? DefaultRequestsPerSecond => TencentLegacyDescriptor.RequestsPerSecond;
 
         /// <inheritdoc />
         public long? MaxFileBytes => null; // oversized images are reported by PrepareImage with the documented limit
 
         /// <inheritdoc />
         public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken) =>
-            ImagePreflight.PrepareAsync(image, ImageLimits.TencentLegacy, Name, log, cancellationToken);
+            ImagePreflight.PrepareAsync(image, TencentLegacyDescriptor.Limits, Name, log, cancellationToken);
 
         /// <inheritdoc />
         public async Task<BankcardRecognitionResult> RecognizeAsync(ProviderRequest request, CancellationToken cancellationToken)

@@ -69,6 +69,10 @@ namespace BankcardOcr.Providers.TencentLegacy
         /// <summary>Whether this is a one-time signature (<c>e=0</c>, bound to <see cref="FileId"/>).</summary>
         public bool IsOneTime => ExpiresAt is null;
 
+        /// <summary>The object New-TencentOcrSignature emits for this signature.</summary>
+        internal TencentOcrSignature ToOutput() =>
+            new TencentOcrSignature(Authorization, PlainText, AppId, Bucket, SecretId, FileId, CreatedAt, ExpiresAt, IsOneTime);
+
         /// <summary>Describes the signature without revealing it.</summary>
         public override string ToString() => IsOneTime
             ? string.Format(CultureInfo.InvariantCulture, "TencentLegacySignature for AppId {0}, one-time, file {1}", AppId, FileId)

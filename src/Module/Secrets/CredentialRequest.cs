@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using BankcardOcr.Credentials;
 
-namespace BankcardOcr.Credentials
+namespace BankcardOcr.Secrets
 {
     /// <summary>What a cmdlet asks the <see cref="CredentialResolver"/> for: the kinds it can use and the user's parameters.</summary>
     internal sealed class CredentialRequest

@@ -1,6 +1,7 @@
 using System.Management.Automation;
+using BankcardOcr.Credentials;
 
-namespace BankcardOcr.Credentials
+namespace BankcardOcr.Secrets
 {
     /// <summary>Turns a PSCredential into a <see cref="ProviderCredential"/>: user name = key id, password = secret.</summary>
     internal static class CredentialConversion
@@ -12,12 +13,12 @@ namespace BankcardOcr.Credentials
             var keyId = credential.UserName?.Trim();
             if (string.IsNullOrEmpty(keyId))
             {
-                throw CredentialErrors.Invalid($"The user name of {source} is empty; it must be the {SecretKeys.Describe(kind)} key id.", target);
+                throw CredentialErrors.Invalid($"The user name of {source} is empty; it must be the {kind.Description} key id.", target);
             }
 
             if (credential.Password is null || credential.Password.Length == 0)
             {
-                throw CredentialErrors.Invalid($"The password of {source} is empty; it must be the {SecretKeys.Describe(kind)} secret.", target);
+                throw CredentialErrors.Invalid($"The password of {source} is empty; it must be the {kind.Description} secret.", target);
             }
 
             return new ProviderCredential(kind, keyId!, SecureStringEncoding.ToUtf8Bytes(credential.Password), source);

@@ -6,8 +6,9 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Text;
+using BankcardOcr.Credentials;
 
-namespace BankcardOcr.Credentials
+namespace BankcardOcr.Secrets
 {
     /// <summary>
     /// A secret read from SecretManagement: a PSCredential, or a hashtable with the documented keys. Its
@@ -50,9 +51,10 @@ namespace BankcardOcr.Credentials
             if (Provider != null)
             {
                 // A provider name is not secret, so it may be echoed to explain the error.
-                Provider = SecretKeys.ProviderNames.FirstOrDefault(p => p.Equals(Provider, StringComparison.OrdinalIgnoreCase))
+                var names = SecretKeys.ProviderNames;
+                Provider = names.FirstOrDefault(p => p.Equals(Provider, StringComparison.OrdinalIgnoreCase))
                     ?? throw CredentialErrors.Invalid(
-                        $"{Source} names Provider '{Provider}'; expected one of {string.Join(", ", SecretKeys.ProviderNames)}.", name);
+                        $"{Source} names Provider '{Provider}'; expected one of {string.Join(", ", names)}.", name);
             }
         }
 
@@ -99,29 +101,29 @@ namespace BankcardOcr.Credentials
             }
 
             // With no key id present, report against the command's first choice: that is what the user most likely meant.
-            var kind = kinds.Where(k => Setting(SecretKeys.IdKey(k)) != null).DefaultIfEmpty(kinds[0]).First();
+            var kind = kinds.Where(k => Setting(k.IdKey) != null).DefaultIfEmpty(kinds[0]).First();
             var missing = new List<string>();
-            if (Setting(SecretKeys.IdKey(kind)) == null)
+            if (Setting(kind.IdKey) == null)
             {
-                missing.Add(SecretKeys.IdKey(kind));
+                missing.Add(kind.IdKey);
             }
 
-            if (!_values.TryGetValue(SecretKeys.SecretKeyFor(kind), out var secretValue) || IsEmpty(secretValue))
+            if (!_values.TryGetValue(kind.SecretKey, out var secretValue) || IsEmpty(secretValue))
             {
-                missing.Add(SecretKeys.SecretKeyFor(kind));
+                missing.Add(kind.SecretKey);
             }
 
             if (missing.Count > 0)
             {
-                var accepted = string.Join(" or ", kinds.Select(k => $"{SecretKeys.Describe(k)} ({SecretKeys.IdKey(k)}, {SecretKeys.SecretKeyFor(k)})"));
+                var accepted = string.Join(" or ", kinds.Select(k => $"{k.Description} ({k.IdKey}, {k.SecretKey})"));
                 throw CredentialErrors.Invalid(
                     $"{Source} lacks the key{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(k => "'" + k + "'"))}. " +
                     $"This command needs {accepted}. Keys present: {(_values.Count == 0 ? "none" : string.Join(", ", _values.Keys.OrderBy(k => k, StringComparer.OrdinalIgnoreCase)))}.",
                     Name);
             }
 
-            var secret = SecretBytes(SecretKeys.SecretKeyFor(kind));
-            return new ProviderCredential(kind, Setting(SecretKeys.IdKey(kind))!, secret, Source)
+            var secret = SecretBytes(kind.SecretKey);
+            return new ProviderCredential(kind, Setting(kind.IdKey)!, secret, Source)
             {
                 Provider = Provider,
                 AppId = AppId,

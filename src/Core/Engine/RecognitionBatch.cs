@@ -9,8 +9,9 @@ using System.Threading.Tasks;
 using BankcardOcr.Cards;
 using BankcardOcr.Http;
 using BankcardOcr.Providers;
+using BankcardOcr.Recognition;
 
-namespace BankcardOcr.Recognition
+namespace BankcardOcr.Engine
 {
     /// <summary>
     /// Runs recognitions for a stream of inputs with at most ThrottleLimit in flight, while the caller keeps
@@ -60,7 +61,7 @@ namespace BankcardOcr.Recognition
             _token = _cancellation.Token;
             _stopSending = CancellationTokenSource.CreateLinkedTokenSource(_token);
             _sendToken = _stopSending.Token;
-            _stages = new RequestStages(provider.Name, Math.Max(0, options.MaxRetries), options.RetryBaseDelay, options.Timeout, RequestsPerSecond);
+            _stages = new RequestStages(provider.Name, options.Requests, RequestsPerSecond);
         }
 
         /// <summary>The requests allowed in flight.</summary>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
 
-namespace BankcardOcr.Recognition
+namespace BankcardOcr.Commands
 {
     /// <summary>
     /// Write-Progress for a batch: done/total when the total is known, rate and ETA, at most four updates a

@@ -4,7 +4,7 @@ using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
 
-namespace BankcardOcr.Credentials
+namespace BankcardOcr.Secrets
 {
     /// <summary>
     /// Calls SecretManagement's cmdlets, an optional dependency: the module declares no RequiredModules, and

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 
-namespace BankcardOcr.Credentials
+namespace BankcardOcr.Secrets
 {
     /// <summary>
     /// The terminating errors of credential resolution. Messages name parameters, secrets, vaults, keys and

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
+using BankcardOcr.Recognition;
 
-namespace BankcardOcr.Recognition
+namespace BankcardOcr.Commands
 {
     /// <summary>
     /// Turns what the user bound (paths with wildcards, literal paths, URLs, bytes) into recognition inputs,

@@ -1,6 +1,7 @@
 using System;
+using BankcardOcr.Http;
 
-namespace BankcardOcr.Recognition
+namespace BankcardOcr.Engine
 {
     /// <summary>How a batch runs. Null values take the provider's defaults.</summary>
     public sealed class RecognitionOptions
@@ -11,11 +12,22 @@ namespace BankcardOcr.Recognition
         /// <summary>The most requests started per second across the pipeline; 0 for no limit.</summary>
         public double? MaxRequestsPerSecond { get; set; }
 
+        /// <summary>Retries, per-attempt time and retry delays: the user's settings for every request.</summary>
+        public RequestSettings Requests { get; set; } = new RequestSettings();
+
         /// <summary>Retries after the first attempt for retryable failures (rate limits, server errors, timeouts).</summary>
-        public int MaxRetries { get; set; } = 3;
+        public int MaxRetries
+        {
+            get => Requests.MaxRetries;
+            set => Requests.MaxRetries = value;
+        }
 
         /// <summary>The time one attempt may take.</summary>
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+        public TimeSpan Timeout
+        {
+            get => Requests.Timeout;
+            set => Requests.Timeout = value;
+        }
 
         /// <summary>Write outcomes in input order rather than as they complete.</summary>
         public bool Ordered { get; set; }
@@ -24,6 +36,10 @@ namespace BankcardOcr.Recognition
         public bool MaskCardNumber { get; set; }
 
         /// <summary>The first retry's delay; later ones double, with jitter.</summary>
-        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(0.5);
+        public TimeSpan RetryBaseDelay
+        {
+            get => Requests.RetryBaseDelay;
+            set => Requests.RetryBaseDelay = value;
+        }
     }
 }

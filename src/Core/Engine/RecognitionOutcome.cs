@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using BankcardOcr.Recognition;
 
-namespace BankcardOcr.Recognition
+namespace BankcardOcr.Engine
 {
     /// <summary>Exactly one of these exists per submitted input: a result or an error, with the worker's messages.</summary>
     public sealed class RecognitionOutcome

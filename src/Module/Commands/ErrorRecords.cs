@@ -1,11 +1,21 @@
 using System.Management.Automation;
+using BankcardOcr.Providers;
+using BankcardOcr.Recognition;
 
-namespace BankcardOcr.Recognition
+namespace BankcardOcr.Commands
 {
     /// <summary>Turns a <see cref="BankcardOcrException"/> into the error record users see: id = error kind, a fitting category, the input as target.</summary>
     internal static class ErrorRecords
     {
         public static ErrorRecord For(BankcardOcrException exception, object? target) => Create(exception, target, exception.Message);
+
+        /// <summary>A descriptor's refusal of the settings: its error id, InvalidArgument, no target.</summary>
+        public static ErrorRecord For(ProviderSettingException exception) =>
+            new ErrorRecord(
+                exception.ParameterName is null ? new PSArgumentException(exception.Message) : new PSArgumentException(exception.Message, exception.ParameterName),
+                exception.ErrorId,
+                ErrorCategory.InvalidArgument,
+                null);
 
         /// <summary>
         /// The record for one image: the message starts with the input (path, URL or -Name label), because

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
+using BankcardOcr.Credentials;
 
-namespace BankcardOcr.Credentials
+namespace BankcardOcr.Secrets
 {
     /// <summary>
     /// Finds the credential a cloud cmdlet signs with, in the order DESIGN.md fixes (first hit wins):
@@ -16,14 +17,6 @@ namespace BankcardOcr.Credentials
     /// </summary>
     internal static class CredentialResolver
     {
-        private static readonly Dictionary<CredentialKind, (string Id, string Secret)> EnvironmentNames = new Dictionary<CredentialKind, (string, string)>
-        {
-            [CredentialKind.TencentKeys] = ("TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"),
-            [CredentialKind.HuaweiAccessKeys] = ("HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"),
-        };
-
-        private const string HuaweiProjectIdVariable = "HUAWEICLOUD_SDK_PROJECT_ID";
-
         /// <summary>
         /// Resolves the credential for <paramref name="request"/> and writes one Debug line naming its source.
         /// The caller owns the result and disposes it once the requests are signed.
@@ -36,7 +29,7 @@ namespace BankcardOcr.Credentials
             try
             {
                 var credential = ResolveCore(request);
-                cmdlet.WriteDebug($"Using {SecretKeys.Describe(credential.Kind)} from {credential.Source}.");
+                cmdlet.WriteDebug($"Using {credential.Kind.Description} from {credential.Source}.");
                 return credential;
             }
             catch (CredentialErrorException e)
@@ -84,27 +77,30 @@ namespace BankcardOcr.Credentials
             var tried = new List<string> { "parameter -Credential (not given)", "parameter -SecretName (not given)" };
             foreach (var kind in request.Kinds)
             {
-                if (!EnvironmentNames.TryGetValue(kind, out var names))
+                if (kind.IdVariable is null || kind.SecretVariable is null)
                 {
                     continue;
                 }
 
-                var id = Variable(names.Id);
-                var secret = Variable(names.Secret);
+                var id = Variable(kind.IdVariable);
+                var secret = Variable(kind.SecretVariable);
                 if (id != null && secret != null)
                 {
-                    return new ProviderCredential(kind, id, Encoding.UTF8.GetBytes(secret), $"environment variables {names.Id}/{names.Secret}")
+                    var credential = new ProviderCredential(kind, id, Encoding.UTF8.GetBytes(secret), $"environment variables {kind.IdVariable}/{kind.SecretVariable}");
+                    foreach (var setting in kind.SettingVariables)
                     {
-                        ProjectId = kind == CredentialKind.HuaweiAccessKeys ? Variable(HuaweiProjectIdVariable) : null,
-                    };
+                        credential.SetSetting(setting.Key, Variable(setting.Value));
+                    }
+
+                    return credential;
                 }
 
-                var state = id is null && secret is null ? "not set" : $"{(id is null ? names.Id : names.Secret)} not set or empty";
-                tried.Add($"environment variables {names.Id}/{names.Secret} ({state})");
+                var state = id is null && secret is null ? "not set" : $"{(id is null ? kind.IdVariable : kind.SecretVariable)} not set or empty";
+                tried.Add($"environment variables {kind.IdVariable}/{kind.SecretVariable} ({state})");
             }
 
             throw CredentialErrors.NotFound(
-                $"No {string.Join(" or ", request.Kinds.Select(SecretKeys.Describe))} credentials were found. Tried: {string.Join("; ", tried)}.",
+                $"No {string.Join(" or ", request.Kinds.Select(k => k.Description))} credentials were found. Tried: {string.Join("; ", tried)}.",
                 RecommendedAction(request.Kinds),
                 null);
         }
@@ -112,7 +108,7 @@ namespace BankcardOcr.Credentials
         private static string RecommendedAction(IReadOnlyList<CredentialKind> kinds)
         {
             var action = "Pass -Credential, or store the keys with Set-BankcardOcrSecret and pass -SecretName";
-            var variables = kinds.Where(EnvironmentNames.ContainsKey).Select(k => $"{EnvironmentNames[k].Id} and {EnvironmentNames[k].Secret}").ToList();
+            var variables = kinds.Where(k => k.IdVariable != null && k.SecretVariable != null).Select(k => $"{k.IdVariable} and {k.SecretVariable}").ToList();
             return variables.Count == 0 ? action + "." : $"{action}, or set {string.Join(" (or ", variables)}{(variables.Count > 1 ? ")" : "")}.";
         }
 

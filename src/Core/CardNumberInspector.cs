@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using BankcardOcr.Cards;
 
-namespace BankcardOcr.Cards
+namespace BankcardOcr
 {
     /// <summary>Combines the card-number rules, the network ranges and the BIN table into one verdict.</summary>
     public static class CardNumberInspector

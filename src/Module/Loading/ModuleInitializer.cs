@@ -2,9 +2,8 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
-using BankcardOcr.Loading;
 
-namespace BankcardOcr
+namespace BankcardOcr.Loading
 {
     /// <summary>
     /// Runs when the module is imported and removed: hooks the resolver that loads the module's third-party

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace BankcardOcr.Recognition
+namespace BankcardOcr.Commands
 {
     /// <summary>
     /// A path piped by value to <c>Invoke-BankcardRecognition</c> (its hidden <c>-PathInput</c>). PowerShell converts

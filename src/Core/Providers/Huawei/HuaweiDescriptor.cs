@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using BankcardOcr.Credentials;
+using BankcardOcr.Http;
+using BankcardOcr.Imaging;
+
+namespace BankcardOcr.Providers.Huawei
+{
+    /// <summary>Huawei Cloud OCR <c>RecognizeBankcard</c> as the module sees it (huawei.md §1–7).</summary>
+    public sealed class HuaweiDescriptor : ProviderDescriptor
+    {
+        /// <summary>Access key / secret access key (AK/SK), from the SDKs' HUAWEICLOUD_SDK_AK / _SK (and _PROJECT_ID).</summary>
+        public static CredentialKind AccessKeys { get; } = new CredentialKind("HuaweiAccessKeys", "Huawei Cloud access key (AK/SK)", "AccessKey", "SecretKey")
+        {
+            IdVariable = "HUAWEICLOUD_SDK_AK",
+            SecretVariable = "HUAWEICLOUD_SDK_SK",
+            SettingVariables = new Dictionary<string, string> { ["ProjectId"] = "HUAWEICLOUD_SDK_PROJECT_ID" },
+        };
+
+        /// <summary>An IAM user name and password, which also need the account (domain) name (huawei.md §7.1).</summary>
+        public static CredentialKind Password { get; } = new CredentialKind("HuaweiPassword", "Huawei Cloud IAM user name/password", "UserName", "Password")
+        {
+            NeedsDomainName = true,
+        };
+
+        /// <summary>
+        /// RecognizeBankcard (ocr.{region}.myhuaweicloud.com/v2/{project_id}/ocr/bankcard): Base64 at most 10 MB,
+        /// shortest side at least 15 px, longest side at most 8192 px, JPG/JPEG/PNG/BMP/TIFF.
+        /// Source: support.huaweicloud.com/api-ocr/ocr_03_0104.html. The raw limit is derived
+        /// from the Base64 one; the "file ≤ 7 MB recommended" is advice and not enforced.
+        /// </summary>
+        public static ImageLimits Limits { get; } = new ImageLimits(
+            HuaweiProvider.ProviderName,
+            new[] { ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.Bmp, ImageFormat.Tiff },
+            maxImageBytes: ImageLimits.LargestRawFor(10 * ImageLimits.Megabyte),
+            maxEncodedBytes: 10 * ImageLimits.Megabyte,
+            minSide: 15,
+            maxSide: 8192);
+
+        /// <summary>
+        /// Huawei publishes no default QPS, and ModelArts.4401 is about concurrent requests (huawei.md §4): a
+        /// modest 4 in flight, with 4401 and APIG.0308 retried with backoff when an account's limit is lower.
+        /// No rate is imposed: none is documented (§4, "Limits"); the throttle bounds the load.
+        /// </summary>
+        internal const int ThrottleLimit = 4;
+
+        /// <inheritdoc />
+        public override string Name => HuaweiProvider.ProviderName;
+
+        /// <inheritdoc />
+        public override IReadOnlyList<CredentialKind> CredentialKinds { get; } = new[] { AccessKeys, Password };
+
+        /// <inheritdoc />
+        public override IReadOnlyList<string> SecretSettings { get; } = new[] { "ProjectId" };
+
+        /// <inheritdoc />
+        public override IReadOnlyList<string> Regions => HuaweiRegions.OcrRegionIds;
+
+        /// <inheritdoc />
+        public override ImageLimits ImageLimits => Limits;
+
+        /// <inheritdoc />
+        public override int DefaultThrottleLimit => ThrottleLimit;
+
+        /// <inheritdoc />
+        public override IReadOnlyCollection<string> Parameters { get; } = new[] { "Token", "ProjectId", "IamEndpoint", "IncludeTextLocation" };
+
+        /// <inheritdoc />
+        /// <remarks>-Token wins over any credential (DESIGN.md, "Credentials", step 1); it cannot be renewed.</remarks>
+        public override string CredentialParameter => "Token";
+
+        /// <inheritdoc />
+        public override void CheckParameters(ProviderSettings settings)
+        {
+            if (settings.Get<HuaweiIamToken>("Token") != null)
+            {
+                settings.Log.Debug("Credential: the IAM token passed with -Token; -Credential and -SecretName are not used.");
+            }
+        }
+
+        /// <summary>
+        /// The IAM password form needs the account name too (huawei.md §7.1); Invoke takes it from the secret's
+        /// DomainName key, as -Credential there always means AK/SK. Get-HuaweiIamToken also takes -DomainName.
+        /// </summary>
+        public override void CheckCredential(ProviderSettings settings)
+        {
+            var credential = settings.Credential;
+            if (credential != null && credential.Kind.NeedsDomainName && string.IsNullOrWhiteSpace(credential.DomainName))
+            {
+                throw new ProviderSettingException(
+                    "DomainNameRequired",
+                    $"{credential.Source} holds an IAM user name and password but no DomainName. Add DomainName (the account name, which for an IAM user differs from the user name), or pass -Token from Get-HuaweiIamToken -DomainName.");
+            }
+        }
+
+        /// <summary>
+        /// Builds the provider and connects it, so a refused password, key or token ends the call once instead of
+        /// failing every image.
+        /// </summary>
+        /// <exception cref="BankcardOcrException">IAM refused, or the project id could not be found.</exception>
+        /// <exception cref="ArgumentException">The region has no known endpoint and no override was given.</exception>
+        public override async Task<IRecognitionProvider> CreateAsync(ProviderSettings settings, CancellationToken cancellationToken)
+        {
+            var credential = settings.Credential;
+            var token = settings.Get<HuaweiIamToken>("Token");
+            var iamEndpoint = settings.Get<Uri>("IamEndpoint");
+            var region = settings.Region ?? credential?.Region ?? (token?.Region is { Length: > 0 } r ? r : HuaweiRegions.DefaultRegion);
+            var options = new HuaweiOptions
+            {
+                Region = region,
+                Endpoint = settings.Endpoint,
+                IamEndpoint = iamEndpoint,
+                ProjectId = settings.Get<string>("ProjectId") ?? credential?.ProjectId,
+                ReturnTextLocation = settings.IsSet("IncludeTextLocation"),
+            };
+
+            if (token != null)
+            {
+                options.TokenSource = HuaweiTokenSource.FromToken(token);
+                settings.Log.Debug($"Using the IAM token passed with -Token ({token}).");
+            }
+            else if (credential!.Kind == Password)
+            {
+                var iam = iamEndpoint ?? HuaweiRegions.GetIamEndpoint(region);
+                // A project id, when known, scopes the token exactly; otherwise the region names the project (§7.1).
+                var scope = options.ProjectId != null ? HuaweiProjectScope.ById(options.ProjectId) : HuaweiProjectScope.ByName(region);
+                options.TokenSource = HuaweiTokenSource.FromPassword(iam, credential.KeyId, credential.GetSecret(), credential.DomainName!, scope, region);
+                options.TokenSource.RequestTimeout = settings.Requests.Timeout;
+                settings.Log.Debug(options.TokenSource.Peek() is HuaweiIamToken cached
+                    ? $"Using the cached IAM token ({cached})."
+                    : $"Requesting an IAM token from {iam.GetLeftPart(UriPartial.Authority)} for {scope}.");
+            }
+            else
+            {
+                options.AccessKey = credential.KeyId;
+                options.SecretKey = credential.GetSecret();
+            }
+
+            var provider = new HuaweiProvider(options);
+            try
+            {
+                // The shared stages retry IAM's throttling (IAM.0012) and server errors like any provider call.
+                using var stages = new RequestStages(Name, settings.Requests, requestsPerSecond: null);
+                await stages.ExecuteAsync(
+                    async (attempt, attemptCancellation) =>
+                    {
+                        await provider.ConnectAsync(attemptCancellation).ConfigureAwait(false);
+                        return true;
+                    },
+                    settings.Log,
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                provider.Dispose();
+                throw;
+            }
+
+            settings.Log.Verbose($"Huawei project {provider.ProjectId} in {region}, {(options.TokenSource != null ? "IAM token" : "AK/SK signature")} authentication.");
+            return provider;
+        }
+    }
+}
