@@ -185,3 +185,38 @@ Describe 'The emulator' {
         }
     }
 }
+
+Describe '-Debug without -Verbose in an unattended shell' {
+    # The engine turns -Debug alone into an Inquire preference for verbose lines: each WriteVerbose asked "Continue?",
+    # which pwsh -NonInteractive (a scheduled task, a CI job) turned into a terminating error before any work.
+    BeforeAll {
+        $script:pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+        $script:modulePath = Join-Path $PSScriptRoot '../../out/BankcardOcr/BankcardOcr.psd1'
+        $script:sample = Join-Path $PSScriptRoot '../../samples/clean-0000-flat-intl.jpg'
+        function Invoke-Unattended([string] $Command) {
+            $script = "`$ErrorActionPreference = 'Stop'; Import-Module '$modulePath'; $Command"
+            $output = & $pwsh -NoProfile -NonInteractive -Command $script 2>&1
+            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Text = ($output | Out-String) }
+        }
+    }
+
+    It 'Invoke-BankcardRecognition -Debug reads the card and shows its verbose lines as debug lines' {
+        $run = Invoke-Unattended "Invoke-BankcardRecognition -LiteralPath '$sample' -Debug 5>&1 | ForEach-Object { if (`$_ -is [System.Management.Automation.DebugRecord]) { 'DEBUG ' + `$_.Message } else { 'NUMBER ' + `$_.CardNumber } }"
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        $run.Text | Should -Not -Match 'NonInteractive mode'
+        $run.Text | Should -Match 'NUMBER 4268471276564012'
+        $run.Text | Should -Match 'DEBUG Local: up to \d+ requests in flight'
+    }
+
+    It 'Test-BankcardNumber and New-TencentOcrSignature -Debug finish too' {
+        $run = Invoke-Unattended "Test-BankcardNumber 6228480402564890018 -Debug | Out-Null; `$key = [pscredential]::new('AKIDEXAMPLE', (ConvertTo-SecureString 'example-key' -AsPlainText -Force)); New-TencentOcrSignature -Action BankCardOCR -Payload '{}' -Credential `$key -Debug | Out-Null; 'done'"
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        $run.Text | Should -Match 'done'
+    }
+
+    It 'still writes verbose lines as verbose when -Verbose is given too' {
+        $run = Invoke-Unattended "Test-BankcardNumber 6228480402564890018 -Debug -Verbose 4>&1 | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { 'VERBOSE ' + `$_.Message }"
+        $run.ExitCode | Should -Be 0 -Because $run.Text
+        $run.Text | Should -Match 'VERBOSE Checked 622848\*+0018: valid'
+    }
+}

@@ -137,7 +137,7 @@ namespace BankcardOcr.Commands
         {
             foreach (var entry in log.Drain())
             {
-                WriteVerbose(entry.Message);
+                this.WriteVerboseLine(entry.Message);
             }
         }
     }

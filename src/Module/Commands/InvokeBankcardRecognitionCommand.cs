@@ -253,7 +253,7 @@ namespace BankcardOcr.Commands
                     MaskCardNumber = MaskCardNumber,
                 },
                 _cancellation.Token);
-            WriteVerbose($"{_provider.Name}: up to {_batch.ThrottleLimit} requests in flight, {(_batch.RequestsPerSecond is double r && r > 0 ? r + " per second" : "no rate limit")}, {MaxRetries} retries, {TimeoutSec} s per attempt.");
+            this.WriteVerboseLine($"{_provider.Name}: up to {_batch.ThrottleLimit} requests in flight, {(_batch.RequestsPerSecond is double r && r > 0 ? r + " per second" : "no rate limit")}, {MaxRetries} retries, {TimeoutSec} s per attempt.");
             _progress = new ProgressReporter(this, $"Recognising bank cards with {_provider.Name}", activityId: 1);
         }
 
@@ -411,7 +411,7 @@ namespace BankcardOcr.Commands
                 {
                     case LogLevel.Warning: WriteWarning(entry.Message); break;
                     case LogLevel.Debug: WriteDebug(entry.Message); break;
-                    default: WriteVerbose(entry.Message); break;
+                    default: this.WriteVerboseLine(entry.Message); break;
                 }
             }
         }

@@ -166,7 +166,7 @@ namespace BankcardOcr.Commands
             var signature = ExpiresAt is DateTimeOffset expires
                 ? TencentLegacySigner.CreateMultiUse(AppId, _credential.KeyId, key, now, expires, nonce, Bucket, FileId)
                 : TencentLegacySigner.CreateMultiUse(AppId, _credential.KeyId, key, now, Lifetime ?? TimeSpan.FromMinutes(10), nonce, Bucket, FileId);
-            WriteVerbose($"Signed for AppId {AppId}, valid until {signature.ExpiresAt:u}.");
+            this.WriteVerboseLine($"Signed for AppId {AppId}, valid until {signature.ExpiresAt:u}.");
             return signature.ToOutput();
         }
 
@@ -184,7 +184,7 @@ namespace BankcardOcr.Commands
                 SignActionHeader = SignActionHeader,
             };
             var signature = Tc3Signer.Sign(request, _credential!.KeyId, _credential.GetSecret());
-            WriteVerbose($"Signed {Action} for {signature.HostName} at {signature.Timestamp:u}.");
+            this.WriteVerboseLine($"Signed {Action} for {signature.HostName} at {signature.Timestamp:u}.");
             return signature.ToOutput();
         }
 

@@ -33,7 +33,7 @@ namespace BankcardOcr.Commands
             {
                 if (CardNumberInspector.TryInspect(input, out var info, out var problem))
                 {
-                    WriteVerbose($"Checked {CardNumberMask.Mask(info.CardNumber)}: {(info.IsValid ? "valid" : info.Reason)}");
+                    this.WriteVerboseLine($"Checked {CardNumberMask.Mask(info.CardNumber)}: {(info.IsValid ? "valid" : info.Reason)}");
                     WriteObject(info);
                 }
                 else
