@@ -92,12 +92,39 @@ namespace BankcardOcr.Providers.Local
                 _trace.Append($"pass {scale}/{pass.Threshold}/{pass.BoxThreshold}: {lines.Count} lines, {candidates.Count} candidates; ");
                 if (chosen != null)
                 {
+                    if (scale < FirstScale && ExpiryDate.Find(_readings).Thru.Length == 0)
+                    {
+                        LookForDate(Math.Min(FirstScale, longSide), minimumHeight);
+                    }
+
                     return new CardReaderOutcome(chosen, candidates, _readings, _trace.ToString(), Sideways);
                 }
             }
 
             var voted = SecondLook(candidates);
             return new CardReaderOutcome(voted, candidates, _readings, _trace.ToString(), Sideways);
+        }
+
+        /// <summary>
+        /// The quick pass verified the number but read no date: the date is printed smaller than the number and is
+        /// often not found at 640. One detection at <paramref name="scale"/> reads the lines not read yet.
+        /// </summary>
+        private void LookForDate(int scale, float minimumHeight)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var map = TextDetector.Run(_models.Detector, _image, scale);
+            var lines = NumberLines.Join(map.Boxes(0.3f, 0.6f, UnclipRatio))
+                .Where(l => NumberLines.CanHoldDigits(l, minimumHeight) && !AlreadyRead(l))
+                .OrderByDescending(l => l.Width * l.Height)
+                .Take(MaximumLines)
+                .ToList();
+            if (lines.Count > 0)
+            {
+                _readings.AddRange(LineRecognizer.Run(_models.Recognizer, _models.Columns, _image, lines));
+                _read.AddRange(lines);
+            }
+
+            _trace.Append($"date look {scale}: {lines.Count} lines; ");
         }
 
         /// <summary>
