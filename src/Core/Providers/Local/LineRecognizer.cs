@@ -38,16 +38,14 @@ namespace BankcardOcr.Providers.Local
                 var batchWidth = Math.Max(MinimumWidth, widths.Max());
                 batchWidth = (batchWidth + 7) / 8 * 8;
                 var plane = InputHeight * batchWidth;
-
-                // Cleared: the sampler leaves each crop's padding up to the batch width as it finds it, and the
-                // recognizer must see zeros there.
-                using var input = new RentedTensor(new[] { batch.Length, 3, InputHeight, batchWidth }, clear: true);
+                var input = new float[batch.Length * 3 * plane];
                 for (var n = 0; n < batch.Length; n++)
                 {
-                    TensorSampler.Sample(image, lines[batch[n]], input.Values, n * 3 * plane, batchWidth, plane, widths[n], InputHeight, Half, Half);
+                    TensorSampler.Sample(image, lines[batch[n]], input, n * 3 * plane, batchWidth, plane, widths[n], InputHeight, Half, Half);
                 }
 
-                using var results = session.Run(new[] { NamedOnnxValue.CreateFromTensor(inputName, input.Tensor) });
+                var tensor = new DenseTensor<float>(input, new[] { batch.Length, 3, InputHeight, batchWidth });
+                using var results = session.Run(new[] { NamedOnnxValue.CreateFromTensor(inputName, tensor) });
                 foreach (var result in results)
                 {
                     var output = (DenseTensor<float>)result.AsTensor<float>();

@@ -23,10 +23,9 @@ namespace BankcardOcr.Providers.Local
             var width = Math.Max(32, (int)Math.Round(image.Width * scale / 32) * 32);
             var height = Math.Max(32, (int)Math.Round(image.Height * scale / 32) * 32);
             var plane = width * height;
-
-            // The sampler writes every element, so the rented storage needs no clearing.
-            using var input = new RentedTensor(new[] { 1, 3, height, width }, clear: false);
-            TensorSampler.Sample(image, new TextBox(0, 0, image.Width, image.Height, 1), input.Values, 0, width, plane, width, height, Mean, Std);
+            var input = new float[3 * plane];
+            TensorSampler.Sample(image, new TextBox(0, 0, image.Width, image.Height, 1), input, 0, width, plane, width, height, Mean, Std);
+            var tensor = new DenseTensor<float>(input, new[] { 1, 3, height, width });
 
             // One detection at a time per process. Detection is the largest inference (up to 1280 on the long
             // side); run concurrently, every run grew ONNX Runtime's CPU arena by its own activations, which set the
@@ -35,7 +34,7 @@ namespace BankcardOcr.Providers.Local
             DetectionGate.Wait();
             try
             {
-                using var results = session.Run(new[] { NamedOnnxValue.CreateFromTensor(InputName(session), input.Tensor) });
+                using var results = session.Run(new[] { NamedOnnxValue.CreateFromTensor(InputName(session), tensor) });
                 foreach (var result in results)
                 {
                     var map = result.AsTensor<float>();
