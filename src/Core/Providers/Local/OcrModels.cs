@@ -20,13 +20,6 @@ namespace BankcardOcr.Providers.Local
 
         private static readonly Dictionary<string, Lazy<OcrModels>> Loaded = new Dictionary<string, Lazy<OcrModels>>(StringComparer.Ordinal);
 
-        /// <summary>
-        /// Whether the sessions share one CPU arena registered with ONNX Runtime's environment: registered once per
-        /// process on the first load; false when the runtime refused it, and the sessions then keep an arena each,
-        /// as they do by default. Guarded by <see cref="Loaded"/>.
-        /// </summary>
-        private static bool? sharedArena;
-
         private OcrModels(InferenceSession detector, InferenceSession recognizer, RecognizerColumns columns, long loadMilliseconds)
         {
             Detector = detector;
@@ -75,31 +68,6 @@ namespace BankcardOcr.Providers.Local
             }
         }
 
-        private static bool UseSharedArena()
-        {
-            lock (Loaded)
-            {
-                if (sharedArena is null)
-                {
-                    try
-                    {
-                        using var memory = new OrtMemoryInfo(OrtMemoryInfo.allocatorCPU, OrtAllocatorType.ArenaAllocator, 0, OrtMemType.Default);
-
-                        // 0 and -1 keep ONNX Runtime's defaults: no limit, chunks doubling as the arena grows.
-                        using var arena = new OrtArenaCfg(0, -1, -1, -1);
-                        OrtEnv.Instance().CreateAndRegisterAllocator(memory, arena);
-                        sharedArena = true;
-                    }
-                    catch (OnnxRuntimeException)
-                    {
-                        sharedArena = false;
-                    }
-                }
-
-                return sharedArena.Value;
-            }
-        }
-
         private static OcrModels Load(string moduleDirectory, int intraOpThreads)
         {
             OnnxNativeLoader.Prepare(moduleDirectory);
@@ -130,16 +98,11 @@ namespace BankcardOcr.Providers.Local
                 // parallel (and other processes) need, for no gain on inferences of this size.
                 options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
 
-                // Memory: no memory pattern, and one arena for both sessions. A memory pattern plans each input
-                // shape's activations as one block; with a new image or line width on nearly every run, those blocks
-                // of ever different sizes kept growing the arena. Tensor by tensor, freed chunks are reused; and one
-                // arena shared by detection and recognition holds the larger of the two peaks, not their sum
-                // (docs/performance.md: about 100 MB less over a batch, no measurable CPU cost).
+                // No memory pattern: a pattern plans a run's activations as one block per input shape, and the
+                // photos and line widths give a new shape on nearly every run, so blocks of ever new sizes kept
+                // extending the arena (docs/performance.md: 192 MB mapped by the arenas over 200 photos, 96 MB without
+                // patterns). One arena shared by both sessions saved a further 24 MB but cost about 7 % of the CPU.
                 options.EnableMemoryPattern = false;
-                if (UseSharedArena())
-                {
-                    options.AddSessionConfigEntry("session.use_env_allocators", "1");
-                }
 
                 var detector = new InferenceSession(Path.Combine(models, DetectorFile), options);
                 var recognizer = new InferenceSession(Path.Combine(models, RecognizerFile), options);
