@@ -101,7 +101,8 @@ namespace BankcardOcr.Providers.Local
                 // No memory pattern: a pattern plans a run's activations as one block per input shape, and the
                 // photos and line widths give a new shape on nearly every run, so blocks of ever new sizes kept
                 // extending the arena (docs/performance.md: 192 MB mapped by the arenas over 200 photos, 96 MB without
-                // patterns). One arena shared by both sessions saved a further 24 MB but cost about 7 % of the CPU.
+                // patterns). One arena shared by both sessions (use_env_allocators) lowered the peak by another
+                // 30-60 MB but cost about 7 % of the CPU, so each session keeps its own.
                 options.EnableMemoryPattern = false;
 
                 var detector = new InferenceSession(Path.Combine(models, DetectorFile), options);
