@@ -6,16 +6,21 @@ using BankcardOcr.Recognition;
 
 // LocalBench latency <photos>    one photo at a time (ThrottleLimit 1: ONNX Runtime gets every core)
 // LocalBench throughput <photos> ThrottleLimit = cores (the default): photos in parallel, one thread each
-// LocalBench write <folder> <n>  writes n rendered cards as BMP files (for the pwsh working-set run)
+// LocalBench write <folder> <n>  writes n rendered cards as BMP files and their numbers in truth.csv
+//                                (for the pwsh working-set run, bench/LocalBench/batch.ps1)
 var mode = args.Length > 0 ? args[0] : "latency";
 if (mode == "write")
 {
     Directory.CreateDirectory(args[1]);
+    var truth = new List<string>();
     for (var i = 0; i < int.Parse(args[2]); i++)
     {
-        File.WriteAllBytes(Path.Combine(args[1], $"card{i:0000}.bmp"), Render(i).Image);
+        var (number, image) = Render(i);
+        File.WriteAllBytes(Path.Combine(args[1], $"card{i:0000}.bmp"), image);
+        truth.Add($"card{i:0000}.bmp,{number}");
     }
 
+    File.WriteAllLines(Path.Combine(args[1], "truth.csv"), truth);
     return;
 }
 

@@ -141,6 +141,8 @@ namespace BankcardOcr.Providers.Local
                     $"{source}: the image cannot be decoded; it is damaged or uses an unsupported variant of its format.",
                     "Local");
                 decoded = ExifOrientation.Apply(decoded, ExifOrientation.Read(bytes));
+                NativeHeap.Trim();
+
                 var longSide = Math.Max(decoded.Width, decoded.Height);
                 if (longSide <= CardReader.LargestScale)
                 {

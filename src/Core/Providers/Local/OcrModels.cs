@@ -97,6 +97,14 @@ namespace BankcardOcr.Providers.Local
                 // Idle intra-op threads sleep instead of spinning: spinning burns the cores the other images in
                 // parallel (and other processes) need, for no gain on inferences of this size.
                 options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+
+                // No memory pattern: a pattern plans a run's activations as one block per input shape, and the
+                // photos and line widths give a new shape on nearly every run, so blocks of ever new sizes kept
+                // extending the arena (docs/performance.md: 192 MB mapped by the arenas over 200 photos, 96 MB without
+                // patterns). One arena shared by both sessions (use_env_allocators) lowered the peak by another
+                // 30-60 MB but cost about 7 % of the CPU, so each session keeps its own.
+                options.EnableMemoryPattern = false;
+
                 var detector = new InferenceSession(Path.Combine(models, DetectorFile), options);
                 var recognizer = new InferenceSession(Path.Combine(models, RecognizerFile), options);
                 var columns = RecognizerColumns.FromKeys(File.ReadAllLines(keys, Encoding.UTF8));
