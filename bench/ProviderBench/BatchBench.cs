@@ -165,39 +165,19 @@ internal static class BatchBench
         using var batch = new RecognitionBatch(provider, options, CancellationToken.None);
         var results = 0;
         var errors = 0;
-        void Drain()
+        BatchDriver.Run(batch, inputs, outcome =>
         {
-            while (batch.TryTake() is { } outcome)
+            if (outcome.Result is null)
             {
-                if (outcome.Result is null)
-                {
-                    errors++;
-                }
-                else
-                {
-                    results++;
-                }
-
-                onOutcome?.Invoke(results + errors);
+                errors++;
             }
-        }
-
-        foreach (var input in inputs)
-        {
-            while (!batch.TrySubmit(input))
+            else
             {
-                Drain();
-                batch.WaitForProgress(TimeSpan.FromMilliseconds(200));
+                results++;
             }
 
-            Drain();
-        }
-
-        while (batch.Pending > 0)
-        {
-            batch.WaitForProgress(TimeSpan.FromMilliseconds(200));
-            Drain();
-        }
+            onOutcome?.Invoke(results + errors);
+        });
 
         return (results, errors);
     }

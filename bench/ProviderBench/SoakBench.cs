@@ -133,44 +133,24 @@ internal static class SoakBench
         var outcomes = 0;
         var attempts = 0L;
         var errors = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Drain()
+        BatchDriver.Run(batch, inputs, outcome =>
         {
-            while (batch.TryTake() is { } outcome)
+            outcomes++;
+            if (outcome.Result is { } result)
             {
-                outcomes++;
-                if (outcome.Result is { } result)
-                {
-                    attempts += result.Attempts;
-                }
-                else
-                {
-                    var id = outcome.Error?.Kind.ToString() ?? "NoError";
-                    if (!errors.ContainsKey(id))
-                    {
-                        Console.WriteLine($"    first {id}: {outcome.Error?.Message}");
-                    }
-
-                    errors[id] = errors.GetValueOrDefault(id) + 1;
-                }
+                attempts += result.Attempts;
             }
-        }
-
-        foreach (var input in inputs)
-        {
-            while (!batch.TrySubmit(input))
+            else
             {
-                Drain();
-                batch.WaitForProgress(TimeSpan.FromMilliseconds(200));
+                var id = outcome.Error?.Kind.ToString() ?? "NoError";
+                if (!errors.ContainsKey(id))
+                {
+                    Console.WriteLine($"    first {id}: {outcome.Error?.Message}");
+                }
+
+                errors[id] = errors.GetValueOrDefault(id) + 1;
             }
-
-            Drain();
-        }
-
-        while (batch.Pending > 0)
-        {
-            batch.WaitForProgress(TimeSpan.FromMilliseconds(200));
-            Drain();
-        }
+        });
 
         return (outcomes, attempts, errors);
     }
