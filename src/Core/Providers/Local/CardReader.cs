@@ -78,18 +78,10 @@ namespace BankcardOcr.Providers.Local
                 var minimumHeight = Math.Max(8f, longSide / 120f);
                 var boxes = map.Boxes(pass.Threshold, pass.BoxThreshold, UnclipRatio);
                 CountShapes(boxes);
-                var lines = NumberLines.Join(boxes)
-                    .Where(l => NumberLines.CanHoldDigits(l, minimumHeight) && !AlreadyRead(l))
-                    .OrderByDescending(l => l.Width * l.Height)
-                    .Take(MaximumLines)
-                    .ToList();
-                _cancellationToken.ThrowIfCancellationRequested();
-                var readings = lines.Count == 0 ? Array.Empty<RecognizedText>() : LineRecognizer.Run(_models.Recognizer, _models.Columns, _image, lines);
-                _read.AddRange(lines);
-                _readings.AddRange(readings);
+                var readings = ReadNewLines(boxes, minimumHeight);
                 candidates.AddRange(CardNumberChooser.Candidates(readings).Where(c => !candidates.Any(k => k.Digits == c.Digits)));
                 var chosen = CardNumberChooser.Choose(candidates);
-                _trace.Append($"pass {scale}/{pass.Threshold}/{pass.BoxThreshold}: {lines.Count} lines, {candidates.Count} candidates; ");
+                _trace.Append($"pass {scale}/{pass.Threshold}/{pass.BoxThreshold}: {readings.Length} lines, {candidates.Count} candidates; ");
                 if (chosen != null)
                 {
                     if (scale < FirstScale && ExpiryDate.Find(_readings).Thru.Length == 0)
@@ -107,24 +99,33 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>
         /// The quick pass verified the number but read no date: the date is printed smaller than the number and is
-        /// often not found at 640. One detection at <paramref name="scale"/> reads the lines not read yet.
+        /// often not found at 640. One detection at <paramref name="scale"/>, with the second pass's thresholds,
+        /// reads the lines not read yet.
         /// </summary>
         private void LookForDate(int scale, float minimumHeight)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var map = TextDetector.Run(_models.Detector, _image, scale);
-            var lines = NumberLines.Join(map.Boxes(0.3f, 0.6f, UnclipRatio))
+            var readings = ReadNewLines(map.Boxes(Passes[1].Threshold, Passes[1].BoxThreshold, UnclipRatio), minimumHeight);
+            _trace.Append($"date look {scale}: {readings.Length} lines; ");
+        }
+
+        /// <summary>
+        /// Joins <paramref name="boxes"/> into lines, keeps the largest that can hold digits and were not read
+        /// before, reads them and records them as read.
+        /// </summary>
+        private RecognizedText[] ReadNewLines(List<TextBox> boxes, float minimumHeight)
+        {
+            var lines = NumberLines.Join(boxes)
                 .Where(l => NumberLines.CanHoldDigits(l, minimumHeight) && !AlreadyRead(l))
                 .OrderByDescending(l => l.Width * l.Height)
                 .Take(MaximumLines)
                 .ToList();
-            if (lines.Count > 0)
-            {
-                _readings.AddRange(LineRecognizer.Run(_models.Recognizer, _models.Columns, _image, lines));
-                _read.AddRange(lines);
-            }
-
-            _trace.Append($"date look {scale}: {lines.Count} lines; ");
+            _cancellationToken.ThrowIfCancellationRequested();
+            var readings = lines.Count == 0 ? Array.Empty<RecognizedText>() : LineRecognizer.Run(_models.Recognizer, _models.Columns, _image, lines);
+            _read.AddRange(lines);
+            _readings.AddRange(readings);
+            return readings;
         }
 
         /// <summary>
