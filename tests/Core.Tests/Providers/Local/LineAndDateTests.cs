@@ -34,9 +34,9 @@ public sealed class LineAndDateTests
     [Fact]
     public void OnlyWideEnoughLinesCanHoldDigits()
     {
-        Assert.True(NumberLines.CanHoldDigits(new TextBox(0, 0, 200, 40, 1), 8));
-        Assert.False(NumberLines.CanHoldDigits(new TextBox(0, 0, 40, 40, 1), 8));
-        Assert.False(NumberLines.CanHoldDigits(new TextBox(0, 0, 60, 6, 1), 8));
+        Assert.True(NumberLines.CanHoldDigits(new TextBox(0, 0, 200, 40, 1), 8, 1.8f));
+        Assert.False(NumberLines.CanHoldDigits(new TextBox(0, 0, 40, 40, 1), 8, 1.8f));
+        Assert.False(NumberLines.CanHoldDigits(new TextBox(0, 0, 60, 6, 1), 8, 1.8f));
     }
 
     [Fact]
