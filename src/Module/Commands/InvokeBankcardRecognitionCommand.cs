@@ -11,6 +11,7 @@ using BankcardOcr.Http;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Recognition;
+using BankcardOcr.Secrets;
 
 namespace BankcardOcr.Commands
 {
@@ -223,12 +224,21 @@ namespace BankcardOcr.Commands
             // $PSDefaultParameterValues) is not even read; it also names its provider when nothing else does.
             var given = MyInvocation.BoundParameters.Where(p => !(p.Value is SwitchParameter s) || s.IsPresent).ToList();
             var standIn = ProviderRegistry.NamedByCredentialParameter(given.Where(p => p.Value != null).Select(p => p.Key));
-            var secret = standIn != null ? null : ReadNamedSecret();
-            var provider = ProviderRegistry.Find(Provider) ?? ProviderRegistry.Find(secret?.Provider) ?? standIn ?? ProviderRegistry.Default;
-            WriteDebug($"Provider: {provider.Name}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
-            if (ProviderRegistry.MisplacedParameter(provider, given.Select(p => p.Key)) is string misplaced)
+
+            // A provider named on the command line is checked before any secret is read: -SecretName (perhaps from
+            // $PSDefaultParameterValues) means nothing to the offline recognizer and must not need SecretManagement.
+            var named = ProviderRegistry.Find(Provider);
+            if (named != null)
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, provider.Name));
+                RefuseMisplacedParameters(named, given, null);
+            }
+
+            var secret = standIn != null ? null : ReadNamedSecret();
+            var provider = named ?? ProviderRegistry.Find(secret?.Provider) ?? standIn ?? ProviderRegistry.Default;
+            WriteDebug($"Provider: {provider.Name}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
+            if (named is null)
+            {
+                RefuseMisplacedParameters(provider, given, secret);
             }
 
             var settings = GatherSettings();
@@ -253,8 +263,26 @@ namespace BankcardOcr.Commands
                     MaskCardNumber = MaskCardNumber,
                 },
                 _cancellation.Token);
-            this.WriteVerboseLine($"{_provider.Name}: up to {_batch.ThrottleLimit} requests in flight, {(_batch.RequestsPerSecond is double r && r > 0 ? r + " per second" : "no rate limit")}, {MaxRetries} retries, {TimeoutSec} s per attempt.");
+            var capped = settings.ThrottleLimit is int asked && asked > _batch.ThrottleLimit
+                ? $" (-ThrottleLimit {asked} is more than it can use here)"
+                : string.Empty;
+            var unit = provider.SendsRequests ? "requests in flight" : "photos at a time";
+            this.WriteVerboseLine($"{_provider.Name}: up to {_batch.ThrottleLimit} {unit}{capped}; {_batch.StagesDescription}.");
             _progress = new ProgressReporter(this, $"Recognising bank cards with {_provider.Name}", activityId: 1);
+        }
+
+        /// <summary>Ends the call when a parameter given means nothing to <paramref name="provider"/> (ParameterNotForProvider).</summary>
+        private void RefuseMisplacedParameters(ProviderDescriptor provider, IEnumerable<KeyValuePair<string, object>> given, StoredSecret? secret)
+        {
+            if (ProviderRegistry.MisplacedParameter(provider, given.Select(p => p.Key)) is string misplaced)
+            {
+                if (secret != null && secret.Provider is null)
+                {
+                    misplaced += $" The secret '{SecretName}' names no provider, so {provider.Name} was chosen; add -Provider to use the secret's keys.";
+                }
+
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, provider.Name));
+            }
         }
 
         /// <summary>Queues each input of this pipeline object and writes whatever has finished meanwhile.</summary>
@@ -343,7 +371,7 @@ namespace BankcardOcr.Commands
                 Endpoint = Endpoint,
                 Region = Region,
                 ThrottleLimit = bound.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null,
-                Requests = new RequestSettings { MaxRetries = MaxRetries, Timeout = TimeSpan.FromSeconds(TimeoutSec) },
+                Requests = new RequestSettings { MaxRetries = MaxRetries, Timeout = TimeSpan.FromSeconds(TimeoutSec), IsTimeoutGiven = bound.ContainsKey(nameof(TimeoutSec)) },
                 // The module folder: data such as the offline recognizer's models is laid out beside this assembly.
                 ModuleDirectory = System.IO.Path.GetDirectoryName(typeof(InvokeBankcardRecognitionCommand).Assembly.Location)!,
             };

@@ -34,30 +34,16 @@ namespace BankcardOcr.Providers.Local
         /// <inheritdoc />
         public string Name => "Local";
 
-        /// <summary>One image per core: each inference then runs on one thread (<see cref="LocalOptions.IntraOpThreads"/>).</summary>
-        public int DefaultThrottleLimit => Environment.ProcessorCount;
-
         /// <inheritdoc />
-        public double? DefaultRequestsPerSecond => null;
-
-        /// <inheritdoc />
-        public long? MaxFileBytes => null;
+        public ProviderDescriptor Descriptor => LocalDescriptor.Instance;
 
         /// <summary>Milliseconds the models took to load in this process.</summary>
         public long ModelLoadMilliseconds => _models.LoadMilliseconds;
 
-        /// <summary>Refuses formats the decoder cannot read before any work is done.</summary>
+        /// <summary>Refuses, before any decoding, an image outside <see cref="LocalDescriptor.Limits"/>.</summary>
         public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken)
         {
-            var format = ImageSniffer.Sniff(image).Format;
-            if (format != ImageFormat.Jpeg && format != ImageFormat.Png && format != ImageFormat.Bmp && format != ImageFormat.Gif)
-            {
-                throw new BankcardOcrException(
-                    BankcardOcrErrorKind.UnsupportedImageFormat,
-                    $"The Local recognizer reads JPEG, PNG, BMP and GIF images; this one is {(format == ImageFormat.Unknown ? "not an image it knows" : format.ToString())}.",
-                    Name);
-            }
-
+            ImagePreflight.Check(image, LocalDescriptor.Limits, Name);
             return Task.FromResult(image);
         }
 
