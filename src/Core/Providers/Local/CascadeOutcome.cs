@@ -22,7 +22,7 @@ namespace BankcardOcr.Providers.Local
             Turn = turn;
             Sideways = sideways;
             Trace = trace;
-            BestUnverified = chosen is null ? CardNumberChooser.BestUnverified(candidates) : null;
+            BestUnverified = chosen is null ? BestReading(candidates, readings) : null;
             (ValidFrom, ValidThru) = ExpiryDate.Find(readings);
             LongestDigitRun = readings.Count == 0 ? 0 : readings.Max(r => r.Text.Count(c => c >= '0' && c <= '9'));
         }
@@ -30,7 +30,10 @@ namespace BankcardOcr.Providers.Local
         /// <summary>The verified card number, or null.</summary>
         public CardNumberReading? Chosen { get; }
 
-        /// <summary>When nothing was verified, the best reading of 15–19 digits that failed the checks; else null.</summary>
+        /// <summary>
+        /// When nothing was verified, the best reading of 15–19 digits that failed the checks, else the longest line of
+        /// digits read (not a date); null when a number was verified or no digit was read.
+        /// </summary>
         public CardNumberReading? BestUnverified { get; }
 
         /// <summary>Every 15–19-digit reading considered.</summary>
@@ -59,6 +62,24 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>Per pass, what was found (for -Debug; no digits).</summary>
         public string Trace { get; }
+
+        /// <summary>
+        /// The best 15–19-digit reading, unless it is only some groups of a line and no issuer uses it, in which case
+        /// the whole line it came from (a 20-digit specimen line) says more; with no such reading, the longest line of
+        /// digits read.
+        /// </summary>
+        private static CardNumberReading? BestReading(IReadOnlyList<CardNumberReading> candidates, IReadOnlyList<RecognizedText> readings)
+        {
+            var best = CardNumberChooser.BestUnverified(candidates);
+            var fragment = CardNumberChooser.BestFragment(readings);
+            if (best is null || (!best.MatchesIssuer && !best.WholeLine && fragment != null
+                && fragment.Digits.Length > best.Digits.Length && fragment.Digits.Contains(best.Digits)))
+            {
+                return fragment ?? best;
+            }
+
+            return best;
+        }
 
         /// <summary>The same outcome with the trace of every orientation tried.</summary>
         public CascadeOutcome WithTrace(string trace) =>

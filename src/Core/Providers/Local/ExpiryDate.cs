@@ -38,6 +38,13 @@ namespace BankcardOcr.Providers.Local
             return (from, thru);
         }
 
+        /// <summary>Whether every digit of <paramref name="text"/> belongs to a month/year (a date line, not part of a number).</summary>
+        public static bool IsOnlyDates(string text)
+        {
+            var rest = MonthYear.Replace(text, string.Empty);
+            return rest.Length < text.Length && !Regex.IsMatch(rest, "[0-9]");
+        }
+
         private static string Format(int yearMonth) =>
             (yearMonth % 100).ToString("00", CultureInfo.InvariantCulture) + "/" + (yearMonth / 100).ToString(CultureInfo.InvariantCulture);
     }

@@ -82,12 +82,12 @@ namespace BankcardOcr.Providers.Local
                 return Result(best, outcome, unverified: true);
             }
 
-            var seen = best != null ? "read " + best.Describe() : outcome.LongestDigitRun > 0
-                ? $"the longest digit line read has {outcome.LongestDigitRun} digits"
-                : "no line of digits was found";
+            // Only a call that can do something about it is told of the switch: with it, there was nothing to return.
+            var seen = best != null ? "read " + best.Describe() : "no digits were read";
+            var hint = best != null ? " -IncludeUnverified returns the best reading anyway." : string.Empty;
             throw new BankcardOcrException(
                 BankcardOcrErrorKind.NoCardFound,
-                $"{source}: no card number that passes the number checks was found ({seen}). -IncludeUnverified returns the best reading anyway.",
+                $"{source}: no card number that passes the number checks was found ({seen}).{hint}",
                 Name);
         }
 
@@ -127,7 +127,7 @@ namespace BankcardOcr.Providers.Local
                 ValidFrom = outcome.ValidFrom,
                 ValidThru = outcome.ValidThru,
                 Confidence = ReadingConfidence.Of(reading),
-                Warnings = unverified ? "Unverified" : string.Empty,
+                Warnings = unverified ? ResultValidation.Unverified : string.Empty,
                 FieldConfidences = "CardNumber=" + ReadingConfidence.Of(reading).ToString("0.####", CultureInfo.InvariantCulture),
             };
         }

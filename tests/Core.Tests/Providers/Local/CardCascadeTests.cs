@@ -172,6 +172,34 @@ public sealed class CardCascadeTests
         Assert.Equal(16, outcome.LongestDigitRun);
     }
 
+    [Theory]
+    [InlineData("1234 567", "1234567")]
+    [InlineData("1234 5678 9012 3456 7890", "12345678901234567890")]
+    [InlineData("4111 1111 1111 1112 9999", "4111111111111112")] // a run an issuer uses beats the stray group
+    [InlineData("CARD 12345", "12345")]
+    public void WithNoCardNumbersLengthTheLongestLineOfDigitsIsTheBestUnverifiedReading(string line, string expected)
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
+        var reader = new ScriptedReader(box => box.Equals(NumberLine) ? line : "12/29");
+
+        var outcome = Cascade(detector, reader, new RecognizerTuning { ReadsTurned = false }).Read(Photo(800, 500), CancellationToken.None);
+
+        Assert.Null(outcome.Chosen);
+        Assert.Equal(expected, outcome.BestUnverified!.Digits);
+        Assert.Equal("12/2029", outcome.ValidThru);
+    }
+
+    [Fact]
+    public void ADateAloneIsNoUnverifiedReading()
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { DateLine });
+        var reader = new ScriptedReader(box => "12/29");
+
+        var outcome = Cascade(detector, reader, new RecognizerTuning { ReadsTurned = false }).Read(Photo(800, 500), CancellationToken.None);
+
+        Assert.Null(outcome.BestUnverified);
+    }
+
     [Fact]
     public void LinesTooLowOrTooNarrowForDigitsAreNeverRead()
     {
