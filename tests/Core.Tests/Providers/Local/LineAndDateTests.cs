@@ -47,6 +47,29 @@ public sealed class LineAndDateTests
     }
 
     [Fact]
+    public void AnExpiryTooFarAheadForAnyCardIsDroppedAndTheNextDateStands()
+    {
+        var today = new DateTime(2026, 12, 7);
+
+        Assert.Equal((string.Empty, "08/2031"), ExpiryDate.Find(new[] { Text("08/31"), Text("12/99") }, today));
+        Assert.Equal((string.Empty, "12/2046"), ExpiryDate.Find(new[] { Text("12/46") }, today));
+        Assert.Equal((string.Empty, string.Empty), ExpiryDate.Find(new[] { Text("01/47") }, today));
+    }
+
+    [Fact]
+    public void AValidFromDateInTheFutureIsDroppedAndTheExpiryKept()
+    {
+        var today = new DateTime(2026, 12, 7);
+
+        Assert.Equal((string.Empty, "12/2030"), ExpiryDate.Find(new[] { Text("03/28"), Text("12/30") }, today));
+        Assert.Equal(("12/2026", "12/2030"), ExpiryDate.Find(new[] { Text("12/26"), Text("12/30") }, today));
+    }
+
+    [Fact]
+    public void SpecimenPlaceholdersAreNoDate() =>
+        Assert.Equal((string.Empty, string.Empty), ExpiryDate.Find(new[] { Text("00/00"), Text("88/88") }));
+
+    [Fact]
     public void NoMonthYearMeansNoDateAndImpossibleMonthsAreIgnored()
     {
         Assert.Equal((string.Empty, string.Empty), ExpiryDate.Find(new[] { Text("13/25 6228/4804"), Text("4000 1234") }));
