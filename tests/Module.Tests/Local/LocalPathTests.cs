@@ -36,6 +36,36 @@ public sealed class LocalPathTests : IDisposable
     }
 
     [Fact]
+    public void CloudDefaultsFromPSDefaultParameterValuesAreLeftAsideForAnOfflineCall()
+    {
+        // A default secret and region for every call (the way the help recommends) must not break a call that reads
+        // offline; the secret is not even read (there is no SecretManagement here to read it).
+        var run = HostedPowerShell.Run($$"""
+            $PSDefaultParameterValues['Invoke-BankcardRecognition:SecretName'] = 'TencentOcr'
+            $PSDefaultParameterValues['Invoke-Bankcard*:Region'] = 'ap-beijing'
+            $PSDefaultParameterValues['*:Endpoint'] = 'http://example.com'
+            Invoke-BankcardRecognition -LiteralPath '{{Card()}}' -Provider Local -Debug
+            """);
+
+        Assert.Empty(run.Errors);
+        Assert.Equal("4111111111111111", Assert.Single(run.Output).Properties["CardNumber"].Value);
+        Assert.Contains(run.Debug, d => d.Message == "Left aside, from $PSDefaultParameterValues: -Endpoint, -Region, -SecretName (nothing to Local).");
+    }
+
+    [Fact]
+    public void ACloudParameterTypedBesideDefaultsIsStillRefused()
+    {
+        var run = HostedPowerShell.Run($$"""
+            $PSDefaultParameterValues['Invoke-BankcardRecognition:SecretName'] = 'TencentOcr'
+            Invoke-BankcardRecognition -LiteralPath '{{Card()}}' -Provider Local -Region ap-beijing
+            """);
+
+        var error = Assert.Single(run.Errors);
+        Assert.StartsWith("ParameterNotForProvider,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("-Region", error.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ASecretThatNamesNoProviderIsRefusedWithAHintRatherThanIgnored()
     {
         var run = HostedPowerShell.Run(SecretManagementStandIn.Import + $$"""
