@@ -5,7 +5,8 @@ using BankcardOcr.Providers.Local;
 using BankcardOcr.Recognition;
 
 // LocalBench latency <photos>    one photo at a time (ThrottleLimit 1: ONNX Runtime gets every core)
-// LocalBench throughput <photos> ThrottleLimit = cores (the default): photos in parallel, one thread each
+// LocalBench throughput <photos> ThrottleLimit = cores (the default): photos in parallel
+// LocalBench single <photos>     the default ThrottleLimit, one photo at a time (a foreach loop calling the cmdlet per file)
 // LocalBench write <folder> <n>  writes n rendered cards as BMP files and their numbers in truth.csv
 //                                (for the pwsh working-set run, bench/LocalBench/batch.ps1)
 var mode = args.Length > 0 ? args[0] : "latency";
@@ -28,7 +29,7 @@ var count = args.Length > 1 ? int.Parse(args[1]) : 40;
 var module = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../out/BankcardOcr"));
 var parallel = mode == "throughput" ? Environment.ProcessorCount : 1;
 var load = Stopwatch.StartNew();
-using var provider = new LocalProvider(new LocalOptions { ModuleDirectory = module, Parallelism = parallel });
+using var provider = new LocalProvider(new LocalOptions { ModuleDirectory = module, Parallelism = mode == "latency" ? 1 : Environment.ProcessorCount });
 Console.WriteLine($"session load: {load.ElapsedMilliseconds} ms (first in process: {provider.ModelLoadMilliseconds} ms)");
 
 var photos = Enumerable.Range(1000, count).Select(Render).ToArray();

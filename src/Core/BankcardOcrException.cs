@@ -64,5 +64,8 @@ namespace BankcardOcr
 
         /// <summary>Seconds the provider asked to wait (Retry-After), when it said.</summary>
         public double? RetryAfterSeconds { get; set; }
+
+        /// <summary>What the user can do about it, when the error's kind alone would advise wrongly (null: the kind's usual advice).</summary>
+        public string? RecommendedAction { get; set; }
     }
 }

@@ -12,11 +12,8 @@ internal sealed class ScriptedProvider : IRecognitionProvider
 
     public string Name => "Scripted";
 
-    public int DefaultThrottleLimit => 1;
-
-    public double? DefaultRequestsPerSecond => null;
-
-    public long? MaxFileBytes => null;
+    /// <summary>It stands in for the offline recognizer, the provider the harness measures.</summary>
+    public ProviderDescriptor Descriptor => BankcardOcr.Providers.Local.LocalDescriptor.Instance;
 
     public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken) => Task.FromResult(image);
 

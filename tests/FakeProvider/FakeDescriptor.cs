@@ -49,7 +49,7 @@ namespace BankcardOcr.Tests.FakeProvider
                 throw new System.ArgumentException($"Fake has no endpoint for region '{region}'. Known regions: {string.Join(", ", Regions)}.", "region");
             }
 
-            return Task.FromResult<IRecognitionProvider>(new FakeRecognizer(settings.Credential!.KeyId, region));
+            return Task.FromResult<IRecognitionProvider>(new FakeRecognizer(this, settings.Credential!.KeyId, region));
         }
     }
 }

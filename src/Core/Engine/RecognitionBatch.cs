@@ -7,7 +7,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using BankcardOcr.Cards;
-using BankcardOcr.Http;
+using BankcardOcr.Imaging;
 using BankcardOcr.Providers;
 using BankcardOcr.Recognition;
 
@@ -24,7 +24,7 @@ namespace BankcardOcr.Engine
     {
         private readonly IRecognitionProvider _provider;
         private readonly RecognitionOptions _options;
-        private readonly RequestStages _stages;
+        private readonly IRecognitionStages _stages;
         private readonly object _gate = new object();
         private readonly Queue<(RecognitionInput Input, long Sequence)> _waiting = new Queue<(RecognitionInput, long)>();
         private readonly SemaphoreSlim _progress = new SemaphoreSlim(0);
@@ -55,13 +55,14 @@ namespace BankcardOcr.Engine
         {
             _provider = provider ?? throw new ArgumentNullException(nameof(provider));
             _options = options ?? throw new ArgumentNullException(nameof(options));
-            ThrottleLimit = Math.Max(1, options.ThrottleLimit ?? provider.DefaultThrottleLimit);
-            RequestsPerSecond = options.MaxRequestsPerSecond ?? provider.DefaultRequestsPerSecond;
+            var descriptor = provider.Descriptor;
+            ThrottleLimit = descriptor.ThrottleLimitFor(options.ThrottleLimit);
+            RequestsPerSecond = descriptor.SendsRequests ? options.MaxRequestsPerSecond ?? descriptor.DefaultRequestsPerSecond : null;
             _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _token = _cancellation.Token;
             _stopSending = CancellationTokenSource.CreateLinkedTokenSource(_token);
             _sendToken = _stopSending.Token;
-            _stages = new RequestStages(provider.Name, options.Requests, RequestsPerSecond);
+            _stages = descriptor.CreateStages(options.Requests, RequestsPerSecond);
         }
 
         /// <summary>The requests allowed in flight.</summary>
@@ -69,6 +70,9 @@ namespace BankcardOcr.Engine
 
         /// <summary>The pipeline-wide request rate in force; null or 0 for none.</summary>
         public double? RequestsPerSecond { get; }
+
+        /// <summary>How each recognition is run (retries, rate, time limit), for -Verbose.</summary>
+        public string StagesDescription => _stages.Description;
 
         /// <summary>Inputs submitted whose outcome has not been taken yet (inputs dropped by a stop not counted).</summary>
         public long Pending
@@ -340,11 +344,11 @@ namespace BankcardOcr.Engine
             try
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
-                if (_provider.MaxFileBytes is long limit && stream.Length > limit)
+                if (stream.Length > _provider.Descriptor.MaxFileBytes)
                 {
                     throw new BankcardOcrException(
                         BankcardOcrErrorKind.ImageTooLarge,
-                        $"The file is {stream.Length:N0} bytes; {_provider.Name} accepts images of at most {limit:N0} bytes.",
+                        $"The file is {ImagePreflight.Size(stream.Length)}; {_provider.Name} reads files of at most {ImagePreflight.Size(_provider.Descriptor.MaxFileBytes)}.",
                         _provider.Name);
                 }
 

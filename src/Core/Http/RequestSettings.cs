@@ -15,6 +15,12 @@ namespace BankcardOcr.Http
         /// <summary>The time one attempt may take; 30 s by default.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+        /// <summary>
+        /// Whether the user set the time (<c>-TimeoutSec</c>). The offline recognizer has no time limit of its own and
+        /// applies one per photo only then; the cloud providers always apply <see cref="Timeout"/>.
+        /// </summary>
+        public bool IsTimeoutGiven { get; set; }
+
         /// <summary>The first retry's delay before jitter; later ones double. 0.5 s by default.</summary>
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(0.5);
 

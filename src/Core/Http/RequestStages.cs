@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
+using BankcardOcr.Providers;
 using BankcardOcr.Recognition;
 using Polly;
 using Polly.Retry;
@@ -15,7 +16,7 @@ namespace BankcardOcr.Http
     /// honouring Retry-After) → rate limit (one shared token bucket for the whole pipeline) → per-attempt
     /// timeout → the provider. Built once per cmdlet call and shared by all its workers.
     /// </summary>
-    public sealed class RequestStages : IDisposable
+    public sealed class RequestStages : IRecognitionStages
     {
         private static readonly ResiliencePropertyKey<bool> FreshCredentialUsed = new ResiliencePropertyKey<bool>("BankcardOcr.FreshCredentialUsed");
         private static readonly ResiliencePropertyKey<int> RetriesUsed = new ResiliencePropertyKey<int>("BankcardOcr.RetriesUsed");
@@ -36,6 +37,8 @@ namespace BankcardOcr.Http
         private int _firstRequestClaimed;
         private readonly string _provider;
         private readonly int _maxRetries;
+        private readonly TimeSpan _attemptTimeout;
+        private readonly double? _requestsPerSecond;
 
         /// <summary>Builds the stages from the user's settings.</summary>
         /// <param name="provider">The provider's name, for errors.</param>
@@ -50,6 +53,8 @@ namespace BankcardOcr.Http
             var maxRetries = _maxRetries;
             var retryBaseDelay = settings.RetryBaseDelay;
             var timeout = settings.Timeout;
+            _attemptTimeout = timeout;
+            _requestsPerSecond = requestsPerSecond is double r && r > 0 ? r : (double?)null;
             var retryBuilder = new ResiliencePipelineBuilder { TimeProvider = settings.RetryClock };
             retryBuilder.AddRetry(new RetryStrategyOptions
             {
@@ -117,6 +122,10 @@ namespace BankcardOcr.Http
                 _windowGuard = new StartLog(permits, TimeSpan.FromSeconds((permits / rate) + TransitMargin));
             }
         }
+
+        /// <inheritdoc />
+        public string Description =>
+            FormattableString.Invariant($"{(_requestsPerSecond is double rate ? rate + " per second" : "no rate limit")}, {_maxRetries} retries, {_attemptTimeout.TotalSeconds:0.###} s per attempt");
 
         /// <summary>Runs <paramref name="attempt"/> through the stages; the argument is the 0-based attempt number.</summary>
         /// <param name="attempt">One provider call.</param>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using BankcardOcr.Credentials;
+using BankcardOcr.Http;
 using BankcardOcr.Imaging;
 
 namespace BankcardOcr.Providers
@@ -44,11 +45,38 @@ namespace BankcardOcr.Providers
         /// <summary>The documented image limits, checked before anything is sent.</summary>
         public abstract ImageLimits ImageLimits { get; }
 
+        /// <summary>
+        /// Files larger than this are refused before they are read. By default 256 MB, above the largest image any
+        /// provider takes in pixels (8192 × 8192 uncompressed is 201 MB): a larger file is not a card photo, and reading
+        /// it whole would only cost memory. Images between the vendor's limit and this one are fitted before upload.
+        /// </summary>
+        public virtual long MaxFileBytes => 256 * ImageLimits.Megabyte;
+
         /// <summary>Requests in flight when the user sets no <c>-ThrottleLimit</c>.</summary>
         public abstract int DefaultThrottleLimit { get; }
 
         /// <summary>The documented request rate when the user sets no <c>-MaxRequestsPerSecond</c>; null for none.</summary>
         public virtual double? DefaultRequestsPerSecond => null;
+
+        /// <summary>
+        /// Whether the provider sends requests to a service. One that does not (the offline recognizer) has no use for
+        /// credentials, secrets, regions, endpoints, rate limits or retries: those parameters are refused for it
+        /// (<c>ParameterNotForProvider</c>) rather than silently ignored.
+        /// </summary>
+        public virtual bool SendsRequests => true;
+
+        /// <summary>The recognitions run at once for the user's <c>-ThrottleLimit</c> (null when not given).</summary>
+        /// <param name="requested">The user's <c>-ThrottleLimit</c>, or null.</param>
+        public virtual int ThrottleLimitFor(int? requested) => Math.Max(1, requested ?? DefaultThrottleLimit);
+
+        /// <summary>
+        /// The stages every recognition of a call passes through: by default retry with backoff, the request rate
+        /// (<paramref name="requestsPerSecond"/>) and a per-attempt timeout, shared by the call's workers.
+        /// </summary>
+        /// <param name="settings">The user's retries and time.</param>
+        /// <param name="requestsPerSecond">The call's request rate; null or 0 for none.</param>
+        public virtual IRecognitionStages CreateStages(RequestSettings settings, double? requestsPerSecond) =>
+            new RequestStages(Name, settings, requestsPerSecond);
 
         /// <summary>
         /// Invoke-BankcardRecognition's provider-specific parameters this provider takes, by name. A parameter that

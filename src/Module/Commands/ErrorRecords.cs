@@ -33,7 +33,7 @@ namespace BankcardOcr.Commands
         private static ErrorRecord Create(BankcardOcrException exception, object? target, string message)
         {
             var record = new ErrorRecord(exception, exception.Kind.ToString(), CategoryOf(exception.Kind), target);
-            var action = ActionFor(exception);
+            var action = exception.RecommendedAction ?? ActionFor(exception);
             if (action != null || message != exception.Message)
             {
                 record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = action };

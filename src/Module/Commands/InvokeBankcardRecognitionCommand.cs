@@ -11,6 +11,7 @@ using BankcardOcr.Http;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Recognition;
+using BankcardOcr.Secrets;
 
 namespace BankcardOcr.Commands
 {
@@ -39,6 +40,7 @@ namespace BankcardOcr.Commands
         private ProgressReporter? _progress;
         private InputResolver? _inputs;
         private bool _nameOnCommandLine;
+        private HashSet<string> _ignored = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         // How pipeline input binds (checked in real pwsh by tests/Pester/PipelineBinding.Tests.ps1). PowerShell tries,
         // in turn: by value as is, by property name as is, by value converted, by property name converted; in each
@@ -221,14 +223,24 @@ namespace BankcardOcr.Commands
 
             // A parameter standing in for the credential (-Token) wins, so a -SecretName (perhaps from
             // $PSDefaultParameterValues) is not even read; it also names its provider when nothing else does.
-            var given = MyInvocation.BoundParameters.Where(p => !(p.Value is SwitchParameter s) || s.IsPresent).ToList();
-            var standIn = ProviderRegistry.NamedByCredentialParameter(given.Where(p => p.Value != null).Select(p => p.Key));
-            var secret = standIn != null ? null : ReadNamedSecret();
-            var provider = ProviderRegistry.Find(Provider) ?? ProviderRegistry.Find(secret?.Provider) ?? standIn ?? ProviderRegistry.Default;
-            WriteDebug($"Provider: {provider.Name}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
-            if (ProviderRegistry.MisplacedParameter(provider, given.Select(p => p.Key)) is string misplaced)
+            var given = MyInvocation.BoundParameters.Where(p => !(p.Value is SwitchParameter s) || s.IsPresent).Select(p => p.Key).ToList();
+            var defaults = DefaultParameterValues.SuppliedTo(this);
+            var standIn = ProviderRegistry.NamedByCredentialParameter(MyInvocation.BoundParameters.Where(p => p.Value != null && given.Contains(p.Key)).Select(p => p.Key));
+
+            // A provider named on the command line is checked before any secret is read: -SecretName means nothing to
+            // the offline recognizer and must not need SecretManagement there.
+            var named = ProviderRegistry.Find(Provider);
+            if (named != null)
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, provider.Name));
+                _ignored = LeaveAsideOrRefuse(named, given, defaults, null);
+            }
+
+            var secret = standIn != null || _ignored.Contains(nameof(SecretName)) ? null : ReadNamedSecret();
+            var provider = named ?? ProviderRegistry.Find(secret?.Provider) ?? standIn ?? ProviderRegistry.Default;
+            WriteDebug($"Provider: {provider.Name}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
+            if (named is null)
+            {
+                _ignored = LeaveAsideOrRefuse(provider, given, defaults, secret);
             }
 
             var settings = GatherSettings();
@@ -247,14 +259,45 @@ namespace BankcardOcr.Commands
                 new RecognitionOptions
                 {
                     ThrottleLimit = settings.ThrottleLimit,
-                    MaxRequestsPerSecond = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : (double?)null,
+                    MaxRequestsPerSecond = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond)) && !_ignored.Contains(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : (double?)null,
                     Requests = settings.Requests,
                     Ordered = Ordered,
                     MaskCardNumber = MaskCardNumber,
                 },
                 _cancellation.Token);
-            this.WriteVerboseLine($"{_provider.Name}: up to {_batch.ThrottleLimit} requests in flight, {(_batch.RequestsPerSecond is double r && r > 0 ? r + " per second" : "no rate limit")}, {MaxRetries} retries, {TimeoutSec} s per attempt.");
+            var capped = settings.ThrottleLimit is int asked && asked > _batch.ThrottleLimit
+                ? $" (-ThrottleLimit {asked} is more than it can use here)"
+                : string.Empty;
+            var unit = provider.SendsRequests ? "requests in flight" : "photos at a time";
+            this.WriteVerboseLine($"{_provider.Name}: up to {_batch.ThrottleLimit} {unit}{capped}; {_batch.StagesDescription}.");
             _progress = new ProgressReporter(this, $"Recognising bank cards with {_provider.Name}", activityId: 1);
+        }
+
+        /// <summary>
+        /// Ends the call when a parameter typed on the command line means nothing to <paramref name="provider"/>
+        /// (ParameterNotForProvider); returns the ones <c>$PSDefaultParameterValues</c> supplied that mean nothing to it,
+        /// which are left aside (a default set for every call must not break the calls it does not fit).
+        /// </summary>
+        private HashSet<string> LeaveAsideOrRefuse(ProviderDescriptor provider, IReadOnlyCollection<string> given, ISet<string> defaults, StoredSecret? secret)
+        {
+            var typed = given.Where(p => !defaults.Contains(p)).ToList();
+            if (ProviderRegistry.MisplacedParameter(provider, typed) is string misplaced)
+            {
+                if (secret != null && secret.Provider is null)
+                {
+                    misplaced += $" The secret '{SecretName}' names no provider, so {provider.Name} was chosen; add -Provider to use the secret's keys.";
+                }
+
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, provider.Name));
+            }
+
+            var ignored = new HashSet<string>(given.Where(p => defaults.Contains(p) && ProviderRegistry.MisplacedParameter(provider, new[] { p }) != null), StringComparer.OrdinalIgnoreCase);
+            if (ignored.Count > 0)
+            {
+                WriteDebug($"Left aside, from $PSDefaultParameterValues: {string.Join(", ", ignored.OrderBy(p => p, StringComparer.Ordinal).Select(p => "-" + p))} (nothing to {provider.Name}).");
+            }
+
+            return ignored;
         }
 
         /// <summary>Queues each input of this pipeline object and writes whatever has finished meanwhile.</summary>
@@ -326,24 +369,26 @@ namespace BankcardOcr.Commands
         /// </summary>
         private ProviderSettings GatherSettings()
         {
-            var bound = MyInvocation.BoundParameters;
-            RequireAllowed(Endpoint, nameof(Endpoint));
-            RequireAllowed(IamEndpoint, nameof(IamEndpoint));
+            var bound = MyInvocation.BoundParameters.Where(p => !_ignored.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+            var endpoint = bound.ContainsKey(nameof(Endpoint)) ? Endpoint : null;
+            var iamEndpoint = bound.ContainsKey(nameof(IamEndpoint)) ? IamEndpoint : null;
+            RequireAllowed(endpoint, nameof(Endpoint));
+            RequireAllowed(iamEndpoint, nameof(IamEndpoint));
             // Inputs and the user's credential parameters are the cmdlet's business; a provider gets the resolved credential.
             var parameters = bound
                 .Where(p => !InputAndCredentialParameters.Contains(p.Key))
                 .ToDictionary(p => p.Key, p => p.Value is SwitchParameter s ? s.IsPresent : (object?)p.Value, StringComparer.OrdinalIgnoreCase);
-            if (ImageFolder != null)
+            if (ImageFolder != null && bound.ContainsKey(nameof(ImageFolder)))
             {
                 parameters[nameof(ImageFolder)] = ResolveImageFolder(ImageFolder);
             }
 
             return new ProviderSettings(parameters)
             {
-                Endpoint = Endpoint,
-                Region = Region,
+                Endpoint = endpoint,
+                Region = bound.ContainsKey(nameof(Region)) ? Region : null,
                 ThrottleLimit = bound.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null,
-                Requests = new RequestSettings { MaxRetries = MaxRetries, Timeout = TimeSpan.FromSeconds(TimeoutSec) },
+                Requests = new RequestSettings { MaxRetries = MaxRetries, Timeout = TimeSpan.FromSeconds(TimeoutSec), IsTimeoutGiven = bound.ContainsKey(nameof(TimeoutSec)) },
                 // The module folder: data such as the offline recognizer's models is laid out beside this assembly.
                 ModuleDirectory = System.IO.Path.GetDirectoryName(typeof(InvokeBankcardRecognitionCommand).Assembly.Location)!,
             };

@@ -18,6 +18,7 @@ internal sealed class ScriptedProvider : IRecognitionProvider
     public int DefaultThrottleLimit { get; init; } = 4;
     public double? DefaultRequestsPerSecond { get; init; }
     public long? MaxFileBytes { get; init; }
+    public ProviderDescriptor Descriptor => new ScriptedDescriptor(this);
     public int MaxInFlight => _maxInFlight;
     public int Calls => _calls;
 
@@ -47,6 +48,23 @@ internal sealed class ScriptedProvider : IRecognitionProvider
     }
 
     public static BankcardRecognitionResult Card(string number) => new() { CardNumber = number };
+}
+
+/// <summary>The scripted provider's descriptor: its pace and file limit come from the provider's init properties.</summary>
+internal sealed class ScriptedDescriptor : ProviderDescriptor
+{
+    private readonly ScriptedProvider _provider;
+
+    public ScriptedDescriptor(ScriptedProvider provider) => _provider = provider;
+
+    public override string Name => _provider.Name;
+    public override BankcardOcr.Imaging.ImageLimits ImageLimits { get; } = new("Scripted", new[] { BankcardOcr.Imaging.ImageFormat.Jpeg }, 1 << 20);
+    public override int DefaultThrottleLimit => _provider.DefaultThrottleLimit;
+    public override double? DefaultRequestsPerSecond => _provider.DefaultRequestsPerSecond;
+    public override long MaxFileBytes => _provider.MaxFileBytes ?? base.MaxFileBytes;
+
+    public override Task<IRecognitionProvider> CreateAsync(ProviderSettings settings, CancellationToken cancellationToken) =>
+        Task.FromResult<IRecognitionProvider>(_provider);
 }
 
 internal static class BatchDriver

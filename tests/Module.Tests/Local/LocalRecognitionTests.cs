@@ -102,6 +102,23 @@ public sealed class LocalRecognitionTests : IDisposable
         Assert.Equal("Unverified", result["Warnings"].Value);
     }
 
+    [Fact]
+    public void IncludeUnverifiedReturnsAFragmentOfDigitsAndNeverSuggestsItselfWhenNoDigitWasRead()
+    {
+        var fragment = Write("fragment.bmp", StrokeCard.Render("2468 135", string.Empty, seed: 33));
+        var blank = Write("blank.bmp", StrokeCard.Render(string.Empty, string.Empty, seed: 34));
+
+        var run = HostedPowerShell.Run($"Invoke-BankcardRecognition -LiteralPath '{fragment}','{blank}' -IncludeUnverified -Ordered");
+
+        var result = Assert.Single(run.Output).Properties;
+        Assert.Equal("2468135", result["CardNumber"].Value);
+        Assert.Equal("Unverified", result["Warnings"].Value);
+        var error = Assert.Single(run.Errors);
+        Assert.StartsWith("NoCardFound,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("no digits were read", error.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("-IncludeUnverified", error.Exception.Message, StringComparison.Ordinal);
+    }
+
     private string Write(string name, byte[] data)
     {
         var path = Path.Combine(_folder, name);

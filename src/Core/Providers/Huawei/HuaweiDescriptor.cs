@@ -161,5 +161,11 @@ namespace BankcardOcr.Providers.Huawei
             settings.Log.Verbose($"Huawei project {provider.ProjectId} in {region}, {(options.TokenSource != null ? "IAM token" : "AK/SK signature")} authentication.");
             return provider;
         }
+
+        /// <summary>
+        /// The one instance: the registry lists it and the providers it builds point back to it. Declared after every
+        /// other static member, which the instance's own initializers read.
+        /// </summary>
+        public static HuaweiDescriptor Instance { get; } = new HuaweiDescriptor();
     }
 }

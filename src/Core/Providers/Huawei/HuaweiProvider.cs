@@ -51,13 +51,7 @@ namespace BankcardOcr.Providers.Huawei
         public string Name => ProviderName;
 
         /// <inheritdoc />
-        public int DefaultThrottleLimit => HuaweiDescriptor.ThrottleLimit;
-
-        /// <inheritdoc />
-        public double? DefaultRequestsPerSecond => null;
-
-        /// <inheritdoc />
-        public long? MaxFileBytes => null; // PrepareImage fits oversized images or reports the documented limit
+        public ProviderDescriptor Descriptor => HuaweiDescriptor.Instance;
 
         /// <summary>The project id requests go to, once known.</summary>
         public string? ProjectId { get; private set; }

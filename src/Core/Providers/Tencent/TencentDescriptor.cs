@@ -99,5 +99,11 @@ namespace BankcardOcr.Providers.Tencent
                 ImageFolder = settings.Get<string>("ImageFolder"),
             }));
         }
+
+        /// <summary>
+        /// The one instance: the registry lists it and the providers it builds point back to it. Declared after every
+        /// other static member, which the instance's own initializers read.
+        /// </summary>
+        public static TencentDescriptor Instance { get; } = new TencentDescriptor();
     }
 }

@@ -84,13 +84,7 @@ namespace BankcardOcr.Providers.Tencent
         public string Name => ProviderName;
 
         /// <inheritdoc />
-        public int DefaultThrottleLimit => TencentDescriptor.ThrottleLimit;
-
-        /// <inheritdoc />
-        public double? DefaultRequestsPerSecond => TencentDescriptor.RequestsPerSecond;
-
-        /// <inheritdoc />
-        public long? MaxFileBytes => null;
+        public ProviderDescriptor Descriptor => TencentDescriptor.Instance;
 
         /// <inheritdoc />
         public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken) =>

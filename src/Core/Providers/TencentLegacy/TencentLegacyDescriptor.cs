@@ -85,5 +85,11 @@ namespace BankcardOcr.Providers.TencentLegacy
                 UseBase64 = settings.IsSet("UseBase64"),
             }));
         }
+
+        /// <summary>
+        /// The one instance: the registry lists it and the providers it builds point back to it. Declared after every
+        /// other static member, which the instance's own initializers read.
+        /// </summary>
+        public static TencentLegacyDescriptor Instance { get; } = new TencentLegacyDescriptor();
     }
 }

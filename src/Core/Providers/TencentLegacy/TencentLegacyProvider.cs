@@ -77,13 +77,7 @@ namespace BankcardOcr.Providers.TencentLegacy
         public string Name => ProviderName;
 
         /// <inheritdoc />
-        public int DefaultThrottleLimit => TencentLegacyDescriptor.ThrottleLimit;
-
-        /// <inheritdoc />
-        public double? DefaultRequestsPerSecond => TencentLegacyDescriptor.RequestsPerSecond;
-
-        /// <inheritdoc />
-        public long? MaxFileBytes => null; // oversized images are reported by PrepareImage with the documented limit
+        public ProviderDescriptor Descriptor => TencentLegacyDescriptor.Instance;
 
         /// <inheritdoc />
         public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken) =>

@@ -8,17 +8,31 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace BankcardOcr.Providers.Local
 {
     /// <summary>PP-OCRv4 DB text detection: the image scaled to a long side, normalised as PaddleOCR's ImageNet statistics, run, and boxed.</summary>
-    internal static class TextDetector
+    internal sealed class PpOcrTextDetector : ITextDetector
     {
+        /// <summary>
+        /// PaddleOCR's unclip ratio: DB's maps shrink text regions during training, and boxes are grown back by
+        /// area × ratio / perimeter.
+        /// </summary>
+        public const float UnclipRatio = 1.5f;
+
         private static readonly float[] Mean = { 0.485f, 0.456f, 0.406f };
         private static readonly float[] Std = { 0.229f, 0.224f, 0.225f };
 
-        /// <summary>Serialises detection runs (see <see cref="Run"/>).</summary>
+        /// <summary>Serialises detection runs (see <see cref="Detect"/>).</summary>
         private static readonly SemaphoreSlim DetectionGate = new SemaphoreSlim(1, 1);
 
+        private readonly InferenceSession _session;
+
+        public PpOcrTextDetector(InferenceSession session) => _session = session;
+
+        /// <inheritdoc />
+        public string Name => "ppocr-det";
+
         /// <summary>The probability map of <paramref name="image"/> scaled so its long side is <paramref name="longSide"/> (dimensions rounded to multiples of 32).</summary>
-        public static DetectionMap Run(InferenceSession session, RgbImage image, int longSide)
+        public ITextMap Detect(RgbImage image, int longSide)
         {
+            var session = _session;
             var scale = (float)longSide / Math.Max(image.Width, image.Height);
             var width = Math.Max(32, (int)Math.Round(image.Width * scale / 32) * 32);
             var height = Math.Max(32, (int)Math.Round(image.Height * scale / 32) * 32);
@@ -74,7 +88,7 @@ namespace BankcardOcr.Providers.Local
     }
 
     /// <summary>A detector output and how its pixels map back to the image.</summary>
-    internal sealed class DetectionMap
+    internal sealed class DetectionMap : ITextMap
     {
         public DetectionMap(float[] probabilities, int width, int height, float scaleX, float scaleY)
         {
@@ -95,10 +109,10 @@ namespace BankcardOcr.Providers.Local
 
         public float ScaleY { get; }
 
-        /// <summary>The boxes at the given thresholds, in image pixels.</summary>
-        public List<TextBox> Boxes(float threshold, float boxThreshold, float unclipRatio)
+        /// <inheritdoc />
+        public List<TextBox> Boxes(float threshold, float boxThreshold)
         {
-            var boxes = TextBoxFinder.Find(Probabilities, Width, Height, threshold, boxThreshold, unclipRatio);
+            var boxes = TextBoxFinder.Find(Probabilities, Width, Height, threshold, boxThreshold, PpOcrTextDetector.UnclipRatio);
             for (var i = 0; i < boxes.Count; i++)
             {
                 boxes[i] = boxes[i].Scaled(ScaleX, ScaleY);

@@ -11,7 +11,7 @@ namespace BankcardOcr.Providers.Local
     /// PP-OCRv4 recognition of line crops: each crop scaled to height 48 keeping its aspect, normalised to [-1, 1],
     /// batched with crops of similar width (padding is wasted work), decoded with <see cref="CtcDigitDecoder"/>.
     /// </summary>
-    internal static class LineRecognizer
+    internal sealed class PpOcrLineReader : ILineReader
     {
         private const int InputHeight = 48;
 
@@ -25,12 +25,26 @@ namespace BankcardOcr.Providers.Local
 
         private static readonly float[] Half = { 0.5f, 0.5f, 0.5f };
 
-        /// <summary>The readings of <paramref name="lines"/>, in the same order.</summary>
-        public static RecognizedText[] Run(InferenceSession session, RecognizerColumns columns, RgbImage image, IReadOnlyList<TextBox> lines)
+        private readonly InferenceSession _session;
+        private readonly RecognizerColumns _columns;
+
+        public PpOcrLineReader(InferenceSession session, RecognizerColumns columns)
         {
+            _session = session;
+            _columns = columns;
+        }
+
+        /// <inheritdoc />
+        public string Name => "ppocr-rec";
+
+        /// <inheritdoc />
+        public IReadOnlyList<RecognizedText> Read(RgbImage image, IReadOnlyList<TextBox> lines)
+        {
+            var session = _session;
+            var columns = _columns;
             var readings = new RecognizedText[lines.Count];
             var order = Enumerable.Range(0, lines.Count).OrderBy(i => lines[i].Width / Math.Max(1, lines[i].Height)).ToArray();
-            var inputName = TextDetector.InputName(session);
+            var inputName = PpOcrTextDetector.InputName(session);
             for (var start = 0; start < order.Length; start += BatchSize)
             {
                 var batch = order.Skip(start).Take(BatchSize).ToArray();

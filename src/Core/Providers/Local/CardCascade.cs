@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using BankcardOcr.Imaging;
+
+namespace BankcardOcr.Providers.Local
+{
+    /// <summary>
+    /// The offline recognizer's plan for one photo, and the one place it is decided: detection passes in
+    /// <see cref="RecognizerTuning.Passes"/> order, stopping at the first whose lines hold a verified number; the date
+    /// look when a quick pass verified the number but read no date; a second look at the likeliest lines when every
+    /// pass abstains; the photo read turned when nothing was verified upright; and, when all that verified nothing,
+    /// the best unverified reading for -IncludeUnverified and the NoCardFound message. Detection only locates lines:
+    /// they are always read from the image at up to <see cref="RecognizerTuning.LargestScale"/>, so a coarse pass costs
+    /// no recognition accuracy. A line already read is not read again, and no detection runs twice at one scale.
+    /// </summary>
+    internal sealed class CardCascade
+    {
+        private readonly ITextDetector _detector;
+        private readonly ILineReader _reader;
+        private readonly RecognizerTuning _tuning;
+
+        public CardCascade(ITextDetector detector, ILineReader reader, RecognizerTuning tuning)
+        {
+            _detector = detector ?? throw new ArgumentNullException(nameof(detector));
+            _reader = reader ?? throw new ArgumentNullException(nameof(reader));
+            _tuning = tuning ?? throw new ArgumentNullException(nameof(tuning));
+        }
+
+        /// <summary>The passes run on an image of long side <paramref name="longSide"/>: scaled to it, in order, none twice.</summary>
+        public IReadOnlyList<DetectionPass> PassesFor(int longSide) =>
+            _tuning.Passes.Select(p => p.For(longSide)).Distinct().ToList();
+
+        /// <summary>Reads one upright photo (already no larger than <see cref="RecognizerTuning.LargestScale"/>).</summary>
+        public CascadeOutcome Read(RgbImage image, CancellationToken cancellationToken)
+        {
+            var upright = new Attempt(this, image, 0, cancellationToken).Run();
+            var trace = upright.Trace;
+            if (upright.Chosen is null && _tuning.ReadsTurned)
+            {
+                // A card scanned or photographed sideways or upside down and not tagged so in EXIF. Only a verified
+                // number from a turned photo replaces the upright outcome: an unverified reading of upside-down digits
+                // is noise, and the upright one is what -IncludeUnverified and NoCardFound should describe.
+                foreach (var degrees in upright.Sideways ? new[] { 90, 270 } : new[] { 180 })
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var turned = new Attempt(this, ExifOrientation.TurnClockwise(image, degrees), degrees, cancellationToken).Run();
+                    trace += $" turned {degrees}°: {turned.Trace}";
+                    if (turned.Chosen != null)
+                    {
+                        return turned.WithTrace(trace);
+                    }
+                }
+            }
+
+            return upright.WithTrace(trace);
+        }
+
+        /// <summary>One orientation of the photo through the passes; holds what was read so far.</summary>
+        private sealed class Attempt
+        {
+            private readonly CardCascade _cascade;
+            private readonly RgbImage _image;
+            private readonly int _turn;
+            private readonly CancellationToken _cancellationToken;
+            private readonly List<TextBox> _read = new List<TextBox>();
+            private readonly List<RecognizedText> _readings = new List<RecognizedText>();
+            private readonly List<CardNumberReading> _candidates = new List<CardNumberReading>();
+            private readonly System.Text.StringBuilder _trace = new System.Text.StringBuilder();
+            private readonly float _minimumHeight;
+            private int _wideBoxes;
+            private int _tallBoxes;
+
+            public Attempt(CardCascade cascade, RgbImage image, int turn, CancellationToken cancellationToken)
+            {
+                _cascade = cascade;
+                _image = image;
+                _turn = turn;
+                _cancellationToken = cancellationToken;
+                _minimumHeight = Tuning.MinimumLineHeight(Math.Max(image.Width, image.Height));
+            }
+
+            private RecognizerTuning Tuning => _cascade._tuning;
+
+            public CascadeOutcome Run()
+            {
+                var longSide = Math.Max(_image.Width, _image.Height);
+                ITextMap? map = null;
+                var mapScale = 0;
+                foreach (var pass in _cascade.PassesFor(longSide))
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    if (map is null || mapScale != pass.Scale)
+                    {
+                        map = _cascade._detector.Detect(_image, pass.Scale);
+                        mapScale = pass.Scale;
+                    }
+
+                    var boxes = map.Boxes(pass.Threshold, pass.BoxThreshold);
+                    CountDirections(boxes);
+                    var readings = ReadNewLines(boxes);
+                    AddCandidates(CardNumberChooser.Candidates(readings), keepStronger: false);
+                    _trace.Append($"pass {pass}: {readings.Count} lines, {_candidates.Count} candidates; ");
+                    var chosen = CardNumberChooser.Choose(_candidates);
+                    if (chosen != null)
+                    {
+                        if (pass.Scale < Tuning.DateLookScale && ExpiryDate.Find(_readings).Thru.Length == 0)
+                        {
+                            LookForDate(Math.Min(Tuning.DateLookScale, longSide));
+                        }
+
+                        return Outcome(chosen);
+                    }
+                }
+
+                return Outcome(SecondLook());
+            }
+
+            /// <summary>One detection at <paramref name="scale"/> with the second pass's thresholds reads the lines not read yet.</summary>
+            private void LookForDate(int scale)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var thresholds = Tuning.Passes.Count > 1 ? Tuning.Passes[1] : Tuning.Passes[0];
+                var readings = ReadNewLines(_cascade._detector.Detect(_image, scale).Boxes(thresholds.Threshold, thresholds.BoxThreshold));
+                _trace.Append($"date look {scale}: {readings.Count} lines; ");
+            }
+
+            /// <summary>
+            /// Joins <paramref name="boxes"/> into lines, keeps the largest that can hold digits and were not read
+            /// before, reads them and records them as read.
+            /// </summary>
+            private IReadOnlyList<RecognizedText> ReadNewLines(List<TextBox> boxes)
+            {
+                var lines = NumberLines.Join(boxes)
+                    .Where(l => NumberLines.CanHoldDigits(l, _minimumHeight, Tuning.MinimumLineAspect) && !AlreadyRead(l))
+                    .OrderByDescending(l => l.Width * l.Height)
+                    .Take(Tuning.MaximumLinesPerPass)
+                    .ToList();
+                _cancellationToken.ThrowIfCancellationRequested();
+                var readings = lines.Count == 0 ? Array.Empty<RecognizedText>() : _cascade._reader.Read(_image, lines);
+                _read.AddRange(lines);
+                _readings.AddRange(readings);
+                return readings;
+            }
+
+            /// <summary>
+            /// When no pass verified a number: the most certain lines with a card number's digits or some of them are
+            /// read again from slightly different crops and from crops reaching past both ends, and each set of
+            /// readings votes (<see cref="LineVote"/>). What the votes give joins the candidates.
+            /// </summary>
+            private CardNumberReading? SecondLook()
+            {
+                var worth = Enumerable.Range(0, _read.Count)
+                    .Where(i => LineVote.IsWorthAnotherLook(_readings[i]))
+                    .OrderByDescending(i => _readings[i].Probabilities.DefaultIfEmpty(0).Average())
+                    .Take(Tuning.SecondLookLines)
+                    .ToList();
+                if (worth.Count == 0)
+                {
+                    return null;
+                }
+
+                _cancellationToken.ThrowIfCancellationRequested();
+                var perLine = LineVote.Crops.Length + LineVote.WideCrops.Length;
+                var crops = worth.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops.Concat(LineVote.WideCrops))).ToList();
+                var rereadings = _cascade._reader.Read(_image, crops);
+                var fused = 0;
+                for (var n = 0; n < worth.Count; n++)
+                {
+                    var near = new List<RecognizedText> { _readings[worth[n]] };
+                    near.AddRange(rereadings.Skip(n * perLine).Take(LineVote.Crops.Length));
+                    var wide = rereadings.Skip(n * perLine + LineVote.Crops.Length).Take(LineVote.WideCrops.Length).ToList();
+                    foreach (var votes in new[] { near, wide })
+                    {
+                        if (LineVote.Fuse(votes) is RecognizedText vote)
+                        {
+                            fused++;
+                            AddCandidates(CardNumberChooser.Candidates(new[] { vote }), keepStronger: true);
+                        }
+                    }
+                }
+
+                _trace.Append($"second look: {worth.Count} lines, {fused} voted, {_candidates.Count} candidates; ");
+                return CardNumberChooser.Choose(_candidates);
+            }
+
+            /// <summary>
+            /// Adds new digit strings to the candidates. With <paramref name="keepStronger"/>, a voted reading also
+            /// replaces an earlier reading of the same digits whose weakest digit is weaker.
+            /// </summary>
+            private void AddCandidates(IEnumerable<CardNumberReading> found, bool keepStronger)
+            {
+                foreach (var candidate in found)
+                {
+                    if (keepStronger)
+                    {
+                        _candidates.RemoveAll(c => c.Digits == candidate.Digits && c.MinProbability <= candidate.MinProbability);
+                    }
+
+                    if (!_candidates.Any(c => c.Digits == candidate.Digits))
+                    {
+                        _candidates.Add(candidate);
+                    }
+                }
+            }
+
+            /// <summary>Counts boxes clearly longer one way than the other (text turned past 45° is boxed upright).</summary>
+            private void CountDirections(List<TextBox> boxes)
+            {
+                foreach (var box in boxes)
+                {
+                    _wideBoxes += box.Width >= Tuning.DirectionAspect * box.Height ? 1 : 0;
+                    _tallBoxes += box.Height >= Tuning.DirectionAspect * box.Width ? 1 : 0;
+                }
+            }
+
+            /// <summary>Whether <paramref name="line"/> is one already read, found again by a later pass (<see cref="RecognizerTuning.SameLineOverlap"/>).</summary>
+            private bool AlreadyRead(TextBox line)
+            {
+                foreach (var done in _read)
+                {
+                    var w = Math.Min(done.Right, line.Right) - Math.Max(done.Left, line.Left);
+                    var h = Math.Min(done.Bottom, line.Bottom) - Math.Max(done.Top, line.Top);
+                    if (w > 0 && h > 0 && w * h > Tuning.SameLineOverlap * Math.Min(done.Width * done.Height, line.Width * line.Height)
+                        && Math.Abs(done.Width - line.Width) < Tuning.SameLineWidthDifference * Math.Max(done.Width, line.Width))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private CascadeOutcome Outcome(CardNumberReading? chosen) =>
+                new CascadeOutcome(chosen, _candidates, _readings, _read, _turn, _tallBoxes > _wideBoxes, _trace.ToString());
+        }
+    }
+}
