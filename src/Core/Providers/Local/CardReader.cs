@@ -11,10 +11,10 @@ namespace BankcardOcr.Providers.Local
     /// One image through the cascade, stopping at the first pass whose lines hold a verified card number: detection
     /// at long side 640 (a quarter of 960's work, and a card number's line is large), then PaddleOCR's 960 with its
     /// thresholds, then the same map at permissive thresholds, then 1280 at permissive thresholds. The last two
-    /// rescue different photos (reference §0: 6/9 → 7/9 real cards, none wrong). Detection only locates lines: they
-    /// are always read from the image at up to 1280, so a coarse pass costs no recognition accuracy. Lines already
-    /// read in an earlier pass are not read again. When every pass fails, the likeliest lines get a second look
-    /// (<see cref="LineVote"/>).
+    /// rescue different photos (docs/accuracy.md, "Measured outside the project": 6/9 → 7/9 real cards, none wrong).
+    /// Detection only locates lines: they are always read from the image at up to 1280, so a coarse pass costs no
+    /// recognition accuracy. Lines already read in an earlier pass are not read again. When every pass fails, the
+    /// likeliest lines get a second look (<see cref="LineVote"/>).
     /// </summary>
     internal sealed class CardReader
     {
