@@ -38,7 +38,7 @@ namespace BankcardOcr
             IsRetryable = isRetryable;
         }
 
-        /// <summary>The error id (DESIGN.md), e.g. <see cref="BankcardOcrErrorKind.RateLimited"/>.</summary>
+        /// <summary>The public error id (docs/design.md, "Public contract"), e.g. <see cref="BankcardOcrErrorKind.RateLimited"/>.</summary>
         public BankcardOcrErrorKind Kind { get; }
 
         /// <summary>The provider that reported the error, or null.</summary>

@@ -49,7 +49,7 @@ public sealed class CloudEmulator : IAsyncDisposable
             kestrel.AddServerHeader = false;
             // Room for bodies past every documented limit, so the emulator, not Kestrel, answers them.
             kestrel.Limits.MaxRequestBodySize = 64L * 1024 * 1024;
-            // IAM tokens can exceed 8 KB (huawei.md §7.2).
+            // IAM tokens can exceed 8 KB (docs/huaweicloud.md §7.2).
             kestrel.Limits.MaxRequestHeadersTotalSize = 128 * 1024;
         });
         var app = builder.Build();

@@ -18,7 +18,7 @@ namespace BankcardOcr.Engine
     {
         private static readonly object Gate = new object();
 
-        // In the order users see them in messages and completion. Local is the default (DESIGN.md).
+        // The order users see in messages and completion. Local is the default (docs/design.md, "Public contract").
         private static readonly ProviderDescriptor[] BuiltIn =
         {
             TencentDescriptor.Instance,

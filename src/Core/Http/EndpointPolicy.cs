@@ -8,7 +8,7 @@ namespace BankcardOcr.Http
     /// The rule for endpoint overrides (<c>-Endpoint</c>, <c>-IamEndpoint</c>) shared by every provider: keys,
     /// tokens, signatures and card images only travel over <c>https</c>. Plain <c>http</c> is allowed for loopback
     /// hosts alone, so a local emulator or debugging proxy works without opening a path off the machine.
-    /// A cmdlet turns a refusal into the terminating error <c>InsecureEndpoint</c> (DESIGN.md).
+    /// A cmdlet turns a refusal into the terminating error <c>InsecureEndpoint</c> (docs/design.md, "Public contract").
     /// </summary>
     public static class EndpointPolicy
     {

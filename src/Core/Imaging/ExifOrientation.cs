@@ -7,7 +7,7 @@ namespace BankcardOcr.Imaging
     /// The Orientation tag (274) of a JPEG's Exif block, and turning pixels upright by it. A phone stores a
     /// portrait photo as landscape pixels plus this tag; a re-encoded copy carries no Exif, so the turn has to
     /// be made in the pixels or the service would get the card on its side. (Both services read rotated cards,
-    /// tencent.md §2.1, but an upright image is what the user saw and what the vendors' accuracy figures assume.)
+    /// docs/tencentcloud.md §2.1, but an upright image is what the user saw and what vendors' accuracy assumes.)
     /// </summary>
     internal static class ExifOrientation
     {

@@ -11,7 +11,7 @@ namespace BankcardOcr.Providers
         /// <summary>
         /// Returns <paramref name="prefix"/> followed by <paramref name="secretKey"/> without leading or trailing
         /// ASCII whitespace. Tencent rejects a key with stray whitespace as a bad signature
-        /// (tencent.md §3, tencentcloud-sdk-ruby#9), and a key pasted from a console often carries a newline.
+        /// (docs/tencentcloud.md §3, tencentcloud-sdk-ruby#9), and a key pasted from a console often carries a newline.
         /// </summary>
         /// <exception cref="ArgumentNullException">The key is null.</exception>
         /// <exception cref="ArgumentException">The key is empty or only whitespace.</exception>

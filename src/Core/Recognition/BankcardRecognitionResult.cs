@@ -4,7 +4,7 @@ namespace BankcardOcr
 {
     /// <summary>
     /// What one image yielded. Every property is a scalar (string, number or Boolean) so that
-    /// <c>Export-Csv</c> writes one clean column each; the names are fixed by DESIGN.md.
+    /// <c>Export-Csv</c> writes one clean column each; the names are fixed in docs/design.md, "Public contract".
     /// </summary>
     public sealed class BankcardRecognitionResult
     {

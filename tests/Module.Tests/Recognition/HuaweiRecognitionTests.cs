@@ -64,7 +64,7 @@ public class HuaweiRecognitionTests : IClassFixture<EmulatorFixture>
         Assert.Empty(run.Errors);
         Assert.Equal(2, run.Output.Count);
         AssertDefaultCard(emulator, run.Output[0]);
-        // GET /v3/projects?name=cn-north-4, signed, and cached for the second call (huawei.md §7.3).
+        // GET /v3/projects?name=cn-north-4, signed, and cached for the second call (docs/huaweicloud.md §7.3).
         Assert.Equal(1, emulator.Stats.Requests(EmulatedApi.HuaweiIam));
     }
 
@@ -282,7 +282,7 @@ public class HuaweiRecognitionTests : IClassFixture<EmulatorFixture>
         Assert.Empty(run.Errors);
         var text = string.Join("\n", run.AllText());
         Assert.All(_fixture.Secrets(), s => Assert.DoesNotContain(s, text, StringComparison.Ordinal));
-        // The emulator's tokens are "MII" and Base64, as real ones are (huawei.md §7.2).
+        // The emulator's tokens are "MII" and Base64, as real ones are (docs/huaweicloud.md §7.2).
         Assert.DoesNotMatch("MII[A-Za-z0-9+-]{40}", text);
     }
 

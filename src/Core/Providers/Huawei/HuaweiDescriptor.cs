@@ -8,7 +8,7 @@ using BankcardOcr.Imaging;
 
 namespace BankcardOcr.Providers.Huawei
 {
-    /// <summary>Huawei Cloud OCR <c>RecognizeBankcard</c> as the module sees it (huawei.md §1–7).</summary>
+    /// <summary>Huawei Cloud OCR <c>RecognizeBankcard</c> as the module sees it (docs/huaweicloud.md §1–7).</summary>
     public sealed class HuaweiDescriptor : ProviderDescriptor
     {
         /// <summary>Access key / secret access key (AK/SK), from the SDKs' HUAWEICLOUD_SDK_AK / _SK (and _PROJECT_ID).</summary>
@@ -19,7 +19,7 @@ namespace BankcardOcr.Providers.Huawei
             SettingVariables = new Dictionary<string, string> { ["ProjectId"] = "HUAWEICLOUD_SDK_PROJECT_ID" },
         };
 
-        /// <summary>An IAM user name and password, which also need the account (domain) name (huawei.md §7.1).</summary>
+        /// <summary>An IAM user name and password, which also need the account (domain) name (docs/huaweicloud.md §7.1).</summary>
         public static CredentialKind Password { get; } = new CredentialKind("HuaweiPassword", "Huawei Cloud IAM user name/password", "UserName", "Password")
         {
             NeedsDomainName = true,
@@ -40,7 +40,7 @@ namespace BankcardOcr.Providers.Huawei
             maxSide: 8192);
 
         /// <summary>
-        /// Huawei publishes no default QPS, and ModelArts.4401 is about concurrent requests (huawei.md §4): a
+        /// Huawei publishes no default QPS, and ModelArts.4401 is about concurrent requests (docs/huaweicloud.md §4): a
         /// modest 4 in flight, with 4401 and APIG.0308 retried with backoff when an account's limit is lower.
         /// No rate is imposed: none is documented (§4, "Limits"); the throttle bounds the load.
         /// </summary>
@@ -68,7 +68,7 @@ namespace BankcardOcr.Providers.Huawei
         public override IReadOnlyCollection<string> Parameters { get; } = new[] { "Token", "ProjectId", "IamEndpoint", "IncludeTextLocation" };
 
         /// <inheritdoc />
-        /// <remarks>-Token wins over any credential (DESIGN.md, "Credentials", step 1); it cannot be renewed.</remarks>
+        /// <remarks>-Token wins over any credential (docs/design.md, "Public contract", credentials step 1); it cannot be renewed.</remarks>
         public override string CredentialParameter => "Token";
 
         /// <inheritdoc />
@@ -81,8 +81,8 @@ namespace BankcardOcr.Providers.Huawei
         }
 
         /// <summary>
-        /// The IAM password form needs the account name too (huawei.md §7.1); Invoke takes it from the secret's
-        /// DomainName key, as -Credential there always means AK/SK. Get-HuaweiIamToken also takes -DomainName.
+        /// The IAM password form needs the account name too (docs/huaweicloud.md §7.1); Invoke takes it from the
+        /// secret's DomainName key, as -Credential there always means AK/SK. Get-HuaweiIamToken also takes -DomainName.
         /// </summary>
         public override void CheckCredential(ProviderSettings settings)
         {

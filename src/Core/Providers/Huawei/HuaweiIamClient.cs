@@ -9,7 +9,7 @@ using BankcardOcr.Http;
 namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
-    /// The two IAM calls the provider needs (huawei.md §7): a password-method token, and the project id of a
+    /// The two IAM calls the provider needs (docs/huaweicloud.md §7): a password-method token, and the project id of a
     /// region for AK/SK callers. Both send through <see cref="ProviderHttp"/>; neither caches (see
     /// <see cref="HuaweiTokenCache"/> and <see cref="HuaweiProjectIds"/>).
     /// </summary>

@@ -12,7 +12,7 @@ namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
     /// Huawei Cloud OCR <c>RecognizeBankcard</c>: <c>POST {ocr}/v2/{project_id}/ocr/bankcard</c> with a JSON body
-    /// (huawei.md §3), authenticated by an IAM token (<c>X-Auth-Token</c>) or an AK/SK signature (§1, §5).
+    /// (docs/huaweicloud.md §3), authenticated by an IAM token (<c>X-Auth-Token</c>) or an AK/SK signature (§1, §5).
     /// Call <see cref="ConnectAsync"/> once before the batch: it settles the project id and, for token auth,
     /// fetches the first token, so a wrong password or key fails the call once rather than every image.
     /// </summary>

@@ -7,7 +7,7 @@ using BankcardOcr.Http;
 namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
-    /// Reads RecognizeBankcard answers (huawei.md §3.2): HTTP 2xx with <c>{"result": {...}}</c>, or an error
+    /// Reads RecognizeBankcard answers (docs/huaweicloud.md §3.2): HTTP 2xx with <c>{"result": {...}}</c>, or an error
     /// body (§4, §8) mapped through <see cref="HuaweiErrors"/>.
     /// </summary>
     internal static class HuaweiResponse

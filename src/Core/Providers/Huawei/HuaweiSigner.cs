@@ -8,8 +8,8 @@ namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
     /// Signs Huawei Cloud API requests with an access key pair (AK/SK) using SDK-HMAC-SHA256, as described in
-    /// huawei.md §5 (Huawei's API signing guide, devg-apisign, and the sdk-net-v3 <c>Core/Signer/Signer.cs</c>).
-    /// The signer is stateless and keeps no copy of the secret key.
+    /// docs/huaweicloud.md §5 (Huawei's API signing guide, devg-apisign, and the sdk-net-v3
+    /// <c>Core/Signer/Signer.cs</c>). The signer is stateless and keeps no copy of the secret key.
     /// </summary>
     public static class HuaweiSigner
     {

@@ -19,7 +19,8 @@ namespace BankcardOcr.Providers.Local
         /// <summary>
         /// The weakest digit a verified reading may hold. Luhn lets through one substituted digit in ten and a
         /// network prefix check is weak for Visa ("4…"), so a reading with a digit the model barely believed is not
-        /// reported as verified (reference §0: a Luhn- and prefix-valid misread on a specimen card).
+        /// reported as verified (docs/accuracy.md, "Measured outside the project": a Luhn- and prefix-valid misread on
+        /// a specimen card).
         /// </summary>
         public const float MinimumDigitProbability = 0.5f;
 

@@ -8,7 +8,7 @@ using System.Text;
 namespace BankcardOcr.Providers.Tencent
 {
     /// <summary>
-    /// Signs Tencent Cloud API 3.0 calls with TC3-HMAC-SHA256 (tencent.md §3,
+    /// Signs Tencent Cloud API 3.0 calls with TC3-HMAC-SHA256 (docs/tencentcloud.md §3,
     /// https://cloud.tencent.com/document/api/866/33519). Builds headers only; it sends nothing.
     /// </summary>
     public static class Tc3Signer

@@ -6,7 +6,7 @@ using BankcardOcr.Imaging;
 
 namespace BankcardOcr.Providers.Tencent
 {
-    /// <summary>Tencent Cloud API 3.0 <c>BankCardOCR</c> as the module sees it (tencent.md §2–3).</summary>
+    /// <summary>Tencent Cloud API 3.0 <c>BankCardOCR</c> as the module sees it (docs/tencentcloud.md §2–3).</summary>
     public sealed class TencentDescriptor : ProviderDescriptor
     {
         /// <summary>SecretId / SecretKey, shared by both Tencent providers, from the SDKs' TENCENTCLOUD_SECRET_ID / _KEY.</summary>
@@ -18,7 +18,7 @@ namespace BankcardOcr.Providers.Tencent
 
         /// <summary>
         /// Regions that accept Tencent's BankCardOCR. Region is optional for this action today; an older revision
-        /// of the API document (876/36216) listed these five (tencent.md §2.1).
+        /// of the API document (876/36216) listed these five (docs/tencentcloud.md §2.1).
         /// </summary>
         public static IReadOnlyList<string> RegionIds { get; } = new[] { "ap-beijing", "ap-guangzhou", "ap-hongkong", "ap-seoul", "ap-shanghai" };
 
@@ -34,7 +34,7 @@ namespace BankcardOcr.Providers.Tencent
             maxImageBytes: ImageLimits.LargestRawFor(10 * ImageLimits.Megabyte),
             maxEncodedBytes: 10 * ImageLimits.Megabyte);
 
-        /// <summary>BankCardOCR's documented default limit is 10 requests per second (tencent.md §2.1).</summary>
+        /// <summary>BankCardOCR's documented default limit is 10 requests per second (docs/tencentcloud.md §2.1).</summary>
         internal const double RequestsPerSecond = 10;
 
         /// <summary>Requests in flight by default.</summary>

@@ -10,7 +10,7 @@ using BankcardOcr.Recognition;
 
 namespace BankcardOcr.Providers.Tencent
 {
-    /// <summary>Settings for API 3.0 <c>BankCardOCR</c> (tencent.md §2–3).</summary>
+    /// <summary>Settings for API 3.0 <c>BankCardOCR</c> (docs/tencentcloud.md §2–3).</summary>
     public sealed class TencentOptions
     {
         /// <summary>The documented production address; the path is always <c>/</c>.</summary>
@@ -95,7 +95,7 @@ namespace BankcardOcr.Providers.Tencent
         {
             var payload = ImageJsonBody.Write(request, "ImageUrl", "ImageBase64", after: writer =>
             {
-                // Unset switches are omitted, as the SDKs omit null fields (tencent.md §2.2).
+                // Unset switches are omitted, as the SDKs omit null fields (docs/tencentcloud.md §2.2).
                 WriteFlag(writer, "RetBorderCutImage", _options.RetBorderCutImage);
                 WriteFlag(writer, "RetCardNoImage", _options.RetCardNoImage);
                 WriteFlag(writer, "EnableCopyCheck", _options.EnableCopyCheck);

@@ -7,7 +7,7 @@ using BankcardOcr.Providers.Tencent;
 
 namespace BankcardOcr.Providers.TencentLegacy
 {
-    /// <summary>Tencent's legacy <c>/ocr/bankcard</c> as the module sees it (seed document 000, tencent.md §5–6).</summary>
+    /// <summary>Tencent's legacy <c>/ocr/bankcard</c> as the module sees it (docs/tencentcloud.md §5–6).</summary>
     public sealed class TencentLegacyDescriptor : ProviderDescriptor
     {
         /// <summary>
