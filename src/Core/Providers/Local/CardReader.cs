@@ -89,12 +89,12 @@ namespace BankcardOcr.Providers.Local
                         LookForDate(Math.Min(FirstScale, longSide), minimumHeight);
                     }
 
-                    return new CardReaderOutcome(chosen, candidates, _readings, _trace.ToString(), Sideways);
+                    return new CardReaderOutcome(chosen, candidates, _readings, _read, _trace.ToString(), Sideways);
                 }
             }
 
             var voted = SecondLook(candidates);
-            return new CardReaderOutcome(voted, candidates, _readings, _trace.ToString(), Sideways);
+            return new CardReaderOutcome(voted, candidates, _readings, _read, _trace.ToString(), Sideways);
         }
 
         /// <summary>
@@ -216,12 +216,13 @@ namespace BankcardOcr.Providers.Local
     /// <summary>What the cascade found.</summary>
     internal sealed class CardReaderOutcome
     {
-        public CardReaderOutcome(CardNumberReading? chosen, List<CardNumberReading> candidates, List<RecognizedText> readings, string trace, bool sideways)
+        public CardReaderOutcome(CardNumberReading? chosen, List<CardNumberReading> candidates, List<RecognizedText> readings, List<TextBox> lines, string trace, bool sideways)
         {
             Sideways = sideways;
             Chosen = chosen;
             Candidates = candidates;
             Readings = readings;
+            Lines = lines;
             Trace = trace;
             LongestDigitRun = readings.Count == 0 ? 0 : readings.Max(r => r.Text.Count(c => c >= '0' && c <= '9'));
         }
@@ -233,6 +234,9 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>Every line read, for the expiry date.</summary>
         public List<RecognizedText> Readings { get; }
+
+        /// <summary>The boxes of <see cref="Readings"/>, in the same order.</summary>
+        public List<TextBox> Lines { get; }
 
         /// <summary>Digits in the line with the most of them.</summary>
         public int LongestDigitRun { get; }
