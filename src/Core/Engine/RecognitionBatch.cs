@@ -36,11 +36,17 @@ namespace BankcardOcr.Engine
         // Dispose cancels first, so late registrations run at once instead of throwing.
         private readonly CancellationToken _token;
 
-        // Cancelled on the first AuthenticationFailed: keys that fail once fail for every image (and Huawei
-        // locks an AK/SK pair after repeated failures), so nothing further is sent. Linked to _token.
+        // Cancelled when the authentication rule (AuthFailuresToStop) ends the batch: keys or a clock that are
+        // wrong fail for every image (and Huawei locks an AK/SK pair after repeated failures), so nothing further
+        // is sent. Linked to _token.
         private readonly CancellationTokenSource _stopSending;
         private readonly CancellationToken _sendToken;
         private BankcardOcrException? _fatal;
+
+        // Evidence about this call's credentials, under _gate: whether the provider has accepted them once, and how
+        // many images in a row (in completion order) have been refused authentication since it last did.
+        private bool _credentialsAccepted;
+        private int _authFailuresInARow;
         private long _submitted;
         private long _dropped;
         private int _running;
@@ -63,6 +69,22 @@ namespace BankcardOcr.Engine
             _sendToken = _stopSending.Token;
             _stages = new RequestStages(provider.Name, options.Requests, RequestsPerSecond);
         }
+
+        /// <summary>
+        /// Once the provider has accepted this call's credentials (a result, or a NoCardFound the service could only
+        /// give after reading the image), an authentication failure on one image is that image's error; only this
+        /// many images refused in a row, with no acceptance between them, show that the keys or the clock have
+        /// stopped working for every request and end the batch. Before any acceptance the first one ends it.
+        /// </summary>
+        /// <remarks>
+        /// Three, whatever the throttle limit: a blip must survive its own fresh-signature retry to fail one image at
+        /// all (two expired-signature answers in a row), so three such images in a row with nothing accepted between
+        /// them does not happen while the keys work; when they stop working every answer is a refusal, and the batch
+        /// ends after at most ThrottleLimit + 2 more requests (the ones in flight, and the two a worker may start
+        /// between the first refusal and the third). Tying it to the throttle limit would make it 1 at
+        /// <c>-ThrottleLimit 1</c>, where a single blip would end the call again.
+        /// </remarks>
+        public const int AuthFailuresToStop = 3;
 
         /// <summary>The requests allowed in flight.</summary>
         public int ThrottleLimit { get; }
@@ -98,9 +120,10 @@ namespace BankcardOcr.Engine
         }
 
         /// <summary>
-        /// The first authentication failure, once one happened: the batch then sends nothing more, cancels the
-        /// requests in flight and drops the inputs still waiting (they get no outcome), and the caller ends the
-        /// call with this error instead of one error per image. The failed input's own outcome is still queued.
+        /// The authentication failure that ended the batch (see <see cref="AuthFailuresToStop"/>): the batch then
+        /// sends nothing more, cancels the requests in flight and drops the inputs still waiting (they get no
+        /// outcome), and the caller ends the call with this error instead of one error per image. The failed
+        /// input's own outcome is still queued. Null while authentication failures are each their image's error.
         /// </summary>
         public BankcardOcrException? Fatal => Volatile.Read(ref _fatal);
 
@@ -297,14 +320,14 @@ namespace BankcardOcr.Engine
                 error = Classify(e);
             }
 
-            if (error?.Kind == BankcardOcrErrorKind.AuthenticationFailed)
+            if (WeighAuthentication(result, error, out var fatal))
             {
                 lock (_gate)
                 {
                     if (_fatal is null)
                     {
                         FatalInput = input;
-                        Volatile.Write(ref _fatal, error);
+                        Volatile.Write(ref _fatal, fatal);
                     }
                 }
 
@@ -314,6 +337,51 @@ namespace BankcardOcr.Engine
             _completed.Enqueue(new RecognitionOutcome(sequence, input, result, error, log.Drain()));
             _progress.Release();
             return true;
+        }
+
+        /// <summary>
+        /// Applies <see cref="AuthFailuresToStop"/> to one outcome; true when it ends the batch, with the error the
+        /// call ends with.
+        /// </summary>
+        private bool WeighAuthentication(BankcardRecognitionResult? result, BankcardOcrException? error, out BankcardOcrException? fatal)
+        {
+            fatal = null;
+            lock (_gate)
+            {
+                if (result != null || error?.Kind == BankcardOcrErrorKind.NoCardFound)
+                {
+                    _credentialsAccepted = true;
+                    _authFailuresInARow = 0;
+                    return false;
+                }
+
+                if (error?.Kind != BankcardOcrErrorKind.AuthenticationFailed)
+                {
+                    return false;
+                }
+
+                if (!_credentialsAccepted)
+                {
+                    fatal = error;
+                    return true;
+                }
+
+                if (++_authFailuresInARow < AuthFailuresToStop)
+                {
+                    return false;
+                }
+
+                fatal = new BankcardOcrException(
+                    error.Kind,
+                    $"{error.Message} {AuthFailuresToStop} images in a row were refused authentication after earlier requests were accepted, so the keys or the clock no longer work for any request; nothing more is sent.",
+                    error.Provider,
+                    error.ProviderCode,
+                    error.HttpStatusCode,
+                    error.RequestId,
+                    error.IsRetryable,
+                    error);
+                return true;
+            }
         }
 
         private async Task<byte[]?> LoadAsync(RecognitionInput input, RecognitionLog log)

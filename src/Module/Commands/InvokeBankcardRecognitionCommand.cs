@@ -281,7 +281,11 @@ namespace BankcardOcr.Commands
 
             foreach (var input in inputs)
             {
-                EndIfFatal();
+                if (_batch!.Fatal != null)
+                {
+                    WriteReady();
+                }
+
                 while (!_batch!.TrySubmit(input))
                 {
                     if (Stopping)
@@ -418,26 +422,41 @@ namespace BankcardOcr.Commands
 
         private void WriteReady()
         {
-            while (!Stopping && _batch!.TryTake() is RecognitionOutcome outcome)
+            if (_batch!.Fatal != null)
             {
-                EndIfFatal();
+                // The stop cancels what is in flight at once; waiting for those requests to end lets every answer
+                // that came in before it be written, so no finished image goes unreported.
+                while (_batch.Running > 0 && !Stopping)
+                {
+                    _batch.WaitForProgress(TimeSpan.FromMilliseconds(50));
+                }
+            }
+
+            while (!Stopping && _batch.TryTake() is RecognitionOutcome outcome)
+            {
                 WriteEntries(outcome.Log);
 
                 if (outcome.Result != null)
                 {
                     WriteObject(outcome.Result);
                 }
-                else
+                else if (_batch.Fatal is null || outcome.Error!.Kind != BankcardOcrErrorKind.AuthenticationFailed)
                 {
+                    // After the stop, the terminating error speaks for every refusal still queued (its own input's
+                    // included), as it does for the inputs cancelled in flight.
                     WriteError(ErrorRecords.ForInput(outcome.Error!, outcome.Input));
                 }
             }
 
             EndIfFatal();
-            _progress?.Update(_batch!.Completed, _batch.Running);
+            _progress?.Update(_batch.Completed, _batch.Running);
         }
 
-        /// <summary>After an authentication failure the batch sends nothing more; the call ends with that one error.</summary>
+        /// <summary>
+        /// After the authentication rule stopped the batch (<see cref="RecognitionBatch.AuthFailuresToStop"/>) it sends
+        /// nothing more; once the results and other errors already in are written, the call ends with that one error,
+        /// for the input that decided it. Inputs cancelled in flight, waiting, or not yet piped get no outcome.
+        /// </summary>
         private void EndIfFatal()
         {
             if (_batch?.Fatal is BankcardOcrException fatal)

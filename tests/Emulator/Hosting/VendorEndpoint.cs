@@ -106,5 +106,27 @@ internal abstract class VendorEndpoint(EmulatorState state)
         }
     }
 
+    /// <summary>
+    /// Applies a fault registered for this request's image (<see cref="ImageStore.EnqueueFault"/>), once the
+    /// image has been read from the request; true when it answered. Extra latency only delays the normal answer.
+    /// </summary>
+    protected async Task<bool> ApplyImageFaultAsync(HttpContext context, byte[] image)
+    {
+        if (State.Images.TakeFault(image) is not { } fault)
+        {
+            return false;
+        }
+
+        if (fault.Kind == EmulatedFaultKind.ExtraLatency)
+        {
+            State.Stats.FaultInjected();
+            await Task.Delay(fault.Delay, context.RequestAborted);
+            return false;
+        }
+
+        await ApplyFaultAsync(context, fault);
+        return true;
+    }
+
     protected DateTimeOffset Now => State.Time.GetUtcNow();
 }
