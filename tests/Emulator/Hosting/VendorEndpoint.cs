@@ -103,7 +103,78 @@ internal abstract class VendorEndpoint(EmulatorState state)
             case EmulatedFaultKind.ExtraLatency:
                 await HandleAsync(context);
                 break;
+            case EmulatedFaultKind.SlowBody:
+                await TrickleAnswerAsync(context, fault.Delay);
+                break;
+            case EmulatedFaultKind.CutBody:
+                State.Stats.Failed(Api, "CutBody");
+                await BreakOffAsync(context, sendBody: true);
+                break;
+            case EmulatedFaultKind.ResetAfterHeaders:
+                State.Stats.Failed(Api, "ResetAfterHeaders");
+                await BreakOffAsync(context, sendBody: false);
+                break;
         }
+    }
+
+    private static readonly TimeSpan BreakOffPause = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>The normal answer, headers first and then its body in ten pieces spread over <paramref name="duration"/>.</summary>
+    private async Task TrickleAnswerAsync(HttpContext context, TimeSpan duration)
+    {
+        var wire = context.Response.Body;
+        using var answer = new MemoryStream();
+        context.Response.Body = answer;
+        try
+        {
+            await HandleAsync(context);
+        }
+        finally
+        {
+            context.Response.Body = wire;
+        }
+
+        var bytes = answer.ToArray();
+        const int Pieces = 10;
+        var piece = Math.Max(1, (bytes.Length + Pieces - 1) / Pieces);
+        try
+        {
+            await context.Response.StartAsync(context.RequestAborted);
+            await wire.FlushAsync(context.RequestAborted);
+            for (var offset = 0; offset < bytes.Length; offset += piece)
+            {
+                await Task.Delay(duration / Pieces, context.RequestAborted);
+                await wire.WriteAsync(bytes.AsMemory(offset, Math.Min(piece, bytes.Length - offset)), context.RequestAborted);
+                await wire.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (IOException)
+        {
+            // The client gave up (its timeout) and closed the connection mid-body.
+        }
+    }
+
+    /// <summary>
+    /// A 200 declaring twice the length of <see cref="TruncatedBody"/> (an answer cut off mid-JSON), then that body or
+    /// nothing at all, and the connection closed: the client has its headers and must notice the body never completes.
+    /// </summary>
+    private async Task BreakOffAsync(HttpContext context, bool sendBody)
+    {
+        var whole = System.Text.Encoding.UTF8.GetBytes(TruncatedBody);
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = ContentType;
+        context.Response.ContentLength = whole.Length * 2L;
+        await context.Response.StartAsync(context.RequestAborted);
+        if (sendBody)
+        {
+            await context.Response.Body.WriteAsync(whole, context.RequestAborted);
+        }
+
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        // A flush hands the bytes to the transport, not to the socket; an abort at once would reset the connection
+        // before the headers left, which is a plain dropped connection (ConnectionAbort), not this fault.
+        await Task.Delay(BreakOffPause, context.RequestAborted);
+        context.Abort();
     }
 
     /// <summary>
@@ -115,6 +186,11 @@ internal abstract class VendorEndpoint(EmulatorState state)
         if (State.Images.TakeFault(image) is not { } fault)
         {
             return false;
+        }
+
+        if (fault.Kind == EmulatedFaultKind.SlowBody)
+        {
+            throw new NotSupportedException("A slow body renders the normal answer, whose request body is already read; queue it per API instead.");
         }
 
         if (fault.Kind == EmulatedFaultKind.ExtraLatency)
