@@ -71,6 +71,7 @@ namespace BankcardOcr.Commands
         [Parameter(Mandatory = true, ParameterSetName = UriSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Url")]
         [ValidateNotNullOrEmpty]
+        [ImageUrlArgument]
         public Uri[] Uri { get; set; } = Array.Empty<Uri>();
 
         /// <summary>An encoded image in memory (JPEG, PNG, BMP, TIFF as the provider accepts).</summary>
@@ -357,7 +358,7 @@ namespace BankcardOcr.Commands
         {
             if (endpoint != null && !EndpointPolicy.IsAllowed(endpoint, out var reason))
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, parameter), "InsecureEndpoint", ErrorCategory.SecurityError, endpoint));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, parameter), "InsecureEndpoint", ErrorCategory.SecurityError, UrlUserInfo.Remove(endpoint)));
             }
         }
 
