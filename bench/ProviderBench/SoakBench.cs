@@ -78,18 +78,18 @@ internal static class SoakBench
         {
             using var provider = make();
             // Warm-up without faults: JIT, connections, the first token.
-            Drive(provider, Inputs(name, 64, 0), new SoakTally());
+            Drive(provider, Inputs(name, 64, 0), new SoakTally(64));
             emulator.Reset();
             emulator.SetFaults(Seed);
             var start = ResourceSample.Take(collect: true);
             Console.WriteLine($"  {name,-13} start       : {start}");
             var perRound = images / rounds;
-            var tally = new SoakTally();
+            var tally = new SoakTally(perRound * rounds);
             var samples = new List<(ResourceSample During, ResourceSample After)>();
             var watch = Stopwatch.StartNew();
             for (var round = 0; round < rounds; round++)
             {
-                var during = Drive(provider, Inputs(name, perRound, (round + 1) * 1_000_000), tally);
+                var during = Drive(provider, Inputs(name, perRound, round * perRound), tally);
                 var after = ResourceSample.Take(collect: true);
                 samples.Add((during, after));
                 Console.WriteLine($"  {name,-13} round {round + 1,2}/{rounds}: {after}; in flight at most {during.Sockets} sockets, {during.Threads} threads");
@@ -167,25 +167,29 @@ internal static class SoakBench
         return peak;
     }
 
+    /// <summary>Inputs numbered from <paramref name="first"/>; the number is each input's target, for the tally.</summary>
     private static IEnumerable<RecognitionInput> Inputs(string provider, int count, int first)
     {
         for (var i = first; i < first + count; i++)
         {
-            yield return RecognitionInput.FromBytes(BenchImages.Png(20 * 1024, seed: i), $"{provider}-{i}.png");
+            yield return RecognitionInput.FromBytes(BenchImages.Png(20 * 1024, seed: 1_000_000 + i), $"{provider}-{i}.png", i);
         }
     }
 }
 
-/// <summary>What the outcomes of a soak add up to: inputs seen once or twice, attempts of the results, errors by id.</summary>
-internal sealed class SoakTally
+/// <summary>
+/// What the outcomes of a soak add up to: inputs seen once or twice, attempts of the results, errors by id. One bit per
+/// input (by its number), so that the tally itself does not grow the heap the soak watches.
+/// </summary>
+internal sealed class SoakTally(int inputs)
 {
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly System.Collections.BitArray _seen = new(inputs);
 
     public int Outcomes { get; private set; }
 
     public int Duplicates { get; private set; }
 
-    public int Distinct => _seen.Count;
+    public int Distinct { get; private set; }
 
     public long Attempts { get; private set; }
 
@@ -197,9 +201,15 @@ internal sealed class SoakTally
     public int Add(RecognitionOutcome outcome)
     {
         Outcomes++;
-        if (!_seen.Add(outcome.Input.Source))
+        var number = (int)outcome.Input.TargetObject;
+        if (_seen[number])
         {
             Duplicates++;
+        }
+        else
+        {
+            _seen[number] = true;
+            Distinct++;
         }
 
         if (outcome.Result is { } result)

@@ -79,9 +79,10 @@ namespace BankcardOcr.Engine
         /// <remarks>
         /// Three, whatever the throttle limit: a blip must survive its own fresh-signature retry to fail one image at
         /// all (two expired-signature answers in a row), so three such images in a row with nothing accepted between
-        /// them does not happen while the keys work; when they stop working every answer is a refusal, and the batch
-        /// ends after at most ThrottleLimit + 2 more requests (the ones in flight, and the two a worker may start
-        /// between the first refusal and the third). Tying it to the throttle limit would make it 1 at
+        /// them does not happen while the keys work; when they stop working every answer is a refusal, and counted
+        /// from the last accepted answer the batch sends at most ThrottleLimit + 2 requests (the ones in flight then,
+        /// one more for the worker that took that answer, and one for each of the first two refusals' workers; the
+        /// third refusal stops everything). Tying it to the throttle limit would make it 1 at
         /// <c>-ThrottleLimit 1</c>, where a single blip would end the call again.
         /// </remarks>
         public const int AuthFailuresToStop = 3;

@@ -64,9 +64,9 @@ internal abstract class VendorEndpoint(EmulatorState state)
         return JsonReply.WriteAsync(context, status, body, ContentType);
     }
 
+    /// <summary>Answers with <paramref name="fault"/>; the caller has counted it.</summary>
     public async Task ApplyFaultAsync(HttpContext context, EmulatedFault fault)
     {
-        State.Stats.FaultInjected();
         switch (fault.Kind)
         {
             case EmulatedFaultKind.VendorError:
@@ -188,6 +188,7 @@ internal abstract class VendorEndpoint(EmulatorState state)
             return false;
         }
 
+        State.Stats.FaultInjected();
         if (fault.Kind == EmulatedFaultKind.SlowBody)
         {
             throw new NotSupportedException("A slow body renders the normal answer, whose request body is already read; queue it per API instead.");
@@ -195,7 +196,6 @@ internal abstract class VendorEndpoint(EmulatorState state)
 
         if (fault.Kind == EmulatedFaultKind.ExtraLatency)
         {
-            State.Stats.FaultInjected();
             await Task.Delay(fault.Delay, context.RequestAborted);
             return false;
         }
