@@ -27,6 +27,8 @@ BeforeAll {
         # Runs the call with Verbose and Debug on and returns, as one text, every stream, every output object as a
         # view, a list, CSV and JSON, and every error record taken apart and rendered as users would see it.
         param([scriptblock] $Call)
+        # Non-terminating errors stay non-terminating, whatever the test runner set for the run.
+        $ErrorActionPreference = 'Continue'
         $VerbosePreference = 'Continue'
         $DebugPreference = 'Continue'
         $WarningPreference = 'Continue'

@@ -87,6 +87,22 @@ namespace BankcardOcr.Engine
         /// </remarks>
         public const int AuthFailuresToStop = 3;
 
+        /// <summary>What one outcome means for the authentication rule.</summary>
+        private enum AuthenticationVerdict
+        {
+            /// <summary>Not a refusal, or an acceptance.</summary>
+            None,
+
+            /// <summary>A refusal that is this image's own error.</summary>
+            OwnError,
+
+            /// <summary>The refusal that ends the batch.</summary>
+            Stops,
+
+            /// <summary>A refusal that arrived after the batch ended.</summary>
+            AfterTheStop,
+        }
+
         /// <summary>The requests allowed in flight.</summary>
         public int ThrottleLimit { get; }
 
@@ -123,8 +139,9 @@ namespace BankcardOcr.Engine
         /// <summary>
         /// The authentication failure that ended the batch (see <see cref="AuthFailuresToStop"/>): the batch then
         /// sends nothing more, cancels the requests in flight and drops the inputs still waiting (they get no
-        /// outcome), and the caller ends the call with this error instead of one error per image. The failed
-        /// input's own outcome is still queued. Null while authentication failures are each their image's error.
+        /// outcome, and neither do refusals that arrive after it), and the caller ends the call with this error instead
+        /// of one error per image. The failed input's own outcome is still queued, and so are the outcomes that came
+        /// before it, per-image refusals included. Null while authentication failures are each their image's error.
         /// </summary>
         public BankcardOcrException? Fatal => Volatile.Read(ref _fatal);
 
@@ -321,18 +338,15 @@ namespace BankcardOcr.Engine
                 error = Classify(e);
             }
 
-            if (WeighAuthentication(result, error, out var fatal))
+            switch (WeighAuthentication(input, result, error))
             {
-                lock (_gate)
-                {
-                    if (_fatal is null)
-                    {
-                        FatalInput = input;
-                        Volatile.Write(ref _fatal, fatal);
-                    }
-                }
-
-                StopSending();
+                case AuthenticationVerdict.Stops:
+                    StopSending();
+                    break;
+                case AuthenticationVerdict.AfterTheStop:
+                    // A refusal that arrives once the batch has stopped: the caller's one error stands for it, as
+                    // for the requests cancelled in flight, so it has no outcome of its own.
+                    return false;
             }
 
             _completed.Enqueue(new RecognitionOutcome(sequence, input, result, error, log.Drain()));
@@ -341,38 +355,37 @@ namespace BankcardOcr.Engine
         }
 
         /// <summary>
-        /// Applies <see cref="AuthFailuresToStop"/> to one outcome; true when it ends the batch, with the error the
-        /// call ends with.
+        /// Applies <see cref="AuthFailuresToStop"/> to one outcome. When it ends the batch, <see cref="Fatal"/> and
+        /// <see cref="FatalInput"/> are set here, under the same lock that weighs every other outcome.
         /// </summary>
-        private bool WeighAuthentication(BankcardRecognitionResult? result, BankcardOcrException? error, out BankcardOcrException? fatal)
+        private AuthenticationVerdict WeighAuthentication(RecognitionInput input, BankcardRecognitionResult? result, BankcardOcrException? error)
         {
-            fatal = null;
             lock (_gate)
             {
                 if (result != null || error?.Kind == BankcardOcrErrorKind.NoCardFound)
                 {
                     _credentialsAccepted = true;
                     _authFailuresInARow = 0;
-                    return false;
+                    return AuthenticationVerdict.None;
                 }
 
                 if (error?.Kind != BankcardOcrErrorKind.AuthenticationFailed)
                 {
-                    return false;
+                    return AuthenticationVerdict.None;
                 }
 
-                if (!_credentialsAccepted)
+                if (_fatal != null)
                 {
-                    fatal = error;
-                    return true;
+                    return AuthenticationVerdict.AfterTheStop;
                 }
 
-                if (++_authFailuresInARow < AuthFailuresToStop)
+                if (_credentialsAccepted && ++_authFailuresInARow < AuthFailuresToStop)
                 {
-                    return false;
+                    return AuthenticationVerdict.OwnError;
                 }
 
-                fatal = new BankcardOcrException(
+                FatalInput = input;
+                Volatile.Write(ref _fatal, !_credentialsAccepted ? error : new BankcardOcrException(
                     error.Kind,
                     $"{error.Message} {AuthFailuresToStop} images in a row were refused authentication after earlier requests were accepted, so the keys or the clock no longer work for any request; nothing more is sent.",
                     error.Provider,
@@ -380,8 +393,8 @@ namespace BankcardOcr.Engine
                     error.HttpStatusCode,
                     error.RequestId,
                     error.IsRetryable,
-                    error);
-                return true;
+                    error));
+                return AuthenticationVerdict.Stops;
             }
         }
 

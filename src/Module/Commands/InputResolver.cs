@@ -165,8 +165,7 @@ namespace BankcardOcr.Commands
             }
 
             // Said here, for every provider alike: a decoder would only call it an image it does not know.
-            var file = new FileInfo(fullPath);
-            if (file.Exists && file.Length == 0)
+            if (IsEmptyFile(fullPath))
             {
                 return RecognitionInput.Rejected(
                     fullPath,
@@ -176,6 +175,30 @@ namespace BankcardOcr.Commands
 
             // A missing file is reported by the worker that would read it, so its error keeps its place in order.
             return RecognitionInput.FromFile(fullPath, target);
+        }
+
+        /// <summary>
+        /// True for a file that exists and holds nothing. A length of 0 alone is not proof (procfs and sysfs files report
+        /// 0 and have content, or cannot be read at all): such a file is opened and found to end at once, or it is left
+        /// to the worker, whose read says what is wrong with it.
+        /// </summary>
+        private static bool IsEmptyFile(string fullPath)
+        {
+            try
+            {
+                var file = new FileInfo(fullPath);
+                if (!file.Exists || file.Length != 0)
+                {
+                    return false;
+                }
+
+                using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                return stream.ReadByte() < 0;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return false;
+            }
         }
 
         /// <summary>

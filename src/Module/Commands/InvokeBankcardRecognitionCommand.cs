@@ -441,10 +441,9 @@ namespace BankcardOcr.Commands
                 {
                     WriteObject(outcome.Result);
                 }
-                else if (_batch.Fatal is null || outcome.Error!.Kind != BankcardOcrErrorKind.AuthenticationFailed)
+                else if (!ReferenceEquals(outcome.Input, _batch.FatalInput))
                 {
-                    // After the stop, the terminating error speaks for every refusal still queued (its own input's
-                    // included), as it does for the inputs cancelled in flight.
+                    // The input that ended the batch gets the terminating error below instead.
                     WriteError(ErrorRecords.ForInput(outcome.Error!, outcome.Input));
                 }
             }
@@ -455,8 +454,8 @@ namespace BankcardOcr.Commands
 
         /// <summary>
         /// After the authentication rule stopped the batch (<see cref="RecognitionBatch.AuthFailuresToStop"/>) it sends
-        /// nothing more; once the results and other errors already in are written, the call ends with that one error,
-        /// for the input that decided it. Inputs cancelled in flight, waiting, or not yet piped get no outcome.
+        /// nothing more; once the outcomes already in are written, the call ends with that one error, for the input
+        /// that decided it. Inputs cancelled in flight, waiting, or not yet piped get no outcome.
         /// </summary>
         private void EndIfFatal()
         {
