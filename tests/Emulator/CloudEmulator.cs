@@ -99,6 +99,18 @@ public sealed class CloudEmulator : IAsyncDisposable
         _faults.Enqueue(api, fault);
     }
 
+    /// <summary>
+    /// The next <paramref name="times"/> OCR requests carrying exactly these image bytes get <paramref name="fault"/>,
+    /// whichever API they reach and whatever else is queued: one image's trouble among healthy ones.
+    /// </summary>
+    public void EnqueueImageFault(byte[] image, EmulatedFault fault, int times = 1)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        _state.Images.EnqueueFault(image, fault, times);
+    }
+
     /// <summary>Seeded random faults for OCR requests once the queue is empty; null turns them off.</summary>
     public FaultPlan? RandomFaults
     {

@@ -36,11 +36,17 @@ namespace BankcardOcr.Engine
         // Dispose cancels first, so late registrations run at once instead of throwing.
         private readonly CancellationToken _token;
 
-        // Cancelled on the first AuthenticationFailed: keys that fail once fail for every image (and Huawei
-        // locks an AK/SK pair after repeated failures), so nothing further is sent. Linked to _token.
+        // Cancelled when the authentication rule (AuthFailuresToStop) ends the batch: keys or a clock that are
+        // wrong fail for every image (and Huawei locks an AK/SK pair after repeated failures), so nothing further
+        // is sent. Linked to _token.
         private readonly CancellationTokenSource _stopSending;
         private readonly CancellationToken _sendToken;
         private BankcardOcrException? _fatal;
+
+        // Evidence about this call's credentials, under _gate: whether the provider has accepted them once, and how
+        // many images in a row (in completion order) have been refused authentication since it last did.
+        private bool _credentialsAccepted;
+        private int _authFailuresInARow;
         private long _submitted;
         private long _dropped;
         private int _running;
@@ -70,6 +76,39 @@ namespace BankcardOcr.Engine
 
         /// <summary>Called on a worker whenever an outcome is ready, so one waiter can watch several batches.</summary>
         internal Action? Signal { get; set; }
+
+        /// <summary>
+        /// Once the provider has accepted this call's credentials (a result, or a NoCardFound the service could only
+        /// give after reading the image), an authentication failure on one image is that image's error; only this
+        /// many images refused in a row, with no acceptance between them, show that the keys or the clock have
+        /// stopped working for every request and end the batch. Before any acceptance the first one ends it.
+        /// </summary>
+        /// <remarks>
+        /// Three, whatever the throttle limit: a blip must survive its own fresh-signature retry to fail one image at
+        /// all (two expired-signature answers in a row), so three such images in a row with nothing accepted between
+        /// them does not happen while the keys work; when they stop working every answer is a refusal, and counted
+        /// from the last accepted answer the batch sends at most ThrottleLimit + 2 requests (the ones in flight then,
+        /// one more for the worker that took that answer, and one for each of the first two refusals' workers; the
+        /// third refusal stops everything). Tying it to the throttle limit would make it 1 at
+        /// <c>-ThrottleLimit 1</c>, where a single blip would end the call again.
+        /// </remarks>
+        public const int AuthFailuresToStop = 3;
+
+        /// <summary>What one outcome means for the authentication rule.</summary>
+        private enum AuthenticationVerdict
+        {
+            /// <summary>Not a refusal, or an acceptance.</summary>
+            None,
+
+            /// <summary>A refusal that is this image's own error.</summary>
+            OwnError,
+
+            /// <summary>The refusal that ends the batch.</summary>
+            Stops,
+
+            /// <summary>A refusal that arrived after the batch ended.</summary>
+            AfterTheStop,
+        }
 
         /// <summary>The requests allowed in flight.</summary>
         public int ThrottleLimit { get; }
@@ -108,9 +147,11 @@ namespace BankcardOcr.Engine
         }
 
         /// <summary>
-        /// The first authentication failure, once one happened: the batch then sends nothing more, cancels the
-        /// requests in flight and drops the inputs still waiting (they get no outcome), and the caller ends the
-        /// call with this error instead of one error per image. The failed input's own outcome is still queued.
+        /// The authentication failure that ended the batch (see <see cref="AuthFailuresToStop"/>): the batch then
+        /// sends nothing more, cancels the requests in flight and drops the inputs still waiting (they get no
+        /// outcome, and neither do refusals that arrive after it), and the caller ends the call with this error instead
+        /// of one error per image. The failed input's own outcome is still queued, and so are the outcomes that came
+        /// before it, per-image refusals included. Null while authentication failures are each their image's error.
         /// </summary>
         public BankcardOcrException? Fatal => Volatile.Read(ref _fatal);
 
@@ -313,24 +354,65 @@ namespace BankcardOcr.Engine
                 error = Classify(e);
             }
 
-            if (error?.Kind == BankcardOcrErrorKind.AuthenticationFailed)
+            switch (WeighAuthentication(input, result, error))
             {
-                lock (_gate)
-                {
-                    if (_fatal is null)
-                    {
-                        FatalInput = input;
-                        Volatile.Write(ref _fatal, error);
-                    }
-                }
-
-                StopSending();
+                case AuthenticationVerdict.Stops:
+                    StopSending();
+                    break;
+                case AuthenticationVerdict.AfterTheStop:
+                    // A refusal that arrives once the batch has stopped: the caller's one error stands for it, as
+                    // for the requests cancelled in flight, so it has no outcome of its own.
+                    return false;
             }
 
             _completed.Enqueue(new RecognitionOutcome(sequence, input, result, error, log.Drain()));
             _progress.Release();
             Signal?.Invoke();
             return true;
+        }
+
+        /// <summary>
+        /// Applies <see cref="AuthFailuresToStop"/> to one outcome. When it ends the batch, <see cref="Fatal"/> and
+        /// <see cref="FatalInput"/> are set here, under the same lock that weighs every other outcome.
+        /// </summary>
+        private AuthenticationVerdict WeighAuthentication(RecognitionInput input, BankcardRecognitionResult? result, BankcardOcrException? error)
+        {
+            lock (_gate)
+            {
+                if (result != null || error?.Kind == BankcardOcrErrorKind.NoCardFound)
+                {
+                    _credentialsAccepted = true;
+                    _authFailuresInARow = 0;
+                    return AuthenticationVerdict.None;
+                }
+
+                if (error?.Kind != BankcardOcrErrorKind.AuthenticationFailed)
+                {
+                    return AuthenticationVerdict.None;
+                }
+
+                if (_fatal != null)
+                {
+                    return AuthenticationVerdict.AfterTheStop;
+                }
+
+                if (_credentialsAccepted && ++_authFailuresInARow < AuthFailuresToStop)
+                {
+                    return AuthenticationVerdict.OwnError;
+                }
+
+                FatalInput = input;
+                Volatile.Write(ref _fatal, !_credentialsAccepted ? error : new BankcardOcrException(
+                    error.Kind,
+                    $"{error.Message} {AuthFailuresToStop} images in a row were refused authentication after earlier requests were accepted, so the keys or the clock no longer work for any request; nothing more is sent.",
+                    error.Provider,
+                    error.ProviderCode,
+                    error.HttpStatusCode,
+                    error.RequestId,
+                    error.IsRetryable,
+                    error));
+                return AuthenticationVerdict.Stops;
+            }
         }
 
         private async Task<byte[]?> LoadAsync(RecognitionInput input, RecognitionLog log)

@@ -39,7 +39,8 @@ namespace BankcardOcr.Recognition
         private static string Shown(Uri url)
         {
             // OriginalString keeps what the user typed; any user:password part is left out.
-            var text = url.IsAbsoluteUri && url.UserInfo.Length > 0 ? url.OriginalString.Replace(url.UserInfo + "@", string.Empty) : url.OriginalString;
+            // A relative URL is unescaped: text that was no URL at all arrives escaped (ImageUrlArgumentAttribute).
+            var text = UrlUserInfo.Remove(url.IsAbsoluteUri ? url.OriginalString : Uri.UnescapeDataString(url.OriginalString));
             return text.Length <= LongestShown ? text : text.Substring(0, LongestShown) + "…";
         }
     }

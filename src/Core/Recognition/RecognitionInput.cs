@@ -25,17 +25,18 @@ namespace BankcardOcr.Recognition
         private RecognitionInput(RecognitionInputKind kind, string source, object target)
         {
             Kind = kind;
-            Source = source;
-            TargetObject = target;
+            // A URL's user information is a secret (UrlUserInfo): whatever labels or points at the input goes without it.
+            Source = UrlUserInfo.Remove(source);
+            TargetObject = target is Uri url ? UrlUserInfo.Remove(url) : target;
         }
 
         /// <summary>File, bytes or URL.</summary>
         public RecognitionInputKind Kind { get; }
 
-        /// <summary>The label results carry: full path, URL, or the name given for bytes.</summary>
+        /// <summary>The label results carry: full path, URL (without any user information), or the name given for bytes.</summary>
         public string Source { get; }
 
-        /// <summary>What an error record points at: the user's own input object.</summary>
+        /// <summary>What an error record points at: the user's own input object; a URL without its user information.</summary>
         public object TargetObject { get; }
 
         /// <summary>The full file-system path, for <see cref="RecognitionInputKind.File"/>.</summary>
@@ -44,7 +45,7 @@ namespace BankcardOcr.Recognition
         /// <summary>The image bytes, for <see cref="RecognitionInputKind.Bytes"/>.</summary>
         public byte[]? Bytes { get; private set; }
 
-        /// <summary>The image URL, for <see cref="RecognitionInputKind.Url"/>.</summary>
+        /// <summary>The image URL as given, user information included, for the provider that downloads it (<see cref="RecognitionInputKind.Url"/>).</summary>
         public Uri? Url { get; private set; }
 
         /// <summary>An image in a local file.</summary>

@@ -57,7 +57,7 @@ namespace BankcardOcr.Commands
         {
             if (Endpoint != null && !EndpointPolicy.IsAllowed(Endpoint, out var reason))
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, nameof(Endpoint)), "InsecureEndpoint", ErrorCategory.SecurityError, Endpoint));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, nameof(Endpoint)), "InsecureEndpoint", ErrorCategory.SecurityError, UrlUserInfo.Remove(Endpoint)));
             }
 
             var secret = ReadNamedSecret();

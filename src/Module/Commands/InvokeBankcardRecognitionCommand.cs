@@ -20,17 +20,17 @@ namespace BankcardOcr.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "BankcardRecognition", DefaultParameterSetName = PathSet, HelpUri = "https://github.com/bankcardocr/BankcardOcr/blob/main/docs/Invoke-BankcardRecognition.md")]
     [OutputType(typeof(BankcardRecognitionResult))]
-    public sealed class InvokeBankcardRecognitionCommand : CloudCommand, IDisposable
+    public sealed class InvokeBankcardRecognitionCommand : CloudCommand, IDynamicParameters, IDisposable
     {
         private const string PathSet = "Path";
-        private const string PathInputSet = "PathInput";
+        private const string PathInputSet = InputParameters.PathInputSet;
         private const string LiteralPathSet = "LiteralPath";
         private const string UriSet = "Uri";
         private const string ImageSet = "Image";
 
         private static readonly HashSet<string> InputAndCredentialParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            nameof(Path), nameof(PathInput), nameof(LiteralPath), nameof(Uri), nameof(Image), nameof(Name), nameof(Credential), nameof(SecretName), nameof(Vault),
+            nameof(Path), InputParameters.PathInputParameter, nameof(LiteralPath), nameof(Uri), nameof(Image), InputParameters.NameParameter, nameof(Credential), nameof(SecretName), nameof(Vault),
         };
 
         private CancellationTokenSource? _cancellation;
@@ -39,6 +39,7 @@ namespace BankcardOcr.Commands
         private RecognitionBatch? _batch;
         private ProgressReporter? _progress;
         private InputResolver? _inputs;
+        private InputParameters? _inputParameters;
         private bool _nameOnCommandLine;
         private HashSet<string> _ignored = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
@@ -50,18 +51,17 @@ namespace BankcardOcr.Commands
         //   parameter here took CSV rows and [pscustomobject]@{ Uri = … } as text before their Uri was tried;
         // - Resolve-Path output and rows with a Path column bind -Path by property name;
         // - Get-ChildItem / Get-Item output binds -LiteralPath by its PSPath; its Name binds -Name, which is why -Name
-        //   is in every set but Path (in the Image set alone it pulled files into that set and no set resolved);
+        //   binds from the pipeline in every set but Path (in the Image set alone it pulled files into that set and no
+        //   set resolved);
         // - rows with LiteralPath, Uri or Url, and objects with Image bytes (and Name), bind by property name.
+        // -PathInput and -Name are dynamic (InputParameters), so that the syntax users see shows neither the hidden set
+        // nor -Name outside the Image set.
 
         /// <summary>Image files to recognise; wildcards are expanded. Relative paths resolve against the current PowerShell location.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         public string[] Path { get; set; } = Array.Empty<string>();
-
-        /// <summary>A path or file piped by value; see <see cref="PipedPath"/>. Users write it as <c>'a.jpg' | …</c>, never by name.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = PathInputSet, ValueFromPipeline = true, DontShow = true)]
-        public PipedPath? PathInput { get; set; }
 
         /// <summary>Image files to recognise, taken literally (no wildcards). <c>Get-ChildItem</c> output binds here through its PSPath.</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
@@ -73,22 +73,13 @@ namespace BankcardOcr.Commands
         [Parameter(Mandatory = true, ParameterSetName = UriSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Url")]
         [ValidateNotNullOrEmpty]
+        [ImageUrlArgument]
         public Uri[] Uri { get; set; } = Array.Empty<Uri>();
 
         /// <summary>An encoded image in memory (JPEG, PNG, BMP, TIFF as the provider accepts).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public byte[] Image { get; set; } = Array.Empty<byte>();
-
-        /// <summary>
-        /// The label the result's Source carries for <c>-Image</c> bytes; <c>image1</c>, <c>image2</c>, … by default.
-        /// Files and URLs are labelled by their path or URL: a piped file's Name binds here and is not used.
-        /// </summary>
-        [Parameter(ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = UriSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = PathInputSet, ValueFromPipelineByPropertyName = true)]
-        public string? Name { get; set; }
 
         /// <summary>Tencent (API 3.0), TencentLegacy, Huawei or Local. By default the provider named in the secret, else Local.</summary>
         [Parameter]
@@ -214,11 +205,21 @@ namespace BankcardOcr.Commands
         [Alias("ReturnTextLocation")]
         public SwitchParameter IncludeTextLocation { get; set; }
 
+        /// <summary>
+        /// <c>-Name</c> (the label the result's Source carries for <c>-Image</c> bytes; image1, image2, … by default) and
+        /// the hidden <c>-PathInput</c>; see <see cref="InputParameters"/>.
+        /// </summary>
+        public object GetDynamicParameters()
+        {
+            _inputParameters = new InputParameters(MyInvocation, PathSet, LiteralPathSet, UriSet, ImageSet);
+            return _inputParameters.Dictionary;
+        }
+
         /// <summary>Checks parameters, resolves the credential and builds the provider and the batch.</summary>
         protected override void BeginProcessing()
         {
             // Only command-line parameters are bound yet; a piped file's Name binds later and is simply not used.
-            _nameOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Name));
+            _nameOnCommandLine = MyInvocation.BoundParameters.ContainsKey(InputParameters.NameParameter);
             _cancellation = new CancellationTokenSource();
 
             // A parameter standing in for the credential (-Token) wins, so a -SecretName (perhaps from
@@ -306,10 +307,10 @@ namespace BankcardOcr.Commands
             if (_nameOnCommandLine && ParameterSetName != ImageSet)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("-Name labels -Image bytes only; files and URLs are labelled by their path or URL.", nameof(Name)),
+                    new PSArgumentException("-Name labels -Image bytes only; files and URLs are labelled by their path or URL.", InputParameters.NameParameter),
                     "NameWithoutImage",
                     ErrorCategory.InvalidArgument,
-                    Name));
+                    _inputParameters!.Name));
             }
 
             var inputs = ExpandInputs();
@@ -324,7 +325,11 @@ namespace BankcardOcr.Commands
 
             foreach (var input in inputs)
             {
-                EndIfFatal();
+                if (_batch!.Fatal != null)
+                {
+                    WriteReady();
+                }
+
                 while (!_batch!.TrySubmit(input))
                 {
                     if (Stopping)
@@ -398,7 +403,7 @@ namespace BankcardOcr.Commands
         {
             if (endpoint != null && !EndpointPolicy.IsAllowed(endpoint, out var reason))
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, parameter), "InsecureEndpoint", ErrorCategory.SecurityError, endpoint));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, parameter), "InsecureEndpoint", ErrorCategory.SecurityError, UrlUserInfo.Remove(endpoint)));
             }
         }
 
@@ -463,26 +468,40 @@ namespace BankcardOcr.Commands
 
         private void WriteReady()
         {
-            while (!Stopping && _batch!.TryTake() is RecognitionOutcome outcome)
+            if (_batch!.Fatal != null)
             {
-                EndIfFatal();
+                // The stop cancels what is in flight at once; waiting for those requests to end lets every answer
+                // that came in before it be written, so no finished image goes unreported.
+                while (_batch.Running > 0 && !Stopping)
+                {
+                    _batch.WaitForProgress(TimeSpan.FromMilliseconds(50));
+                }
+            }
+
+            while (!Stopping && _batch.TryTake() is RecognitionOutcome outcome)
+            {
                 WriteEntries(outcome.Log);
 
                 if (outcome.Result != null)
                 {
                     WriteObject(outcome.Result);
                 }
-                else
+                else if (!ReferenceEquals(outcome.Input, _batch.FatalInput))
                 {
+                    // The input that ended the batch gets the terminating error below instead.
                     WriteError(ErrorRecords.ForInput(outcome.Error!, outcome.Input));
                 }
             }
 
             EndIfFatal();
-            _progress?.Update(_batch!.Completed, _batch.Running);
+            _progress?.Update(_batch.Completed, _batch.Running);
         }
 
-        /// <summary>After an authentication failure the batch sends nothing more; the call ends with that one error.</summary>
+        /// <summary>
+        /// After the authentication rule stopped the batch (<see cref="RecognitionBatch.AuthFailuresToStop"/>) it sends
+        /// nothing more; once the outcomes already in are written, the call ends with that one error, for the input
+        /// that decided it. Inputs cancelled in flight, waiting, or not yet piped get no outcome.
+        /// </summary>
         private void EndIfFatal()
         {
             if (_batch?.Fatal is BankcardOcrException fatal)
@@ -495,10 +514,10 @@ namespace BankcardOcr.Commands
         private IEnumerable<RecognitionInput> ExpandInputs() => ParameterSetName switch
         {
             UriSet => _inputs!.FromUris(Uri),
-            ImageSet => new[] { _inputs!.FromBytes(Image, Name) },
+            ImageSet => new[] { _inputs!.FromBytes(Image, _inputParameters!.Name) },
             LiteralPathSet => _inputs!.FromLiteralPaths(LiteralPath),
-            PathInputSet when PathInput!.IsLiteral => _inputs!.FromLiteralPaths(new[] { PathInput.Value }),
-            PathInputSet => _inputs!.FromPaths(new[] { PathInput!.Value }),
+            PathInputSet when _inputParameters!.PathInput!.IsLiteral => _inputs!.FromLiteralPaths(new[] { _inputParameters.PathInput.Value }),
+            PathInputSet => _inputs!.FromPaths(new[] { _inputParameters!.PathInput!.Value }),
             _ => _inputs!.FromPaths(Path),
         };
 

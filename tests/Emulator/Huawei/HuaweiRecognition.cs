@@ -60,6 +60,10 @@ internal sealed partial class HuaweiOcrEndpoint
             await ErrorAsync(context, "AIS.0103");
             return;
         }
+        if (await ApplyImageFaultAsync(context, bytes))
+        {
+            return;
+        }
         var card = State.Images.CardFor(bytes, State.Options);
         if (card is null)
         {

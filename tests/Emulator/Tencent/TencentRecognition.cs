@@ -74,6 +74,10 @@ internal sealed partial class TencentEndpoint
             await ErrorAsync(context, "FailedOperation.ImageDecodeFailed");
             return;
         }
+        if (await ApplyImageFaultAsync(context, image))
+        {
+            return;
+        }
         var card = State.Images.CardFor(image, State.Options);
         if (card is null)
         {

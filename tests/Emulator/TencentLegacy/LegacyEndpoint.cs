@@ -31,6 +31,9 @@ internal sealed partial class LegacyEndpoint(EmulatorState state) : VendorEndpoi
 
     public override string InternalErrorCode => "-5208";
 
+    /// <summary>Code 9, "签名过期": a multi-use signature past its expiry.</summary>
+    public override string? ExpiredCredentialCode => "9";
+
     protected override string TruncatedBody => "{\"code\":0,\"message\":\"OK\",\"data\":{\"session_id\":\"1000";
 
     public override async Task HandleAsync(HttpContext context)

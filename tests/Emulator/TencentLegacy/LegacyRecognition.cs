@@ -55,6 +55,10 @@ internal sealed partial class LegacyEndpoint
             await ErrorAsync(context, "-1102");
             return;
         }
+        if (await ApplyImageFaultAsync(context, image))
+        {
+            return;
+        }
         var card = State.Images.CardFor(image, State.Options);
         if (card is null)
         {

@@ -49,12 +49,12 @@ namespace BankcardOcr.Providers.Local
                     trace += $" turned {degrees}°: {turned.Trace}";
                     if (turned.Chosen != null)
                     {
-                        return turned.WithTrace(trace);
+                        return turned.WithTrace(trace, upright);
                     }
                 }
             }
 
-            return upright.WithTrace(trace);
+            return upright.WithTrace(trace, upright);
         }
 
         /// <summary>One orientation of the photo through the passes; holds what was read so far.</summary>

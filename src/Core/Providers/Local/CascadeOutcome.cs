@@ -25,6 +25,7 @@ namespace BankcardOcr.Providers.Local
             BestUnverified = chosen is null ? BestReading(candidates, readings) : null;
             (ValidFrom, ValidThru) = ExpiryDate.Find(readings);
             LongestDigitRun = readings.Count == 0 ? 0 : readings.Max(r => r.Text.Count(c => c >= '0' && c <= '9'));
+            Upright = this;
         }
 
         /// <summary>The verified card number, or null.</summary>
@@ -81,8 +82,11 @@ namespace BankcardOcr.Providers.Local
             return best;
         }
 
-        /// <summary>The same outcome with the trace of every orientation tried.</summary>
-        public CascadeOutcome WithTrace(string trace) =>
-            new CascadeOutcome(Chosen, Candidates, Readings, Lines, Turn, Sideways, trace);
+        /// <summary>The outcome of the upright read (this one, unless a turned read replaced it).</summary>
+        public CascadeOutcome Upright { get; private set; } = null!;
+
+        /// <summary>The same outcome with the trace of every orientation tried, and the upright read's outcome.</summary>
+        public CascadeOutcome WithTrace(string trace, CascadeOutcome upright) =>
+            new CascadeOutcome(Chosen, Candidates, Readings, Lines, Turn, Sideways, trace) { Upright = upright };
     }
 }

@@ -37,6 +37,9 @@ namespace BankcardOcr.Providers.Local
         /// <inheritdoc />
         public ProviderDescriptor Descriptor => LocalDescriptor.Instance;
 
+        /// <summary>Told, for each image, which lines the upright cascade read (bench/Accuracy's stage breakdown); unset in the module.</summary>
+        internal Action<CascadeLines>? LinesRead { get; set; }
+
         /// <summary>Milliseconds the models took to load in this process.</summary>
         public long ModelLoadMilliseconds => _models.LoadMilliseconds;
 
@@ -71,6 +74,7 @@ namespace BankcardOcr.Providers.Local
             var image = await LoadAsync(bytes, source, cancellationToken).ConfigureAwait(false);
             var outcome = _cascade.Read(image, cancellationToken);
             log.Debug($"{source}: {outcome.Trace}");
+            LinesRead?.Invoke(new CascadeLines(source, image.Width, image.Height, outcome.Upright.Lines, outcome.Upright.Readings));
             if (outcome.Chosen is CardNumberReading chosen)
             {
                 return Result(chosen, outcome, unverified: false);
