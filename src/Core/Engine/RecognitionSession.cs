@@ -36,6 +36,7 @@ namespace BankcardOcr.Engine
         private long _written;
         private long _nextToWrite;
         private long _sentToSecond;
+        private bool _ended;
 
         private RecognitionSession(IRecognitionProvider first, IRecognitionProvider? second, SecondProviderRole role, RecognitionOptions options, List<IRecognitionProvider> owned, CancellationToken cancellationToken)
         {
@@ -132,9 +133,28 @@ namespace BankcardOcr.Engine
                 new List<IRecognitionProvider>(),
                 cancellationToken);
 
+        /// <summary>Whether the call ended on a fatal error (the writer was told); nothing more is accepted or written.</summary>
+        public bool Ended => _ended;
+
+        /// <summary>Submits every input and drains: a whole call, for callers that have their inputs at hand.</summary>
+        public void Run(IEnumerable<RecognitionInput> inputs, IOutcomeWriter writer)
+        {
+            foreach (var input in inputs ?? throw new ArgumentNullException(nameof(inputs)))
+            {
+                if (_ended || writer.Stopping)
+                {
+                    return;
+                }
+
+                Submit(input, writer);
+            }
+
+            Drain(writer);
+        }
+
         /// <summary>
         /// Hands <paramref name="input"/> to the session, writing whatever is ready while it waits for room. Returns
-        /// when the input is accepted, or at once when the writer is stopping.
+        /// when the input is accepted, or at once when the writer is stopping or the call has ended.
         /// </summary>
         public void Submit(RecognitionInput input, IOutcomeWriter writer)
         {
@@ -148,7 +168,7 @@ namespace BankcardOcr.Engine
                 throw new ArgumentNullException(nameof(writer));
             }
 
-            while (!TrySubmit(input))
+            while (!_ended && !TrySubmit(input))
             {
                 if (writer.Stopping)
                 {
@@ -171,7 +191,7 @@ namespace BankcardOcr.Engine
             }
 
             Pump(writer);
-            while (Pending > 0 && !writer.Stopping)
+            while (Pending > 0 && !writer.Stopping && !_ended)
             {
                 Wait(writer);
                 Pump(writer);
@@ -250,6 +270,22 @@ namespace BankcardOcr.Engine
         /// <summary>Moves everything that has finished along, writes what is ready, and ends the call on a fatal error.</summary>
         private void Pump(IOutcomeWriter writer)
         {
+            if (_ended)
+            {
+                return;
+            }
+
+            var stopped = _first.Fatal != null ? _first : _second?.Fatal != null ? _second : null;
+            if (stopped != null)
+            {
+                // The stop cancels what is in flight at once; waiting for those requests to end lets every answer that
+                // came in before it be written, so no finished image goes unreported.
+                while ((_first.Running > 0 || (_second?.Running ?? 0) > 0) && !writer.Stopping)
+                {
+                    _signal.Wait(TimeSpan.FromMilliseconds(50));
+                }
+            }
+
             while (_first.TryTake() is RecognitionOutcome outcome)
             {
                 var item = Take(_byFirst, outcome.Sequence);
@@ -287,10 +323,12 @@ namespace BankcardOcr.Engine
             }
 
             FeedSecond(writer);
-            WriteReady(writer);
-            if ((_first.Fatal ?? _second?.Fatal) is BankcardOcrException fatal)
+            stopped = _first.Fatal != null ? _first : _second?.Fatal != null ? _second : null;
+            WriteReady(writer, stopped?.FatalInput);
+            if (stopped != null && !writer.Stopping && !_ended)
             {
-                writer.Fatal(fatal, (_first.Fatal != null ? _first.FatalInput : _second!.FatalInput)!);
+                _ended = true;
+                writer.Fatal(stopped.Fatal!, stopped.FatalInput!);
             }
         }
 
@@ -338,7 +376,8 @@ namespace BankcardOcr.Engine
             _ready.Add(item.Sequence, outcome);
         }
 
-        private void WriteReady(IOutcomeWriter writer)
+        /// <summary>Writes the outcomes ready, in input order when asked; <paramref name="fatalInput"/>'s own error is left to the terminating one.</summary>
+        private void WriteReady(IOutcomeWriter writer, RecognitionInput? fatalInput)
         {
             while (_ready.Count > 0 && !writer.Stopping)
             {
@@ -361,7 +400,10 @@ namespace BankcardOcr.Engine
 
                 _ready.Remove(next.Sequence);
                 _written++;
-                writer.Write(next);
+                if (next.Result != null || !ReferenceEquals(next.Input, fatalInput))
+                {
+                    writer.Write(next);
+                }
             }
         }
 
