@@ -77,6 +77,21 @@ namespace BankcardOcr
         /// <summary>How many requests it took (1 when the first succeeded).</summary>
         public int Attempts { get; set; }
 
+        /// <summary>
+        /// With <c>-CrossCheck</c>: true when the second provider read the same number, false when it read another or
+        /// none; empty (null) when no second provider was asked.
+        /// </summary>
+        public bool? IsConfirmed { get; set; }
+
+        /// <summary>With <c>-CrossCheck</c>: the second provider's name; empty otherwise.</summary>
+        public string CrossCheckProvider { get; set; } = string.Empty;
+
+        /// <summary>
+        /// With <c>-CrossCheck</c>, when the second provider read a different number: that number, always masked
+        /// (<c>622848*********0019</c>), so the two readings can be told apart without either being shown whole.
+        /// </summary>
+        public string CrossCheckCardNumber { get; set; } = string.Empty;
+
         /// <summary>The masked card number and source, so that casual output never shows the number whole.</summary>
         public override string ToString() =>
             string.IsNullOrEmpty(Source) ? CardNumberMask.Mask(CardNumber) : CardNumberMask.Mask(CardNumber) + " (" + Source + ")";

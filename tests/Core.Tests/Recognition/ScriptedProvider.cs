@@ -14,7 +14,7 @@ internal sealed class ScriptedProvider : IRecognitionProvider
 
     public ScriptedProvider(Func<ProviderRequest, CancellationToken, Task<BankcardRecognitionResult>> answer) => _answer = answer;
 
-    public string Name => "Scripted";
+    public string Name { get; init; } = "Scripted";
     public int DefaultThrottleLimit { get; init; } = 4;
     public double? DefaultRequestsPerSecond { get; init; }
     public long? MaxFileBytes { get; init; }

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using BankcardOcr.Credentials;
 using BankcardOcr.Http;
 using BankcardOcr.Imaging;
+using BankcardOcr.Recognition;
 
 namespace BankcardOcr.Providers.Huawei
 {
@@ -123,14 +124,11 @@ namespace BankcardOcr.Providers.Huawei
             }
             else if (credential!.Kind == Password)
             {
-                var iam = iamEndpoint ?? HuaweiRegions.GetIamEndpoint(region);
-                // A project id, when known, scopes the token exactly; otherwise the region names the project (§7.1).
-                var scope = options.ProjectId != null ? HuaweiProjectScope.ById(options.ProjectId) : HuaweiProjectScope.ByName(region);
-                options.TokenSource = HuaweiTokenSource.FromPassword(iam, credential.KeyId, credential.GetSecret(), credential.DomainName!, scope, region);
+                options.TokenSource = TokenSource(credential, credential.DomainName!, region, iamEndpoint, options.ProjectId, projectName: null);
                 options.TokenSource.RequestTimeout = settings.Requests.Timeout;
                 settings.Log.Debug(options.TokenSource.Peek() is HuaweiIamToken cached
                     ? $"Using the cached IAM token ({cached})."
-                    : $"Requesting an IAM token from {iam.GetLeftPart(UriPartial.Authority)} for {scope}.");
+                    : $"Requesting an IAM token from {options.TokenSource.IamEndpoint.GetLeftPart(UriPartial.Authority)} for {options.TokenSource.Scope}.");
             }
             else
             {
@@ -142,7 +140,7 @@ namespace BankcardOcr.Providers.Huawei
             try
             {
                 // The shared stages retry IAM's throttling (IAM.0012) and server errors like any provider call.
-                using var stages = new RequestStages(Name, settings.Requests, requestsPerSecond: null);
+                using var stages = CreateStages(settings.Requests, requestsPerSecond: null);
                 await stages.ExecuteAsync(
                     async (attempt, attemptCancellation) =>
                     {
@@ -160,6 +158,27 @@ namespace BankcardOcr.Providers.Huawei
 
             settings.Log.Verbose($"Huawei project {provider.ProjectId} in {region}, {(options.TokenSource != null ? "IAM token" : "AK/SK signature")} authentication.");
             return provider;
+        }
+
+        /// <summary>
+        /// Where a password token comes from: the IAM endpoint of <paramref name="region"/> (or <paramref name="iamEndpoint"/>),
+        /// scoped to the project by id when one is known, else by name (by default the region's own project, §7.1).
+        /// Invoke-BankcardRecognition and Get-HuaweiIamToken both get their tokens this way, and share the session's cache.
+        /// </summary>
+        /// <exception cref="ArgumentException">No IAM endpoint is known for the region and none was given.</exception>
+        public static HuaweiTokenSource TokenSource(ProviderCredential credential, string domainName, string region, Uri? iamEndpoint, string? projectId, string? projectName)
+        {
+            var iam = iamEndpoint ?? HuaweiRegions.GetIamEndpoint(region);
+            var scope = projectId != null ? HuaweiProjectScope.ById(projectId) : HuaweiProjectScope.ByName(projectName ?? region);
+            return HuaweiTokenSource.FromPassword(iam, credential.KeyId, credential.GetSecret(), domainName, scope, region);
+        }
+
+        /// <summary>A token from <paramref name="source"/> (the session's cached one unless <paramref name="force"/>), through this provider's stages, which retry IAM's throttling and server errors.</summary>
+        public async Task<HuaweiIamToken> GetTokenAsync(HuaweiTokenSource source, bool force, RequestSettings requests, RecognitionLog log, CancellationToken cancellationToken)
+        {
+            using var stages = CreateStages(requests, requestsPerSecond: null);
+            var (token, _) = await stages.ExecuteAsync((attempt, token) => source.GetTokenAsync(force, token), log, cancellationToken).ConfigureAwait(false);
+            return token;
         }
 
         /// <summary>
