@@ -27,7 +27,7 @@ public sealed class ProviderParametersTests
             new[] { "DetectCopy", "DetectIncompleteBorder", "DetectReshoot", "ImageFolder", "IncludeQualityValue", "ReturnCardImage", "ReturnCardNumberImage" },
             TencentDescriptor.Instance.Parameters.OrderBy(p => p, StringComparer.Ordinal));
         Assert.Contains(nameof(HuaweiParameters.Token), HuaweiDescriptor.Instance.Parameters);
-        Assert.Equal(HuaweiDescriptor.Instance.CredentialParameter, nameof(HuaweiParameters.Token));
+        Assert.Equal(nameof(HuaweiParameters.Token), HuaweiDescriptor.Instance.CredentialParameter);
     }
 
     [Fact]
