@@ -79,10 +79,19 @@ namespace BankcardOcr.Providers
             new RequestStages(Name, settings, requestsPerSecond);
 
         /// <summary>
-        /// Invoke-BankcardRecognition's provider-specific parameters this provider takes, by name. A parameter that
-        /// another provider claims and this one does not is refused (<c>ParameterNotForProvider</c>).
+        /// The type of this provider's own Invoke-BankcardRecognition parameters (a <see cref="ProviderParameters"/>), or
+        /// null when it has none. Its properties are the parameters it owns.
         /// </summary>
-        public virtual IReadOnlyCollection<string> Parameters => Array.Empty<string>();
+        public virtual Type? ParametersType => null;
+
+        /// <summary>
+        /// Invoke-BankcardRecognition's provider-specific parameters this provider takes, by name: the properties of
+        /// <see cref="ParametersType"/>. A parameter that another provider claims and this one does not is refused
+        /// (<c>ParameterNotForProvider</c>).
+        /// </summary>
+        public IReadOnlyCollection<string> Parameters => _parameters ??= ParametersType is Type type ? ProviderParameters.NamesOf(type) : Array.Empty<string>();
+
+        private IReadOnlyCollection<string>? _parameters;
 
         /// <summary>
         /// A parameter that stands in for the credential (Huawei's <c>-Token</c>): when it is given, no secret is read,

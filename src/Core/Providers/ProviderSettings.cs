@@ -51,6 +51,33 @@ namespace BankcardOcr.Providers
             where T : class =>
             _parameters.TryGetValue(name, out var value) ? value as T : null;
 
+        /// <summary>
+        /// The provider's own parameters as <typeparamref name="T"/>: each property set from the parameter of the same
+        /// name when it was given (a switch as true), left at its default otherwise.
+        /// </summary>
+        /// <exception cref="ArgumentException">A given value does not fit its property's type (a mistake in the provider's declaration).</exception>
+        public T Parameters<T>()
+            where T : ProviderParameters, new()
+        {
+            var parameters = new T();
+            foreach (var property in ProviderParameters.Properties(typeof(T)))
+            {
+                if (!_parameters.TryGetValue(property.Name, out var value) || value is null)
+                {
+                    continue;
+                }
+
+                if (!property.PropertyType.IsInstanceOfType(value))
+                {
+                    throw new ArgumentException($"-{property.Name} holds a {value.GetType().Name}; {typeof(T).Name}.{property.Name} is a {property.PropertyType.Name}.");
+                }
+
+                property.SetValue(parameters, value);
+            }
+
+            return parameters;
+        }
+
         /// <summary>Whether switch <paramref name="name"/> was given (and not as <c>-Name:$false</c>).</summary>
         /// <param name="name">The parameter name, in any case.</param>
         public bool IsSet(string name) => _parameters.TryGetValue(name, out var value) && value is bool on && on;

@@ -66,16 +66,16 @@ namespace BankcardOcr.Providers.Huawei
         public override int DefaultThrottleLimit => ThrottleLimit;
 
         /// <inheritdoc />
-        public override IReadOnlyCollection<string> Parameters { get; } = new[] { "Token", "ProjectId", "IamEndpoint", "IncludeTextLocation" };
+        public override Type ParametersType => typeof(HuaweiParameters);
 
         /// <inheritdoc />
         /// <remarks>-Token wins over any credential (docs/design.md, "Public contract", credentials step 1); it cannot be renewed.</remarks>
-        public override string CredentialParameter => "Token";
+        public override string CredentialParameter => nameof(HuaweiParameters.Token);
 
         /// <inheritdoc />
         public override void CheckParameters(ProviderSettings settings)
         {
-            if (settings.Get<HuaweiIamToken>("Token") != null)
+            if (settings.Parameters<HuaweiParameters>().Token != null)
             {
                 settings.Log.Debug("Credential: the IAM token passed with -Token; -Credential and -SecretName are not used.");
             }
@@ -105,16 +105,17 @@ namespace BankcardOcr.Providers.Huawei
         public override async Task<IRecognitionProvider> CreateAsync(ProviderSettings settings, CancellationToken cancellationToken)
         {
             var credential = settings.Credential;
-            var token = settings.Get<HuaweiIamToken>("Token");
-            var iamEndpoint = settings.Get<Uri>("IamEndpoint");
+            var parameters = settings.Parameters<HuaweiParameters>();
+            var token = parameters.Token;
+            var iamEndpoint = parameters.IamEndpoint;
             var region = settings.Region ?? credential?.Region ?? (token?.Region is { Length: > 0 } r ? r : HuaweiRegions.DefaultRegion);
             var options = new HuaweiOptions
             {
                 Region = region,
                 Endpoint = settings.Endpoint,
                 IamEndpoint = iamEndpoint,
-                ProjectId = settings.Get<string>("ProjectId") ?? credential?.ProjectId,
-                ReturnTextLocation = settings.IsSet("IncludeTextLocation"),
+                ProjectId = parameters.ProjectId ?? credential?.ProjectId,
+                ReturnTextLocation = parameters.IncludeTextLocation,
             };
 
             if (token != null)

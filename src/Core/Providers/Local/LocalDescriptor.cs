@@ -41,7 +41,7 @@ namespace BankcardOcr.Providers.Local
         public override bool SendsRequests => false;
 
         /// <inheritdoc />
-        public override IReadOnlyCollection<string> Parameters { get; } = new[] { "IncludeUnverified" };
+        public override Type ParametersType => typeof(LocalParameters);
 
         /// <summary>
         /// At most one photo per core: reading is all computation, so more at once only makes each photo slower and
@@ -60,7 +60,7 @@ namespace BankcardOcr.Providers.Local
                 // models/ and runtimes/ are laid out in the module folder.
                 ModuleDirectory = settings.ModuleDirectory,
                 Parallelism = ThrottleLimitFor(settings.ThrottleLimit),
-                IncludeUnverified = settings.IsSet("IncludeUnverified"),
+                IncludeUnverified = settings.Parameters<LocalParameters>().IncludeUnverified,
             }));
 
         /// <summary>

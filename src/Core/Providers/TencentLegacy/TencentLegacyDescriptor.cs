@@ -60,12 +60,12 @@ namespace BankcardOcr.Providers.TencentLegacy
         public override double? DefaultRequestsPerSecond => RequestsPerSecond;
 
         /// <inheritdoc />
-        public override IReadOnlyCollection<string> Parameters { get; } = new[] { "AppId", "Bucket", "UseBase64" };
+        public override System.Type ParametersType => typeof(TencentLegacyParameters);
 
         /// <inheritdoc />
         public override void CheckCredential(ProviderSettings settings)
         {
-            if (string.IsNullOrEmpty(settings.Get<string>("AppId") ?? settings.Credential?.AppId))
+            if (string.IsNullOrEmpty(settings.Parameters<TencentLegacyParameters>().AppId ?? settings.Credential?.AppId))
             {
                 throw new ProviderSettingException("AppIdRequired", "TencentLegacy needs an AppId: pass -AppId or store AppId in the secret.", "AppId");
             }
@@ -75,14 +75,15 @@ namespace BankcardOcr.Providers.TencentLegacy
         public override Task<IRecognitionProvider> CreateAsync(ProviderSettings settings, CancellationToken cancellationToken)
         {
             var credential = settings.Credential!;
+            var parameters = settings.Parameters<TencentLegacyParameters>();
             return Task.FromResult<IRecognitionProvider>(new TencentLegacyProvider(new TencentLegacyOptions
             {
-                AppId = settings.Get<string>("AppId") ?? credential.AppId ?? string.Empty,
-                Bucket = settings.Get<string>("Bucket") ?? credential.Bucket,
+                AppId = parameters.AppId ?? credential.AppId ?? string.Empty,
+                Bucket = parameters.Bucket ?? credential.Bucket,
                 SecretId = credential.KeyId,
                 SecretKey = credential.GetSecret(),
                 Endpoint = settings.Endpoint,
-                UseBase64 = settings.IsSet("UseBase64"),
+                UseBase64 = parameters.UseBase64,
             }));
         }
 
