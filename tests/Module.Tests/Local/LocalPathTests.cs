@@ -82,7 +82,7 @@ public sealed class LocalPathTests : IDisposable
     [Fact]
     public void AThrottleLimitAboveTheCoresReadsEveryPhotoAndSaysItWasCapped()
     {
-        var paths = Enumerable.Range(0, 3).Select(i => Card($"card{i}.bmp", seed: 60 + i)).ToArray();
+        var paths = Enumerable.Range(0, 3).Select(i => Card($"card{i}.jpg", index: 60 + i)).ToArray();
 
         var run = HostedPowerShell.Run($"Invoke-BankcardRecognition -LiteralPath {string.Join(",", paths.Select(p => "'" + p + "'"))} -ThrottleLimit 64 -Verbose");
 
@@ -106,7 +106,7 @@ public sealed class LocalPathTests : IDisposable
     public void TiffIsRefusedBeforeDecodingWithTheFormatsLocalReads()
     {
         var path = Path.Combine(_folder, "scan.tif");
-        File.WriteAllBytes(path, BankcardOcr.Module.Tests.Emulator.TestImages.Tiff());
+        File.WriteAllBytes(path, TestImages.Tiff());
 
         var run = HostedPowerShell.Run($"Invoke-BankcardRecognition -LiteralPath '{path}'");
 
@@ -115,12 +115,12 @@ public sealed class LocalPathTests : IDisposable
         Assert.Contains("JPEG, PNG, BMP, GIF", error.Exception.Message, StringComparison.Ordinal);
     }
 
-    private string Card(string name = "card.bmp", int seed = 51)
+    private string Card(string name = "card.jpg", int index = 51)
     {
         var path = Path.Combine(_folder, name);
         if (!File.Exists(path))
         {
-            File.WriteAllBytes(path, StrokeCard.Render("4111 1111 1111 1111", "10/30", seed));
+            File.WriteAllBytes(path, TestCards.Card("4111111111111111", null, "10/30", index));
         }
 
         return path;

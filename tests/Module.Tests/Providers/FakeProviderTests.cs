@@ -1,5 +1,4 @@
 using BankcardOcr.Module.Tests.Credentials;
-using BankcardOcr.Module.Tests.Emulator;
 
 namespace BankcardOcr.Module.Tests.Providers;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using BankcardOcr.Emulator;
-using BankcardOcr.Module.Tests.Local;
 
 namespace BankcardOcr.Module.Tests.Recognition;
 
@@ -13,8 +12,8 @@ namespace BankcardOcr.Module.Tests.Recognition;
 public sealed class SecondProviderTests : IClassFixture<EmulatorFixture>
 {
     private const string Fallback = "-Fallback Tencent -Credential $Cred -Endpoint $Endpoint -MaxRequestsPerSecond 0";
-    private static readonly string Visa = Luhn("411111111111111");
-    private static readonly string UnionPay = Luhn("622848040256489001");
+    private static readonly string Visa = CardNumbers.WithCheckDigit("411111111111111");
+    private static readonly string UnionPay = CardNumbers.WithCheckDigit("622848040256489001");
     private readonly EmulatorFixture _fixture;
 
     public SecondProviderTests(EmulatorFixture fixture)
@@ -26,9 +25,9 @@ public sealed class SecondProviderTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void AFallbackGetsOnlyTheImagesLocalCannotVerifyAndEachResultSaysWhoAnswered()
     {
-        var readable = Card("fb-read.bmp", Visa, seed: 70);
-        var blank = Blank("fb-blank.bmp", seed: 71);
-        var specimen = Card("fb-specimen.bmp", Specimen(), seed: 72);
+        var readable = Card("fb-read.jpg", Visa, index: 70);
+        var blank = Blank("fb-blank.jpg", index: 71);
+        var specimen = Card("fb-specimen.jpg", Specimen(), index: 72);
 
         var run = Run($"Invoke-BankcardRecognition -LiteralPath '{readable}','{blank}','{specimen}' -Ordered {Fallback} -Verbose");
 
@@ -46,7 +45,7 @@ public sealed class SecondProviderTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void AnUnverifiedReadingGoesToTheFallbackToo()
     {
-        var specimen = Card("fb-unverified.bmp", Specimen(), seed: 73);
+        var specimen = Card("fb-unverified.jpg", Specimen(), index: 73);
 
         var run = Run($"Invoke-BankcardRecognition -LiteralPath '{specimen}' -IncludeUnverified {Fallback}");
 
@@ -59,8 +58,8 @@ public sealed class SecondProviderTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void WrongFallbackKeysEndTheCallOnceAndTheLocalResultsAlreadyWrittenStay()
     {
-        var cards = new[] { Card("fb-keys0.bmp", Visa, seed: 74), Card("fb-keys1.bmp", UnionPay, seed: 75) };
-        var blank = Blank("fb-keys-blank.bmp", seed: 76);
+        var cards = new[] { Card("fb-keys0.jpg", Visa, index: 74), Card("fb-keys1.jpg", UnionPay, index: 75) };
+        var blank = Blank("fb-keys-blank.jpg", index: 76);
 
         var run = HostedPowerShell.Run(
             $"Invoke-BankcardRecognition -LiteralPath '{cards[0]}','{cards[1]}','{blank}' -ThrottleLimit 2 {Fallback}",
@@ -78,8 +77,8 @@ public sealed class SecondProviderTests : IClassFixture<EmulatorFixture>
     public void OrderedOutputKeepsInputOrderWhenTheFallbackAnswersLast()
     {
         _fixture.Emulator.Latency = TimeSpan.FromMilliseconds(400);
-        var blank = Blank("fb-order-blank.bmp", seed: 77);
-        var cards = new[] { Card("fb-order0.bmp", Visa, seed: 78), Card("fb-order1.bmp", UnionPay, seed: 79) };
+        var blank = Blank("fb-order-blank.jpg", index: 77);
+        var cards = new[] { Card("fb-order0.jpg", Visa, index: 78), Card("fb-order1.jpg", UnionPay, index: 79) };
 
         var run = Run($"Invoke-BankcardRecognition -LiteralPath '{blank}','{cards[0]}','{cards[1]}' -Ordered {Fallback}");
 
@@ -91,8 +90,8 @@ public sealed class SecondProviderTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void WhatIfListsTheImagesThatWouldBeSentAndSendsNone()
     {
-        var readable = Card("fb-whatif-read.bmp", Visa, seed: 80);
-        var blank = Blank("fb-whatif-blank.bmp", seed: 81);
+        var readable = Card("fb-whatif-read.jpg", Visa, index: 80);
+        var blank = Blank("fb-whatif-blank.jpg", index: 81);
 
         var run = Run($"Invoke-BankcardRecognition -LiteralPath '{readable}','{blank}' {Fallback} -WhatIf");
 
@@ -106,7 +105,7 @@ public sealed class SecondProviderTests : IClassFixture<EmulatorFixture>
     public void CtrlCDuringTheFallbackCancelsItsRequestsAndWritesNothingMore()
     {
         _fixture.Emulator.Latency = TimeSpan.FromSeconds(30);
-        var blanks = new[] { Blank("fb-stop0.bmp", seed: 82), Blank("fb-stop1.bmp", seed: 83) };
+        var blanks = new[] { Blank("fb-stop0.jpg", index: 82), Blank("fb-stop1.jpg", index: 83) };
         using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
         runspace.Open();
         foreach (var (name, value) in _fixture.Variables())
@@ -143,7 +142,7 @@ public sealed class SecondProviderTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void ACrossCheckThatReadsTheSameNumberConfirmsIt()
     {
-        var path = Card("cc-same.bmp", UnionPay, seed: 84);
+        var path = Card("cc-same.jpg", UnionPay, index: 84);
         _fixture.Emulator.RegisterCard(File.ReadAllBytes(path), new EmulatedCard { CardNumber = UnionPay });
 
         var run = Run($"Invoke-BankcardRecognition -LiteralPath '{path}' -CrossCheck Tencent -Credential $Cred -Endpoint $Endpoint -MaxRequestsPerSecond 0");
@@ -160,8 +159,8 @@ public sealed class SecondProviderTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void ACrossCheckThatReadsAnotherNumberWarnsAndNoStreamShowsEitherNumberWhole()
     {
-        var other = Luhn("622848040256489777");
-        var path = Card("cc-other.bmp", UnionPay, seed: 85);
+        var other = CardNumbers.WithCheckDigit("622848040256489777");
+        var path = Card("cc-other.jpg", UnionPay, index: 85);
         _fixture.Emulator.RegisterCard(File.ReadAllBytes(path), new EmulatedCard { CardNumber = other });
 
         var run = Run($"Invoke-BankcardRecognition -LiteralPath '{path}' -CrossCheck Tencent -Credential $Cred -Endpoint $Endpoint -MaxRequestsPerSecond 0 -MaskCardNumber -Verbose");
@@ -171,11 +170,11 @@ public sealed class SecondProviderTests : IClassFixture<EmulatorFixture>
         var result = Assert.Single(run.Output).Properties;
         Assert.Equal(false, result["IsConfirmed"].Value);
         Assert.Equal("ProvidersDisagree", result["Warnings"].Value);
-        Assert.Equal(Masked(other), result["CrossCheckCardNumber"].Value);
-        Assert.Equal(Masked(UnionPay), result["CardNumber"].Value);
+        Assert.Equal(CardNumbers.Masked(other), result["CrossCheckCardNumber"].Value);
+        Assert.Equal(CardNumbers.Masked(UnionPay), result["CardNumber"].Value);
         var warning = Assert.Single(run.Warnings).Message;
-        Assert.Contains(Masked(UnionPay), warning, StringComparison.Ordinal);
-        Assert.Contains(Masked(other), warning, StringComparison.Ordinal);
+        Assert.Contains(CardNumbers.Masked(UnionPay), warning, StringComparison.Ordinal);
+        Assert.Contains(CardNumbers.Masked(other), warning, StringComparison.Ordinal);
         Assert.Contains("ProvidersDisagree", warning, StringComparison.Ordinal);
         // Under -Debug a warning must not ask "Continue?" (a terminating error in an unattended run): it is a debug line.
         Assert.Empty(debug.Errors);
@@ -190,7 +189,7 @@ public sealed class SecondProviderTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void LocalCanCrossCheckACloudCall()
     {
-        var path = Card("cc-local.bmp", UnionPay, seed: 86);
+        var path = Card("cc-local.jpg", UnionPay, index: 86);
         _fixture.Emulator.RegisterCard(File.ReadAllBytes(path), new EmulatedCard { CardNumber = UnionPay });
 
         var run = Run($"Invoke-BankcardRecognition -LiteralPath '{path}' -Provider Tencent -CrossCheck Local -Credential $Cred -Endpoint $Endpoint -MaxRequestsPerSecond 0");
@@ -210,7 +209,7 @@ public sealed class SecondProviderTests : IClassFixture<EmulatorFixture>
     [InlineData("-CrossCheck Local", "ProviderRequired")]
     public void PairsThatCannotWorkEndTheCallBeforeAnythingIsRead(string parameters, string errorId)
     {
-        var path = Card("pair.bmp", Visa, seed: 87);
+        var path = Card("pair.jpg", Visa, index: 87);
 
         var run = Run($"Invoke-BankcardRecognition -LiteralPath '{path}' {parameters} -Credential $Cred -Endpoint $Endpoint");
 
@@ -223,7 +222,7 @@ public sealed class SecondProviderTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void TheFallbacksOwnParametersAreAcceptedAndOthersStillRefused()
     {
-        var path = Card("fb-params.bmp", Visa, seed: 88);
+        var path = Card("fb-params.jpg", Visa, index: 88);
 
         var accepted = Run($"Invoke-BankcardRecognition -LiteralPath '{path}' {Fallback} -DetectCopy -Region ap-beijing");
         var refused = Run($"Invoke-BankcardRecognition -LiteralPath '{path}' {Fallback} -ProjectId p1");
@@ -234,33 +233,10 @@ public sealed class SecondProviderTests : IClassFixture<EmulatorFixture>
 
     private HostedRun Run(string script) => HostedPowerShell.Run(script, _fixture.Variables());
 
-    private string Card(string name, string number, int seed)
-    {
-        var grouped = string.Join(" ", Enumerable.Range(0, (number.Length + 3) / 4).Select(i => number.Substring(i * 4, Math.Min(4, number.Length - i * 4))));
-        return _fixture.WriteImage(name, StrokeCard.Render(grouped, "09/30", seed));
-    }
+    private string Card(string name, string number, int index) => _fixture.WriteImage(name, TestCards.Card(number, null, "09/30", index));
 
-    private string Blank(string name, int seed) => _fixture.WriteImage(name, StrokeCard.Render(string.Empty, string.Empty, seed));
+    private string Blank(string name, int index) => _fixture.WriteImage(name, TestCards.Blank(index));
 
     /// <summary>A Visa-prefixed 16-digit number whose check digit is wrong, as printed on specimen cards.</summary>
-    private static string Specimen()
-    {
-        var valid = Luhn("400012345678901");
-        return valid[..^1] + (char)('0' + ((valid[^1] - '0' + 5) % 10));
-    }
-
-    private static string Masked(string digits) => digits[..6] + new string('*', digits.Length - 10) + digits[^4..];
-
-    /// <summary><paramref name="body"/> followed by its Luhn check digit.</summary>
-    private static string Luhn(string body)
-    {
-        var sum = 0;
-        for (var i = 0; i < body.Length; i++)
-        {
-            var d = body[body.Length - 1 - i] - '0';
-            sum += i % 2 == 0 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
-        }
-
-        return body + (char)('0' + (10 - sum % 10) % 10);
-    }
+    private static string Specimen() => CardNumbers.CheckDigitOff(CardNumbers.WithCheckDigit("400012345678901"), 5);
 }
