@@ -14,8 +14,6 @@ using ProviderBench;
 
 switch (args.FirstOrDefault())
 {
-    case "emulator":
-        return await EmulatorProcess.ServeAsync();
     case "batch":
         return await BatchBench.RunAsync(args.Skip(1).ToArray());
     case "soak":

@@ -17,7 +17,7 @@ namespace ProviderBench;
 [MemoryDiagnoser]
 public class RequestBenchmarks
 {
-    private EmulatorProcess? _emulator;
+    private EmulatorHost? _emulator;
     private TencentProvider? _tencent;
     private TencentLegacyProvider? _legacy;
     private byte[] _image = [];
@@ -30,9 +30,9 @@ public class RequestBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _emulator = EmulatorProcess.Start();
-        var credentials = EmulatorProcess.Credentials;
-        _image = BenchImages.Png(ImageBytes);
+        _emulator = EmulatorHost.StartAsync().GetAwaiter().GetResult();
+        var credentials = _emulator.Options;
+        _image = TestImages.PngOfSize(ImageBytes);
         _input = RecognitionInput.FromBytes(_image, "card.png");
         _tencent = new TencentProvider(new TencentOptions
         {

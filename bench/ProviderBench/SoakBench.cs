@@ -64,8 +64,8 @@ internal static class SoakBench
     {
         var images = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
         var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
-        using var emulator = EmulatorProcess.Start();
-        emulator.SetLatency(TimeSpan.FromMilliseconds(20));
+        using var emulator = EmulatorHost.StartAsync().GetAwaiter().GetResult();
+        emulator.Latency = TimeSpan.FromMilliseconds(20);
 
         // Every retryable fault is 18.5 % of requests (expired credentials get their own extra attempt); an input
         // fails for good when all 1 + MaxRetries of its attempts meet one.
@@ -79,8 +79,8 @@ internal static class SoakBench
             using var provider = make();
             // Warm-up without faults: JIT, connections, the first token.
             Drive(provider, Inputs(name, 64, 0), new SoakTally(64));
-            emulator.Reset();
-            emulator.SetFaults(Seed);
+            emulator.Stats.Reset();
+            emulator.RandomFaults = Faults(Seed);
             var start = ResourceSample.Take(collect: true);
             Console.WriteLine($"  {name,-13} start       : {start}");
             var perRound = images / rounds;
@@ -96,8 +96,8 @@ internal static class SoakBench
             }
 
             watch.Stop();
-            var (requests, faults, iam) = emulator.FaultStats();
-            emulator.SetFaults(null);
+            var (requests, faults, iam) = (emulator.Stats.TotalRequests, emulator.Stats.FaultsInjected, emulator.Stats.Requests(EmulatedApi.HuaweiIam));
+            emulator.RandomFaults = null;
             var inputs = perRound * rounds;
             var ocrRequests = requests - iam;
             var budget = (long)inputs * (Options.MaxRetries + 2);
@@ -120,9 +120,9 @@ internal static class SoakBench
         return failed ? 1 : 0;
     }
 
-    private static IEnumerable<(string Name, Func<IRecognitionProvider> Make)> Providers(EmulatorProcess emulator)
+    private static IEnumerable<(string Name, Func<IRecognitionProvider> Make)> Providers(EmulatorHost emulator)
     {
-        var keys = EmulatorProcess.Credentials;
+        var keys = emulator.Options;
         yield return ("Tencent", () => new TencentProvider(new TencentOptions
         {
             SecretId = keys.TencentSecretId,
@@ -173,7 +173,7 @@ internal static class SoakBench
     {
         for (var i = first; i < first + count; i++)
         {
-            yield return RecognitionInput.FromBytes(BenchImages.Png(20 * 1024, seed: 1_000_000 + i), $"{provider}-{i}.png", i);
+            yield return RecognitionInput.FromBytes(TestImages.PngOfSize(20 * 1024, seed: 1_000_000 + i), $"{provider}-{i}.png", i);
         }
     }
 }
