@@ -12,18 +12,11 @@ BeforeAll {
     $null = New-Item -ItemType Directory -Path $folder
     $script:files = 1..24 | ForEach-Object { New-TestPng -Path (Join-Path $folder ('card{0:00}.png' -f $_)) -Tag "auth$_" }
 
-    function Reset-EmulatorStats { $null = Invoke-RestMethod -Method Post -Uri ($emulator.Endpoint + '_emulator/stats/reset') }
-    function Get-EmulatorStats { Invoke-RestMethod -Uri ($emulator.Endpoint + '_emulator/stats') }
 
     function Set-ImageFault {
         # The next -Times requests carrying this file's bytes are answered with the vendor error -Code.
         param([string] $Path, [string] $Code, [int] $Times = 1)
-        $body = @{
-            image = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes($Path))
-            fault = @{ kind = 'VendorError'; code = $Code }
-            times = $Times
-        } | ConvertTo-Json
-        $null = Invoke-RestMethod -Method Post -Uri ($emulator.Endpoint + '_emulator/imagefaults') -Body $body -ContentType 'application/json'
+        Add-TestEmulatorImageFault $emulator -Path $Path -Fault @{ kind = 'VendorError'; code = $Code } -Times $Times
     }
 }
 
@@ -33,7 +26,7 @@ AfterAll {
 }
 
 Describe 'One image refused among accepted requests' {
-    BeforeEach { Reset-EmulatorStats }
+    BeforeEach { Reset-TestEmulatorStats $emulator }
 
     It 'is that image''s own error under <Name>, and every other image gets its result' -ForEach @(
         @{ Name = 'Tencent'; Api = 'Tencent'; Code = 'AuthFailure.SignatureExpire'; Times = 2; Requests = 25
@@ -54,13 +47,13 @@ Describe 'One image refused among accepted requests' {
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed,*'
         $failed[0].TargetObject | Should -Be $files[9]
         $failed[0].Exception.ProviderCode | Should -Be $Code
-        (Get-EmulatorStats).requests.$Api | Should -Be $Requests
+        (Get-TestEmulatorStats $emulator).requests.$Api | Should -Be $Requests
     }
 }
 
 Describe 'Keys that stop working in the middle of a call' {
     BeforeEach {
-        Reset-EmulatorStats
+        Reset-TestEmulatorStats $emulator
         # Images 0-3 are accepted; from image 4 on, every image is refused, as when the key is deleted mid-batch.
         $files[4..23] | ForEach-Object { Set-ImageFault -Path $_ -Code 'AuthFailure.SecretIdNotFound' }
     }
@@ -83,7 +76,7 @@ Describe 'Keys that stop working in the middle of a call' {
         $caught.Exception.Message | Should -Match '3 images in a row'
         $results.Count | Should -Be 4 -Because 'the results already in are written before the call ends'
         $refused = @($perImage | Where-Object { $_.FullyQualifiedErrorId -like 'AuthenticationFailed*' })
-        $requests = (Get-EmulatorStats).requests.Tencent
+        $requests = (Get-TestEmulatorStats $emulator).requests.Tencent
         if ($Throttle -eq 1) {
             # One at a time: images 4 and 5 are their own errors, image 6 ends the call, and nothing more is sent.
             $refused.Count | Should -Be 2

@@ -24,7 +24,7 @@ AfterAll {
 
 Describe 'Invoke-BankcardRecognition -Fallback' {
     It 'reads a piped folder offline, sends only the photo Local cannot verify, and says who answered in the CSV' {
-        Invoke-RestMethod -Method Post -Uri ($emulator.Endpoint + '_emulator/stats/reset') | Out-Null
+        Reset-TestEmulatorStats $emulator
         $csv = Join-Path $folder 'cards.csv'
 
         Get-ChildItem -LiteralPath $folder -File | Where-Object Extension -In '.jpg', '.bmp' |
@@ -38,11 +38,11 @@ Describe 'Invoke-BankcardRecognition -Fallback' {
         $local.Count | Should -Be 2
         $local | ForEach-Object { $_.CardNumber | Should -Be $truth[[IO.Path]::GetFileName($_.Source)] }
         $rows[0].PSObject.Properties.Name | Should -Contain 'IsConfirmed'
-        (Invoke-RestMethod -Uri ($emulator.Endpoint + '_emulator/stats')).requests.Tencent | Should -Be 1
+        (Get-TestEmulatorStats $emulator).requests.Tencent | Should -Be 1
     }
 
     It 'lists under -WhatIf what would be sent and sends nothing' {
-        Invoke-RestMethod -Method Post -Uri ($emulator.Endpoint + '_emulator/stats/reset') | Out-Null
+        Reset-TestEmulatorStats $emulator
 
         # "What if:" lines go to the host, not to a stream: a child pwsh's console output holds them.
         $script = "Import-Module '{0}'; `$key = ConvertTo-SecureString '{1}' -AsPlainText -Force; " -f (Join-Path $PSScriptRoot '../../out/BankcardOcr/BankcardOcr.psd1'), $emulator.SecretKey
@@ -50,7 +50,7 @@ Describe 'Invoke-BankcardRecognition -Fallback' {
         $pwsh = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
         $said = & $pwsh -NoProfile -NonInteractive -Command $script | Out-String
 
-        (Invoke-RestMethod -Uri ($emulator.Endpoint + '_emulator/stats')).requests.Tencent | Should -Be 0
+        (Get-TestEmulatorStats $emulator).requests.Tencent | Should -Be 0
         $said | Should -Match 'What if: .*Send to Tencent'
     }
 }

@@ -15,8 +15,7 @@ BeforeAll {
 
     function Set-EmulatorFaults {
         param($Plan)
-        $settings = @{ latency = '00:00:00.020'; rateLimitPerSecond = $null; randomFaults = $Plan } | ConvertTo-Json -Depth 4
-        $null = Invoke-RestMethod -Method Put -Uri ($emulator.Endpoint + '_emulator/settings') -Body $settings -ContentType 'application/json'
+        Set-TestEmulatorSettings $emulator -Latency '00:00:00.020' -RandomFaults $Plan
     }
 }
 
@@ -35,14 +34,13 @@ Describe 'A batch under 20 % faults' {
             slowBody = 0.015; slowBodyDuration = '00:00:03'; cutBody = 0.015; resetAfterHeaders = 0.015
             tooManyRequestsWithoutRetryAfter = 0.015
         }
-        $blip = @{ image = [Convert]::ToBase64String([System.IO.File]::ReadAllBytes($files[150])); fault = @{ kind = 'VendorError'; code = 'AuthFailure.SignatureExpire' }; times = 2 } | ConvertTo-Json
-        $null = Invoke-RestMethod -Method Post -Uri ($emulator.Endpoint + '_emulator/imagefaults') -Body $blip -ContentType 'application/json'
-        $null = Invoke-RestMethod -Method Post -Uri ($emulator.Endpoint + '_emulator/stats/reset')
+        Add-TestEmulatorImageFault $emulator -Path $files[150] -Fault @{ kind = 'VendorError'; code = 'AuthFailure.SignatureExpire' } -Times 2
+        Reset-TestEmulatorStats $emulator
 
         $null = Invoke-BankcardRecognition -LiteralPath $files -Provider Tencent -Credential $emulator.Credential -Endpoint $emulator.Endpoint `
             -ThrottleLimit 16 -MaxRequestsPerSecond 0 -MaxRetries 3 -TimeoutSec 1 -OutVariable results -ErrorVariable failed -ErrorAction SilentlyContinue
 
-        $stats = Invoke-RestMethod -Uri ($emulator.Endpoint + '_emulator/stats')
+        $stats = Get-TestEmulatorStats $emulator
         $stats.faultsInjected | Should -BeGreaterThan 30 -Because 'the faults must really have been there'
         $outcomes = @($results.Source) + @($failed.TargetObject)
         $outcomes.Count | Should -Be 300

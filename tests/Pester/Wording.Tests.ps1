@@ -36,13 +36,13 @@ Describe 'What the module says' {
         @{ Name = 'Local' }, @{ Name = 'Tencent' }, @{ Name = 'TencentLegacy' }, @{ Name = 'Huawei' }
     ) {
         $splat = $providers[$Name]
-        $null = Invoke-RestMethod -Method Post -Uri ($emulator.Endpoint + '_emulator/stats/reset')
+        Reset-TestEmulatorStats $emulator
         $null = Invoke-BankcardRecognition -LiteralPath $empty @splat -ErrorVariable failed -ErrorAction SilentlyContinue
         $failed.Count | Should -Be 1
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'UnsupportedImageFormat,*'
         $failed[0].Exception.Message | Should -Match 'is empty \(0 bytes\)'
         $failed[0].TargetObject | Should -Be $empty
-        $stats = Invoke-RestMethod -Uri ($emulator.Endpoint + '_emulator/stats')
+        $stats = Get-TestEmulatorStats $emulator
         $stats.requests.Tencent + $stats.requests.TencentLegacy + $stats.requests.HuaweiOcr | Should -Be 0
     }
 
