@@ -1,6 +1,6 @@
 using BankcardOcr.Providers;
 using BankcardOcr.Engine;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Core.Tests.Recognition;
 
@@ -51,7 +51,7 @@ internal sealed class ScriptedProvider : IRecognitionProvider
 }
 
 /// <summary>The scripted provider's descriptor: its pace and file limit come from the provider's init properties.</summary>
-internal sealed class ScriptedDescriptor : ProviderDescriptor
+internal sealed class ScriptedDescriptor : BankcardOcr.Cloud.CloudProviderDescriptor
 {
     private readonly ScriptedProvider _provider;
 
