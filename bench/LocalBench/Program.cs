@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Local;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 using BankcardOcr.TestSupport;
 
 // LocalBench latency <photos>    one photo at a time (ThrottleLimit 1: ONNX Runtime gets every core)

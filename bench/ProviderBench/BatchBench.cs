@@ -4,7 +4,7 @@ using System.Text;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Engine;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace ProviderBench;
 

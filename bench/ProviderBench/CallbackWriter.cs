@@ -1,6 +1,6 @@
 using BankcardOcr;
 using BankcardOcr.Engine;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace ProviderBench;
 

@@ -8,7 +8,7 @@ using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Providers.TencentLegacy;
 using BankcardOcr.Engine;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace ProviderBench;
 

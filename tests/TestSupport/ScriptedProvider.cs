@@ -1,6 +1,7 @@
 using BankcardOcr.Imaging;
 using BankcardOcr.Providers;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.TestSupport;
 
@@ -78,7 +79,7 @@ public sealed class ScriptedProvider : IRecognitionProvider
 }
 
 /// <summary>The scripted provider's descriptor: its pace and file limit come from the provider's init properties.</summary>
-public sealed class ScriptedDescriptor : ProviderDescriptor
+public sealed class ScriptedDescriptor : CloudProviderDescriptor
 {
     private readonly ScriptedProvider _provider;
 

@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 using BankcardOcr.Cards;
 using BankcardOcr.Imaging;
 using BankcardOcr.Providers;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Engine
 {

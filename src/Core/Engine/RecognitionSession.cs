@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BankcardOcr.Cards;
 using BankcardOcr.Providers;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Engine
 {

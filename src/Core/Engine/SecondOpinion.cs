@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using BankcardOcr.Cards;
 using BankcardOcr.Providers;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Engine
 {

@@ -2,8 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Credentials;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Imaging;
 
 namespace BankcardOcr.Providers
@@ -59,24 +58,20 @@ namespace BankcardOcr.Providers
         public virtual double? DefaultRequestsPerSecond => null;
 
         /// <summary>
-        /// Whether the provider sends requests to a service. One that does not (the offline recognizer) has no use for
-        /// credentials, secrets, regions, endpoints, rate limits or retries: those parameters are refused for it
-        /// (<c>ParameterNotForProvider</c>) rather than silently ignored.
+        /// Whether the provider sends requests to a service (a <c>BankcardOcr.Cloud.CloudProviderDescriptor</c>). One
+        /// that does not (the offline recognizer) has no use for credentials, secrets, regions, endpoints, rate limits or
+        /// retries: those parameters are refused for it (<c>ParameterNotForProvider</c>) rather than silently ignored.
         /// </summary>
-        public virtual bool SendsRequests => true;
+        public abstract bool SendsRequests { get; }
 
         /// <summary>The recognitions run at once for the user's <c>-ThrottleLimit</c> (null when not given).</summary>
         /// <param name="requested">The user's <c>-ThrottleLimit</c>, or null.</param>
         public virtual int ThrottleLimitFor(int? requested) => Math.Max(1, requested ?? DefaultThrottleLimit);
 
-        /// <summary>
-        /// The stages every recognition of a call passes through: by default retry with backoff, the request rate
-        /// (<paramref name="requestsPerSecond"/>) and a per-attempt timeout, shared by the call's workers.
-        /// </summary>
+        /// <summary>The stages every recognition of a call passes through, shared by the call's workers.</summary>
         /// <param name="settings">The user's retries and time.</param>
         /// <param name="requestsPerSecond">The call's request rate; null or 0 for none.</param>
-        public virtual IRecognitionStages CreateStages(RequestSettings settings, double? requestsPerSecond) =>
-            new RequestStages(Name, settings, requestsPerSecond);
+        public abstract IRecognitionStages CreateStages(RequestSettings settings, double? requestsPerSecond);
 
         /// <summary>
         /// The type of this provider's own Invoke-BankcardRecognition parameters (a <see cref="ProviderParameters"/>), or

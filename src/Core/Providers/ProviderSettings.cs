@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using BankcardOcr.Credentials;
-using BankcardOcr.Http;
-using BankcardOcr.Recognition;
+using BankcardOcr.Cloud.Credentials;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Providers
 {

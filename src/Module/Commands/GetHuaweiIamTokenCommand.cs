@@ -2,9 +2,10 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using BankcardOcr.Completers;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Providers.Huawei;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
+using BankcardOcr.Providers;
 
 namespace BankcardOcr.Commands
 {
@@ -115,7 +116,7 @@ namespace BankcardOcr.Commands
             }
         }
 
-        private HuaweiTokenSource TokenSourceFor(Credentials.ProviderCredential credential, string domain, string region, string? projectId)
+        private HuaweiTokenSource TokenSourceFor(Cloud.Credentials.ProviderCredential credential, string domain, string region, string? projectId)
         {
             try
             {

@@ -5,12 +5,12 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using BankcardOcr.Completers;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Engine;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Huawei;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 using BankcardOcr.Secrets;
 
 namespace BankcardOcr.Commands

@@ -1,6 +1,6 @@
 using BankcardOcr.Engine;
 using BankcardOcr.Providers;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Core.Tests.Recognition;
 

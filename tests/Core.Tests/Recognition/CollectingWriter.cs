@@ -1,5 +1,5 @@
 using BankcardOcr.Engine;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Core.Tests.Recognition;
 

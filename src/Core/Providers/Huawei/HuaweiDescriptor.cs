@@ -2,15 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Credentials;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud;
+using BankcardOcr.Cloud.Credentials;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Imaging;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>Huawei Cloud OCR <c>RecognizeBankcard</c> as the module sees it (docs/huaweicloud.md §1–7).</summary>
-    public sealed class HuaweiDescriptor : ProviderDescriptor
+    public sealed class HuaweiDescriptor : CloudProviderDescriptor
     {
         /// <summary>Access key / secret access key (AK/SK), from the SDKs' HUAWEICLOUD_SDK_AK / _SK (and _PROJECT_ID).</summary>
         public static CredentialKind AccessKeys { get; } = new CredentialKind("HuaweiAccessKeys", "Huawei Cloud access key (AK/SK)", "AccessKey", "SecretKey")

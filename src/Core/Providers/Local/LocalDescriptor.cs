@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Http;
 using BankcardOcr.Imaging;
 
 namespace BankcardOcr.Providers.Local

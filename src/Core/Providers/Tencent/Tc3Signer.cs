@@ -4,6 +4,7 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.Tencent
 {

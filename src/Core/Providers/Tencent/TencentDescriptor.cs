@@ -1,13 +1,14 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Imaging;
 
 namespace BankcardOcr.Providers.Tencent
 {
     /// <summary>Tencent Cloud API 3.0 <c>BankCardOCR</c> as the module sees it (docs/tencentcloud.md §2–3).</summary>
-    public sealed class TencentDescriptor : ProviderDescriptor
+    public sealed class TencentDescriptor : CloudProviderDescriptor
     {
         /// <summary>SecretId / SecretKey, shared by both Tencent providers, from the SDKs' TENCENTCLOUD_SECRET_ID / _KEY.</summary>
         public static CredentialKind Keys { get; } = new CredentialKind("TencentKeys", "Tencent Cloud SecretId/SecretKey", "SecretId", "SecretKey")

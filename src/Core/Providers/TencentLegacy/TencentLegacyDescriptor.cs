@@ -1,14 +1,15 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Imaging;
 using BankcardOcr.Providers.Tencent;
 
 namespace BankcardOcr.Providers.TencentLegacy
 {
     /// <summary>Tencent's legacy <c>/ocr/bankcard</c> as the module sees it (docs/tencentcloud.md §5–6).</summary>
-    public sealed class TencentLegacyDescriptor : ProviderDescriptor
+    public sealed class TencentLegacyDescriptor : CloudProviderDescriptor
     {
         /// <summary>
         /// Legacy <c>/ocr/bankcard</c> (recognition.image.myqcloud.com): at most 1 MB per image (error code 20,

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace BankcardOcr.Http
+namespace BankcardOcr.Cloud.Http
 {
     /// <summary>
     /// A strict sliding window: at most <c>permits</c> starts in any span of <c>window</c>. It keeps the start times

@@ -1,6 +1,6 @@
 using System;
 
-namespace BankcardOcr.Recognition
+namespace BankcardOcr.Calls
 {
     /// <summary>How an image reaches the provider.</summary>
     public enum RecognitionInputKind

@@ -1,6 +1,6 @@
 using System;
 
-namespace BankcardOcr.Recognition
+namespace BankcardOcr.Calls
 {
     /// <summary>
     /// Which image addresses a provider is asked to download: absolute http and https only. A file:, ftp: or

@@ -1,6 +1,6 @@
 using System;
 
-namespace BankcardOcr.Http
+namespace BankcardOcr.Cloud.Http
 {
     /// <summary>Joins a base address (a provider default or the user's <c>-Endpoint</c>) with an API path.</summary>
     public static class EndpointAddress

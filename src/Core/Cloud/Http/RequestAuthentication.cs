@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 
-namespace BankcardOcr.Http
+namespace BankcardOcr.Cloud.Http
 {
     /// <summary>
     /// The authentication step every signed call shares (recognitions and IAM look-ups alike): the signer's headers

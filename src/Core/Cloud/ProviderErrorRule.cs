@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace BankcardOcr.Providers
+namespace BankcardOcr.Cloud
 {
     /// <summary>
     /// How one provider error code is reported: its kind, what to tell the user, whether to try again, and whether a

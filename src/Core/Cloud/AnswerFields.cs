@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace BankcardOcr.Providers
+namespace BankcardOcr.Cloud
 {
     /// <summary>
     /// Reads the text fields of a provider's JSON answer strictly. A missing field or JSON null is an absent

@@ -1,6 +1,6 @@
 using System;
 
-namespace BankcardOcr.Recognition
+namespace BankcardOcr.Calls
 {
     /// <summary>
     /// The user information of a URL (<c>user:password@</c> in <c>https://user:password@host/card.jpg</c>) is a secret:

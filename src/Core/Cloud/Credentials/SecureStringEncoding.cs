@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security;
 using System.Text;
 
-namespace BankcardOcr.Credentials
+namespace BankcardOcr.Cloud.Credentials
 {
     /// <summary>Converts a <see cref="SecureString"/> to UTF-8 bytes without creating a string on the way.</summary>
     public static class SecureStringEncoding

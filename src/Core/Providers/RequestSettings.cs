@@ -1,11 +1,11 @@
 using System;
 
-namespace BankcardOcr.Http
+namespace BankcardOcr.Providers
 {
     /// <summary>
     /// The user's retry and time settings for every request a call sends: recognitions and the IAM calls made before
     /// them alike. Built once per cmdlet call (from <c>-MaxRetries</c> and <c>-TimeoutSec</c>, or these defaults) and
-    /// turned into <see cref="RequestStages"/> by its constructor, the one place that does so.
+    /// turned into the call's stages by the provider's descriptor (<see cref="ProviderDescriptor.CreateStages"/>).
     /// </summary>
     public sealed class RequestSettings
     {

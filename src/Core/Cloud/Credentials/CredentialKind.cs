@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace BankcardOcr.Credentials
+namespace BankcardOcr.Cloud.Credentials
 {
     /// <summary>
     /// The shape of a credential: which pair of values a provider signs or authenticates with, under which keys a

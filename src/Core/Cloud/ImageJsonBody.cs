@@ -1,9 +1,10 @@
 using System;
 using System.Text.Json;
-using BankcardOcr.Http;
-using BankcardOcr.Recognition;
+using BankcardOcr.Cloud.Http;
+using BankcardOcr.Calls;
+using BankcardOcr.Providers;
 
-namespace BankcardOcr.Providers
+namespace BankcardOcr.Cloud
 {
     /// <summary>
     /// The JSON body every provider sends for one image: a URL field for URL inputs, otherwise the image as plain

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using BankcardOcr.Cards;
 
-namespace BankcardOcr.Recognition
+namespace BankcardOcr.Calls
 {
     /// <summary>The stream a message belongs on.</summary>
     public enum LogLevel

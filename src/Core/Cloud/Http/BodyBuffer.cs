@@ -2,7 +2,7 @@ using System;
 using System.Buffers;
 using System.Net.Http;
 
-namespace BankcardOcr.Http
+namespace BankcardOcr.Cloud.Http
 {
     /// <summary>
     /// A request body written once into one array sized up front. A Utf8JsonWriter over a MemoryStream grows

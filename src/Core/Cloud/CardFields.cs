@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using BankcardOcr.Cards;
 
-namespace BankcardOcr.Providers
+namespace BankcardOcr.Cloud
 {
     /// <summary>Turns the text fields providers return into the result's normalised forms.</summary>
     public static class CardFields
@@ -15,7 +15,7 @@ namespace BankcardOcr.Providers
 
         /// <summary>
         /// A recognised card number without the group separators providers keep (spaces, full-width spaces,
-        /// hyphens). Every other character stays, so that <see cref="ResultValidation"/> refuses
+        /// hyphens). Every other character stays, so that <see cref="BankcardOcr.Providers.ResultValidation"/> refuses
         /// <c>6222 8O00 …</c> instead of the number silently losing a misread digit.
         /// </summary>
         /// <param name="text">The provider's card-number text.</param>

@@ -1,6 +1,6 @@
 using System;
 
-namespace BankcardOcr.Providers
+namespace BankcardOcr.Cloud
 {
     /// <summary>
     /// Copies a caller's secret key for one signing operation. The caller's array is never changed or zeroed;

@@ -7,7 +7,7 @@ using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace BankcardOcr.Http
+namespace BankcardOcr.Cloud.Http
 {
     /// <summary>An answer read whole: status, the headers providers need, and the body bytes.</summary>
     public sealed class ProviderResponse

@@ -2,7 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 
-namespace BankcardOcr.Http
+namespace BankcardOcr.Cloud.Http
 {
     /// <summary>
     /// The rule for endpoint overrides (<c>-Endpoint</c>, <c>-IamEndpoint</c>) shared by every provider: keys,

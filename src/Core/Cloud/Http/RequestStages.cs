@@ -4,12 +4,12 @@ using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using BankcardOcr.Providers;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace BankcardOcr.Http
+namespace BankcardOcr.Cloud.Http
 {
     /// <summary>
     /// The stages every provider call passes through, in this order: retry (exponential backoff with jitter,

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace BankcardOcr.Providers
+namespace BankcardOcr.Cloud
 {
     /// <summary>
     /// Parses a provider's answer body. JsonDocument checks the structure but not the UTF-8 inside strings, so

@@ -1,6 +1,6 @@
 using System;
 
-namespace BankcardOcr.Credentials
+namespace BankcardOcr.Cloud.Credentials
 {
     /// <summary>
     /// A resolved cloud credential: a key id, which identifies the key and may be shown, and a secret kept as
