@@ -66,35 +66,12 @@ public static partial class TestImages
     }
 
     /// <summary>A BITMAPINFOHEADER bitmap, 24 bits, no pixels; a negative height is a top-down one.</summary>
-    public static byte[] Bmp(int width = 856, int height = -540)
-    {
-        var bytes = new List<byte>(Ascii("BM"));
-        bytes.AddRange(LittleEndian32(14 + 40));
-        bytes.AddRange(new byte[4]);
-        bytes.AddRange(LittleEndian32(14 + 40));
-        bytes.AddRange(LittleEndian32(40));
-        bytes.AddRange(LittleEndian32((uint)width));
-        bytes.AddRange(LittleEndian32((uint)height));
-        bytes.AddRange(LittleEndian16(1));
-        bytes.AddRange(LittleEndian16(24));
-        bytes.AddRange(new byte[24]);
-        return bytes.ToArray();
-    }
+    public static byte[] Bmp(int width = 856, int height = -540) =>
+        BmpHeader(40, [.. LittleEndian32((uint)width), .. LittleEndian32((uint)height)], rest: 24);
 
     /// <summary>An OS/2 1.x / Windows 2.x bitmap with the 12-byte BITMAPCOREHEADER.</summary>
-    public static byte[] BmpCore(int width, int height)
-    {
-        var bytes = new List<byte>(Ascii("BM"));
-        bytes.AddRange(LittleEndian32(14 + 12));
-        bytes.AddRange(new byte[4]);
-        bytes.AddRange(LittleEndian32(14 + 12));
-        bytes.AddRange(LittleEndian32(12));
-        bytes.AddRange(LittleEndian16((ushort)width));
-        bytes.AddRange(LittleEndian16((ushort)height));
-        bytes.AddRange(LittleEndian16(1));
-        bytes.AddRange(LittleEndian16(24));
-        return bytes.ToArray();
-    }
+    public static byte[] BmpCore(int width, int height) =>
+        BmpHeader(12, [.. LittleEndian16((ushort)width), .. LittleEndian16((ushort)height)], rest: 0);
 
     /// <summary>
     /// A JPEG: SOI, the given segments before the frame header, then SOFn (marker C0 baseline, C2 progressive)
@@ -188,6 +165,21 @@ public static partial class TestImages
         return bytes.ToArray();
     }
 
+    /// <summary>File header, then an info header of <paramref name="infoSize"/> bytes: the size, one plane, 24 bits, zeros.</summary>
+    private static byte[] BmpHeader(int infoSize, byte[] size, int rest)
+    {
+        var bytes = new List<byte>(Ascii("BM"));
+        bytes.AddRange(LittleEndian32((uint)(14 + infoSize)));
+        bytes.AddRange(new byte[4]);
+        bytes.AddRange(LittleEndian32((uint)(14 + infoSize)));
+        bytes.AddRange(LittleEndian32((uint)infoSize));
+        bytes.AddRange(size);
+        bytes.AddRange(LittleEndian16(1));
+        bytes.AddRange(LittleEndian16(24));
+        bytes.AddRange(new byte[rest]);
+        return bytes.ToArray();
+    }
+
     private static byte[] Riff(string chunk, List<byte> data)
     {
         var bytes = new List<byte>(Ascii("RIFF"));
@@ -225,31 +217,11 @@ public static partial class TestImages
 
     private static byte[] Order32(uint value, bool bigEndian) => bigEndian ? BigEndian32(value) : LittleEndian32(value);
 
-    private static byte[] BigEndian16(ushort value)
-    {
-        var b = new byte[2];
-        BinaryPrimitives.WriteUInt16BigEndian(b, value);
-        return b;
-    }
+    private static byte[] BigEndian16(ushort value) => [(byte)(value >> 8), (byte)value];
 
-    private static byte[] BigEndian32(uint value)
-    {
-        var b = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(b, value);
-        return b;
-    }
+    private static byte[] BigEndian32(uint value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
 
-    private static byte[] LittleEndian16(ushort value)
-    {
-        var b = new byte[2];
-        BinaryPrimitives.WriteUInt16LittleEndian(b, value);
-        return b;
-    }
+    private static byte[] LittleEndian16(ushort value) => [(byte)value, (byte)(value >> 8)];
 
-    private static byte[] LittleEndian32(uint value)
-    {
-        var b = new byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(b, value);
-        return b;
-    }
+    private static byte[] LittleEndian32(uint value) => [(byte)value, (byte)(value >> 8), (byte)(value >> 16), (byte)(value >> 24)];
 }
