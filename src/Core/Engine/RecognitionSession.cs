@@ -286,6 +286,21 @@ namespace BankcardOcr.Engine
                 }
             }
 
+            TakeFirst(writer);
+            TakeSecond();
+            FeedSecond(writer);
+            stopped = _first.Fatal != null ? _first : _second?.Fatal != null ? _second : null;
+            WriteReady(writer, stopped?.FatalInput);
+            if (stopped != null && !writer.Stopping && !_ended)
+            {
+                _ended = true;
+                writer.Fatal(stopped.Fatal!, stopped.FatalInput!);
+            }
+        }
+
+        /// <summary>Takes the first provider's outcomes: ready, joined with a cross-check, or queued for the fallback.</summary>
+        private void TakeFirst(IOutcomeWriter writer)
+        {
             while (_first.TryTake() is RecognitionOutcome outcome)
             {
                 var item = Take(_byFirst, outcome.Sequence);
@@ -307,7 +322,11 @@ namespace BankcardOcr.Engine
                     Ready(item, outcome);
                 }
             }
+        }
 
+        /// <summary>Takes the second provider's outcomes: joined with the first's cross-checked one, or the fallback's answer.</summary>
+        private void TakeSecond()
+        {
             while (_second?.TryTake() is RecognitionOutcome outcome)
             {
                 var item = Take(_bySecond, outcome.Sequence);
@@ -320,15 +339,6 @@ namespace BankcardOcr.Engine
                 {
                     Ready(item, SecondOpinion.Fallback(item.Sequence, item.First!, outcome, _first.ProviderName));
                 }
-            }
-
-            FeedSecond(writer);
-            stopped = _first.Fatal != null ? _first : _second?.Fatal != null ? _second : null;
-            WriteReady(writer, stopped?.FatalInput);
-            if (stopped != null && !writer.Stopping && !_ended)
-            {
-                _ended = true;
-                writer.Fatal(stopped.Fatal!, stopped.FatalInput!);
             }
         }
 

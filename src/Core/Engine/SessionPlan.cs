@@ -40,6 +40,24 @@ namespace BankcardOcr.Engine
             Options = options ?? throw new ArgumentNullException(nameof(options));
         }
 
+        /// <summary>A plan for the providers of <paramref name="selection"/>, all built from <paramref name="settings"/>.</summary>
+        public static SessionPlan From(ProviderSelection selection, ProviderSettings settings, RecognitionOptions options)
+        {
+            if (selection is null)
+            {
+                throw new ArgumentNullException(nameof(selection));
+            }
+
+            var plan = new SessionPlan(new ProviderChoice(selection.Primary, settings), options);
+            if (selection.Second != null)
+            {
+                plan.Second = new ProviderChoice(selection.Second, settings);
+                plan.SecondRole = selection.Role;
+            }
+
+            return plan;
+        }
+
         /// <summary>The provider every input goes to first.</summary>
         public ProviderChoice Primary { get; }
 

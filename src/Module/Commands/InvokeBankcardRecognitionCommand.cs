@@ -243,14 +243,42 @@ namespace BankcardOcr.Commands
             _nameOnCommandLine = MyInvocation.BoundParameters.ContainsKey(InputParameters.NameParameter);
             _cancellation = new CancellationTokenSource();
 
-            // A parameter standing in for the credential (-Token) wins, so a -SecretName (perhaps from
-            // $PSDefaultParameterValues) is not even read; it also names its provider when nothing else does.
+            var (selection, secret) = ChooseProviders();
+            var settings = SettleSettings(selection, secret);
+            var options = new RecognitionOptions
+            {
+                ThrottleLimit = settings.ThrottleLimit,
+                MaxRequestsPerSecond = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond)) && !_ignored.Contains(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : (double?)null,
+                Requests = settings.Requests,
+                Ordered = Ordered,
+                MaskCardNumber = MaskCardNumber,
+            };
+            _session = Open(SessionPlan.From(selection, settings, options), settings);
+            _inputs = new InputResolver(SessionState, selection.Primary.Name);
+            foreach (var line in _session.Describe(settings.ThrottleLimit))
+            {
+                this.WriteVerboseLine(line);
+            }
+
+            var names = string.Join(" and ", selection.Providers.Select(p => p.Name));
+            _progress = new ProgressReporter(this, $"Recognising bank cards with {names}", activityId: 1)
+            {
+                SentTo = selection.Role == SecondProviderRole.Fallback ? selection.Second?.Name : null,
+            };
+            _writer = new PipelineWriter(this, selection.Cloud?.Name, selection.Primary.Name);
+        }
+
+        /// <summary>
+        /// The call's providers, and the secret when one was read. A parameter standing in for the credential (-Token)
+        /// wins, so a -SecretName (perhaps from $PSDefaultParameterValues) is not even read; it also names its provider
+        /// when nothing else does. Providers named on the command line are checked before any secret is read:
+        /// -SecretName means nothing to the offline recognizer and must not need SecretManagement there.
+        /// </summary>
+        private (ProviderSelection Selection, StoredSecret? Secret) ChooseProviders()
+        {
             var given = MyInvocation.BoundParameters.Where(p => !(p.Value is SwitchParameter s) || s.IsPresent).Select(p => p.Key).ToList();
             var defaults = DefaultParameterValues.SuppliedTo(this);
             var standIn = ProviderRegistry.NamedByCredentialParameter(MyInvocation.BoundParameters.Where(p => p.Value != null && given.Contains(p.Key)).Select(p => p.Key));
-
-            // Providers named on the command line are checked before any secret is read: -SecretName means nothing to
-            // the offline recognizer and must not need SecretManagement there.
             var known = Decide(() => ProviderSelection.FromCommandLine(Provider, Fallback, CrossCheck));
             if (known != null)
             {
@@ -259,13 +287,20 @@ namespace BankcardOcr.Commands
 
             var secret = standIn != null || _ignored.Contains(nameof(SecretName)) ? null : ReadNamedSecret();
             var selection = known ?? Decide(() => ProviderSelection.Choose(Provider, Fallback, CrossCheck, secret?.Provider, standIn))!;
-            var primary = selection.Primary;
-            WriteDebug($"Provider: {primary.Name}{(Provider is null ? (known != null ? " (default)" : secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}{(selection.Second is ProviderDescriptor second ? $"; {(selection.Role == SecondProviderRole.Fallback ? "fallback" : "cross-check")}: {second.Name}" : string.Empty)}.");
+            var origin = Provider != null ? string.Empty : known is null && secret?.Provider != null ? " (from the secret)" : " (default)";
+            var second = selection.Second is ProviderDescriptor other ? $"; {(selection.Role == SecondProviderRole.Fallback ? "fallback" : "cross-check")}: {other.Name}" : string.Empty;
+            WriteDebug($"Provider: {selection.Primary.Name}{origin}{second}.");
             if (known is null)
             {
                 _ignored = LeaveAsideOrRefuse(selection, given, defaults, secret);
             }
 
+            return (selection, secret);
+        }
+
+        /// <summary>The settings the providers are built from, checked by each provider, with the cloud side's credential resolved.</summary>
+        private ProviderSettings SettleSettings(ProviderSelection selection, StoredSecret? secret)
+        {
             var settings = GatherSettings();
             foreach (var provider in selection.Providers)
             {
@@ -283,33 +318,7 @@ namespace BankcardOcr.Commands
                 Check(() => provider.CheckCredential(settings), settings);
             }
 
-            var options = new RecognitionOptions
-            {
-                ThrottleLimit = settings.ThrottleLimit,
-                MaxRequestsPerSecond = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond)) && !_ignored.Contains(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : (double?)null,
-                Requests = settings.Requests,
-                Ordered = Ordered,
-                MaskCardNumber = MaskCardNumber,
-            };
-            var plan = new SessionPlan(new ProviderChoice(primary, settings), options);
-            if (selection.Second != null)
-            {
-                plan.Second = new ProviderChoice(selection.Second, settings);
-                plan.SecondRole = selection.Role;
-            }
-
-            _session = Open(plan, settings);
-            _inputs = new InputResolver(SessionState, primary.Name);
-            foreach (var line in _session.Describe(settings.ThrottleLimit))
-            {
-                this.WriteVerboseLine(line);
-            }
-
-            _progress = new ProgressReporter(this, $"Recognising bank cards with {primary.Name}{(selection.Second != null ? " and " + selection.Second.Name : string.Empty)}", activityId: 1)
-            {
-                SentTo = selection.Role == SecondProviderRole.Fallback ? selection.Second?.Name : null,
-            };
-            _writer = new PipelineWriter(this, selection.Cloud?.Name, primary.Name);
+            return settings;
         }
 
         /// <summary>Runs a choice of providers; a contradiction between the names ends the call with its error id.</summary>
