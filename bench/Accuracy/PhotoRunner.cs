@@ -58,6 +58,21 @@ internal sealed class PhotoOutcome
     /// <summary>IncludeUnverified on the number line cut out along its corners; null without corners.</summary>
     public ReadingVerdict? LineRawVerdict { get; init; }
 
+    /// <summary>The cascade step that verified the number ("pass 2", "second look", "turned 180°, pass 1"); empty when none did.</summary>
+    public string VerifiedBy { get; init; } = string.Empty;
+
+    /// <summary>The date returned came from the date look.</summary>
+    public bool DateLookFoundDate { get; init; }
+
+    /// <summary>Detector runs for the photo, every orientation included.</summary>
+    public int Detections { get; init; }
+
+    /// <summary>Pixels the detector was given for the photo, in millions.</summary>
+    public double DetectedMegapixels { get; init; }
+
+    /// <summary>Line crops the reader read for the photo, second-look crops included.</summary>
+    public int LinesRead { get; init; }
+
     /// <summary>A number was returned in default mode (right or wrong): the photo was read, not abstained on.</summary>
     public bool Answered => Verdict is ReadingVerdict.Exact or ReadingVerdict.Wrong;
 }
@@ -127,6 +142,11 @@ internal sealed class PhotoRunner
             FoundLineHoldsNumber = holds,
             LineVerdict = lineAnswer?.Judge(photo, raw: false),
             LineRawVerdict = lineAnswer?.Judge(photo, raw: true),
+            VerifiedBy = lines?.VerifiedBy ?? string.Empty,
+            DateLookFoundDate = lines?.DateLookFoundDate ?? false,
+            Detections = lines?.Work.Detections ?? 0,
+            DetectedMegapixels = (lines?.Work.DetectedPixels ?? 0) / 1e6,
+            LinesRead = lines?.Work.LinesRead ?? 0,
         };
     }
 

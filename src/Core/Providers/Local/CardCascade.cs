@@ -35,7 +35,8 @@ namespace BankcardOcr.Providers.Local
         /// <summary>Reads one upright photo (already no larger than <see cref="RecognizerTuning.LargestScale"/>).</summary>
         public CascadeOutcome Read(RgbImage image, CancellationToken cancellationToken)
         {
-            var upright = new Attempt(this, image, 0, cancellationToken).Run();
+            var work = new CascadeWork();
+            var upright = new Attempt(this, image, 0, work, cancellationToken).Run();
             var trace = upright.Trace;
             if (upright.Chosen is null && _tuning.ReadsTurned)
             {
@@ -45,16 +46,16 @@ namespace BankcardOcr.Providers.Local
                 foreach (var degrees in upright.Sideways ? new[] { 90, 270 } : new[] { 180 })
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var turned = new Attempt(this, ExifOrientation.TurnClockwise(image, degrees), degrees, cancellationToken).Run();
+                    var turned = new Attempt(this, ExifOrientation.TurnClockwise(image, degrees), degrees, work, cancellationToken).Run();
                     trace += $" turned {degrees}°: {turned.Trace}";
                     if (turned.Chosen != null)
                     {
-                        return turned.WithTrace(trace, upright);
+                        return turned.WithTrace(trace, upright, work);
                     }
                 }
             }
 
-            return upright.WithTrace(trace, upright);
+            return upright.WithTrace(trace, upright, work);
         }
 
         /// <summary>One orientation of the photo through the passes; holds what was read so far.</summary>
@@ -63,6 +64,7 @@ namespace BankcardOcr.Providers.Local
             private readonly CardCascade _cascade;
             private readonly RgbImage _image;
             private readonly int _turn;
+            private readonly CascadeWork _work;
             private readonly CancellationToken _cancellationToken;
             private readonly List<TextBox> _read = new List<TextBox>();
             private readonly List<RecognizedText> _readings = new List<RecognizedText>();
@@ -71,12 +73,15 @@ namespace BankcardOcr.Providers.Local
             private readonly float _minimumHeight;
             private int _wideBoxes;
             private int _tallBoxes;
+            private string _verifiedBy = string.Empty;
+            private bool _dateLookFoundDate;
 
-            public Attempt(CardCascade cascade, RgbImage image, int turn, CancellationToken cancellationToken)
+            public Attempt(CardCascade cascade, RgbImage image, int turn, CascadeWork work, CancellationToken cancellationToken)
             {
                 _cascade = cascade;
                 _image = image;
                 _turn = turn;
+                _work = work;
                 _cancellationToken = cancellationToken;
                 _minimumHeight = Tuning.MinimumLineHeight(Math.Max(image.Width, image.Height));
             }
@@ -88,12 +93,14 @@ namespace BankcardOcr.Providers.Local
                 var longSide = Math.Max(_image.Width, _image.Height);
                 ITextMap? map = null;
                 var mapScale = 0;
+                var number = 0;
                 foreach (var pass in _cascade.PassesFor(longSide))
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
+                    number++;
                     if (map is null || mapScale != pass.Scale)
                     {
-                        map = _cascade._detector.Detect(_image, pass.Scale);
+                        map = Detect(pass.Scale);
                         mapScale = pass.Scale;
                     }
 
@@ -105,16 +112,36 @@ namespace BankcardOcr.Providers.Local
                     var chosen = CardNumberChooser.Choose(_candidates);
                     if (chosen != null)
                     {
+                        _verifiedBy = $"pass {number}";
                         if (pass.Scale < Tuning.DateLookScale && ExpiryDate.Find(_readings).Thru.Length == 0)
                         {
                             LookForDate(Math.Min(Tuning.DateLookScale, longSide));
+                            _dateLookFoundDate = ExpiryDate.Find(_readings).Thru.Length > 0;
                         }
 
                         return Outcome(chosen);
                     }
                 }
 
-                return Outcome(SecondLook());
+                var second = SecondLook();
+                _verifiedBy = second is null ? string.Empty : "second look";
+                return Outcome(second);
+            }
+
+            /// <summary>The detector's map at <paramref name="scale"/>, counted.</summary>
+            private ITextMap Detect(int scale)
+            {
+                var longSide = Math.Max(_image.Width, _image.Height);
+                _work.Detections++;
+                _work.DetectedPixels += (long)Math.Round((double)_image.Width * _image.Height * scale / longSide * scale / longSide);
+                return _cascade._detector.Detect(_image, scale);
+            }
+
+            /// <summary>The reader's readings of <paramref name="lines"/>, counted.</summary>
+            private IReadOnlyList<RecognizedText> Read(IReadOnlyList<TextBox> lines)
+            {
+                _work.LinesRead += lines.Count;
+                return _cascade._reader.Read(_image, lines);
             }
 
             /// <summary>One detection at <paramref name="scale"/> with the second pass's thresholds reads the lines not read yet.</summary>
@@ -122,7 +149,7 @@ namespace BankcardOcr.Providers.Local
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 var thresholds = Tuning.Passes.Count > 1 ? Tuning.Passes[1] : Tuning.Passes[0];
-                var readings = ReadNewLines(_cascade._detector.Detect(_image, scale).Boxes(thresholds.Threshold, thresholds.BoxThreshold));
+                var readings = ReadNewLines(Detect(scale).Boxes(thresholds.Threshold, thresholds.BoxThreshold));
                 _trace.Append($"date look {scale}: {readings.Count} lines; ");
             }
 
@@ -138,7 +165,7 @@ namespace BankcardOcr.Providers.Local
                     .Take(Tuning.MaximumLinesPerPass)
                     .ToList();
                 _cancellationToken.ThrowIfCancellationRequested();
-                var readings = lines.Count == 0 ? Array.Empty<RecognizedText>() : _cascade._reader.Read(_image, lines);
+                var readings = lines.Count == 0 ? Array.Empty<RecognizedText>() : Read(lines);
                 _read.AddRange(lines);
                 _readings.AddRange(readings);
                 return readings;
@@ -164,7 +191,7 @@ namespace BankcardOcr.Providers.Local
                 _cancellationToken.ThrowIfCancellationRequested();
                 var perLine = LineVote.Crops.Length + LineVote.WideCrops.Length;
                 var crops = worth.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops.Concat(LineVote.WideCrops))).ToList();
-                var rereadings = _cascade._reader.Read(_image, crops);
+                var rereadings = Read(crops);
                 var fused = 0;
                 for (var n = 0; n < worth.Count; n++)
                 {
@@ -233,7 +260,11 @@ namespace BankcardOcr.Providers.Local
             }
 
             private CascadeOutcome Outcome(CardNumberReading? chosen) =>
-                new CascadeOutcome(chosen, _candidates, _readings, _read, _turn, _tallBoxes > _wideBoxes, _trace.ToString());
+                new CascadeOutcome(chosen, _candidates, _readings, _read, _turn, _tallBoxes > _wideBoxes, _trace.ToString())
+                {
+                    VerifiedBy = _turn == 0 || _verifiedBy.Length == 0 ? _verifiedBy : $"turned {_turn}°, {_verifiedBy}",
+                    DateLookFoundDate = _dateLookFoundDate,
+                };
         }
     }
 }
