@@ -242,6 +242,16 @@ internal sealed class PhotoReport
             Record("work", set.Key, "abstained", "median_lines_read", Median(abstained, o => o.LinesRead));
         }
 
+        _md.AppendLine().AppendLine("Where the time goes (wall ms, medians; second looks and turned reads include their own detection and reading):").AppendLine();
+        _md.AppendLine("| Set | Read: detection | reading | Abstained: detection | reading | second looks | turned reads |");
+        _md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var set in _outcomes.GroupBy(o => o.Photo.Set))
+        {
+            var read = set.Where(o => o.Answered).ToList();
+            var abstained = set.Where(o => o.Verdict == ReadingVerdict.Abstained).ToList();
+            _md.AppendLine(C, $"| {set.Key} | {Ms(Median(read, o => o.StepMilliseconds.Detect))} | {Ms(Median(read, o => o.StepMilliseconds.Read))} | {Ms(Median(abstained, o => o.StepMilliseconds.Detect))} | {Ms(Median(abstained, o => o.StepMilliseconds.Read))} | {Ms(Median(abstained, o => o.StepMilliseconds.SecondLook))} | {Ms(Median(abstained, o => o.StepMilliseconds.Turned))} |");
+        }
+
         _md.AppendLine();
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using BankcardOcr.Imaging;
@@ -38,6 +39,7 @@ namespace BankcardOcr.Providers.Local
             var work = new CascadeWork();
             var upright = new Attempt(this, image, 0, work, cancellationToken).Run();
             var trace = upright.Trace;
+            var turning = Stopwatch.StartNew();
             if (upright.Chosen is null && _tuning.ReadsTurned)
             {
                 // A card scanned or photographed sideways or upside down and not tagged so in EXIF. Only a verified
@@ -50,9 +52,12 @@ namespace BankcardOcr.Providers.Local
                     trace += $" turned {degrees}°: {turned.Trace}";
                     if (turned.Chosen != null)
                     {
+                        work.TurnedMilliseconds = turning.Elapsed.TotalMilliseconds;
                         return turned.WithTrace(trace, upright, work);
                     }
                 }
+
+                work.TurnedMilliseconds = turning.Elapsed.TotalMilliseconds;
             }
 
             return upright.WithTrace(trace, upright, work);
@@ -75,6 +80,7 @@ namespace BankcardOcr.Providers.Local
             private int _tallBoxes;
             private string _verifiedBy = string.Empty;
             private bool _dateLookFoundDate;
+            private string _secondLookVote = string.Empty;
 
             public Attempt(CardCascade cascade, RgbImage image, int turn, CascadeWork work, CancellationToken cancellationToken)
             {
@@ -123,25 +129,33 @@ namespace BankcardOcr.Providers.Local
                     }
                 }
 
+                var clock = Stopwatch.StartNew();
                 var second = SecondLook();
-                _verifiedBy = second is null ? string.Empty : "second look";
+                _work.SecondLookMilliseconds += clock.Elapsed.TotalMilliseconds;
+                _verifiedBy = second is null ? string.Empty : $"second look ({_secondLookVote})";
                 return Outcome(second);
             }
 
-            /// <summary>The detector's map at <paramref name="scale"/>, counted.</summary>
+            /// <summary>The detector's map at <paramref name="scale"/>, counted and timed.</summary>
             private ITextMap Detect(int scale)
             {
                 var longSide = Math.Max(_image.Width, _image.Height);
+                var clock = Stopwatch.StartNew();
+                var map = _cascade._detector.Detect(_image, scale);
                 _work.Detections++;
                 _work.DetectedPixels += (long)Math.Round((double)_image.Width * _image.Height * scale / longSide * scale / longSide);
-                return _cascade._detector.Detect(_image, scale);
+                _work.DetectMilliseconds += clock.Elapsed.TotalMilliseconds;
+                return map;
             }
 
-            /// <summary>The reader's readings of <paramref name="lines"/>, counted.</summary>
+            /// <summary>The reader's readings of <paramref name="lines"/>, counted and timed.</summary>
             private IReadOnlyList<RecognizedText> Read(IReadOnlyList<TextBox> lines)
             {
+                var clock = Stopwatch.StartNew();
+                var readings = _cascade._reader.Read(_image, lines);
                 _work.LinesRead += lines.Count;
-                return _cascade._reader.Read(_image, lines);
+                _work.ReadMilliseconds += clock.Elapsed.TotalMilliseconds;
+                return readings;
             }
 
             /// <summary>One detection at <paramref name="scale"/> with the second pass's thresholds reads the lines not read yet.</summary>
@@ -193,23 +207,31 @@ namespace BankcardOcr.Providers.Local
                 var crops = worth.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops.Concat(LineVote.WideCrops))).ToList();
                 var rereadings = Read(crops);
                 var fused = 0;
+                var votedBy = new Dictionary<string, string>(StringComparer.Ordinal);
                 for (var n = 0; n < worth.Count; n++)
                 {
                     var near = new List<RecognizedText> { _readings[worth[n]] };
                     near.AddRange(rereadings.Skip(n * perLine).Take(LineVote.Crops.Length));
                     var wide = rereadings.Skip(n * perLine + LineVote.Crops.Length).Take(LineVote.WideCrops.Length).ToList();
-                    foreach (var votes in new[] { near, wide })
+                    foreach (var (votes, kind) in new[] { (near, "near"), (wide, "wide") })
                     {
                         if (LineVote.Fuse(votes) is RecognizedText vote)
                         {
                             fused++;
-                            AddCandidates(CardNumberChooser.Candidates(new[] { vote }), keepStronger: true);
+                            var found = CardNumberChooser.Candidates(new[] { vote }).ToList();
+                            AddCandidates(found, keepStronger: true);
+                            foreach (var candidate in found.Where(c => _candidates.Contains(c)))
+                            {
+                                votedBy[candidate.Digits] = $"line {n + 1} {kind}";
+                            }
                         }
                     }
                 }
 
                 _trace.Append($"second look: {worth.Count} lines, {fused} voted, {_candidates.Count} candidates; ");
-                return CardNumberChooser.Choose(_candidates);
+                var chosen = CardNumberChooser.Choose(_candidates);
+                _secondLookVote = chosen != null && votedBy.TryGetValue(chosen.Digits, out var by) && _candidates.Contains(chosen) ? by : "no vote";
+                return chosen;
             }
 
             /// <summary>

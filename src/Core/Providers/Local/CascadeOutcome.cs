@@ -119,5 +119,17 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>Line crops given to the reader, second-look crops included.</summary>
         public int LinesRead { get; set; }
+
+        /// <summary>Wall time in the detector (waiting for its gate included).</summary>
+        public double DetectMilliseconds { get; set; }
+
+        /// <summary>Wall time in the reader.</summary>
+        public double ReadMilliseconds { get; set; }
+
+        /// <summary>Wall time of second looks, every orientation's.</summary>
+        public double SecondLookMilliseconds { get; set; }
+
+        /// <summary>Wall time of the turned reads.</summary>
+        public double TurnedMilliseconds { get; set; }
     }
 }
