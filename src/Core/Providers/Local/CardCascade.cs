@@ -119,9 +119,11 @@ namespace BankcardOcr.Providers.Local
                     if (chosen != null)
                     {
                         _verifiedBy = $"pass {number}";
-                        if (pass.Scale < Tuning.DateLookScale && ExpiryDate.Find(_readings).Thru.Length == 0)
+                        // Only at a scale larger than the pass's: at its own, the same map and thresholds give the same lines.
+                        var dateScale = Math.Min(Tuning.DateLookScale, longSide);
+                        if (dateScale > pass.Scale && ExpiryDate.Find(_readings).Thru.Length == 0)
                         {
-                            LookForDate(Math.Min(Tuning.DateLookScale, longSide));
+                            LookForDate(dateScale);
                             _dateLookFoundDate = ExpiryDate.Find(_readings).Thru.Length > 0;
                         }
 

@@ -95,6 +95,31 @@ public sealed class CardCascadeTests
     }
 
     [Fact]
+    public void ASmallPhotoVerifiedAtItsOwnSizeRunsNoDateLookAtThatSameSize()
+    {
+        // 640 and 960 both shrink to the photo's 600: a date look would repeat the first pass's detection and boxes.
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
+        var reader = new ScriptedReader(box => Grouped(Visa));
+
+        var outcome = Cascade(detector, reader).Read(Photo(600, 400), CancellationToken.None);
+
+        Assert.Equal(Visa, outcome.Chosen!.Digits);
+        Assert.Equal(new[] { 600 }, detector.Scales);
+        Assert.DoesNotContain("date look", outcome.Trace, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APhotoBetweenTheQuickAndTheDateScaleLooksForTheDateAtItsOwnSize()
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
+        var reader = new ScriptedReader(box => Grouped(Visa));
+
+        Cascade(detector, reader).Read(Photo(800, 500), CancellationToken.None);
+
+        Assert.Equal(new[] { 640, 800 }, detector.Scales);
+    }
+
+    [Fact]
     public void AVerifiedNumberWithItsDateNeedsNoDateLook()
     {
         var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
