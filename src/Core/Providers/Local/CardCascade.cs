@@ -11,10 +11,11 @@ namespace BankcardOcr.Providers.Local
     /// The offline recognizer's plan for one photo, and the one place it is decided: detection passes in
     /// <see cref="RecognizerTuning.Passes"/> order, stopping at the first whose lines hold a verified number; the date
     /// look when a quick pass verified the number but read no date; a second look at the likeliest lines when every
-    /// pass abstains; the photo read turned when nothing was verified upright; and, when all that verified nothing,
-    /// the best unverified reading for -IncludeUnverified and the NoCardFound message. Detection only locates lines:
-    /// they are always read from the image at up to <see cref="RecognizerTuning.LargestScale"/>, so a coarse pass costs
-    /// no recognition accuracy. A line already read is not read again, and no detection runs twice at one scale.
+    /// pass abstains; the photo read turned when nothing was verified upright (its first pass and a second look,
+    /// <see cref="RecognizerTuning.TurnedPasses"/>); and, when all that verified nothing, the best unverified reading
+    /// for -IncludeUnverified and the NoCardFound message. Detection only locates lines: they are always read from the
+    /// image at up to <see cref="RecognizerTuning.LargestScale"/>, so a coarse pass costs no recognition accuracy. A
+    /// line already read is not read again, and no detection runs twice at one scale.
     /// </summary>
     internal sealed class CardCascade
     {
@@ -100,7 +101,8 @@ namespace BankcardOcr.Providers.Local
                 ITextMap? map = null;
                 var mapScale = 0;
                 var number = 0;
-                foreach (var pass in _cascade.PassesFor(longSide))
+                var passes = _cascade.PassesFor(longSide);
+                foreach (var pass in _turn == 0 ? passes : passes.Take(Tuning.TurnedPasses))
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
                     number++;

@@ -274,7 +274,7 @@ public sealed class CardCascadeTests
     }
 
     [Fact]
-    public void AnAbstainingPhotoCostsAtMostEveryPassPlusTheSecondLookPerOrientation()
+    public void AnAbstainingPhotoCostsEveryPassUprightAndTheFirstTurnedEachWithASecondLook()
     {
         var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
         var reader = new ScriptedReader(box => Grouped(VisaWrongCheck));
@@ -282,12 +282,13 @@ public sealed class CardCascadeTests
 
         var outcome = Cascade(detector, reader, tuning).Read(Photo(1280, 800), CancellationToken.None);
 
-        // Upright and half round: three detections each (640, 960, 1280); the line once plus its second-look crops each.
-        Assert.Equal(6, detector.Scales.Count);
+        // Upright three detections (640, 960, 1280), half round the first pass's (640); the line once plus its
+        // second-look crops in each orientation.
+        Assert.Equal(new[] { (0, "640/0.3/0.6"), (0, "960/0.3/0.6"), (0, "960/0.1/0.3"), (0, "1280/0.1/0.3"), (180, "640/0.3/0.6") }, detector.Requests);
         Assert.Equal(2 * (1 + LineVote.Crops.Length + LineVote.WideCrops.Length), reader.LinesRead);
-        Assert.Equal(6, outcome.Work.Detections);
+        Assert.Equal(4, outcome.Work.Detections);
         Assert.Equal(reader.LinesRead, outcome.Work.LinesRead);
-        Assert.Equal(2 * (640L * 400 + 960L * 600 + 1280L * 800), outcome.Work.DetectedPixels);
+        Assert.Equal(2 * 640L * 400 + 960L * 600 + 1280L * 800, outcome.Work.DetectedPixels);
     }
 
     private static CardCascade Cascade(ITextDetector detector, ILineReader reader, RecognizerTuning? tuning = null) =>
