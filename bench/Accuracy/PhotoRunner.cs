@@ -2,7 +2,7 @@ using System.Diagnostics;
 using BankcardOcr.CardSynth;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Local;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 using SkiaSharp;
 
 namespace BankcardOcr.Accuracy;

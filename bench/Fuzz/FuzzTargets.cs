@@ -1,13 +1,13 @@
 using System.Net;
 using BankcardOcr.Cards;
 using BankcardOcr.Providers.Local;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Imaging;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Providers.TencentLegacy;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Fuzz;
 

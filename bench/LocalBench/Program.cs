@@ -2,7 +2,7 @@ using System.Diagnostics;
 using BankcardOcr.Module.Tests.Local;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Local;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 // LocalBench latency <photos>    one photo at a time (ThrottleLimit 1: ONNX Runtime gets every core)
 // LocalBench throughput <photos> ThrottleLimit = cores (the default): photos in parallel

@@ -4,7 +4,7 @@ using System.Text;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Engine;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace ProviderBench;
 
@@ -159,13 +159,13 @@ internal static class BatchBench
         Console.WriteLine($"(direct) {Loops * PerLoop} requests from {Loops} loops, no engine: {rate:F1} req/s = {rate / (Loops / Latency.TotalSeconds):F3} of {Loops / Latency.TotalSeconds:F0}; {ImageBytes / 1024} KB images");
     }
 
-    /// <summary>The cmdlet's loop (InvokeBankcardRecognitionCommand): submit while a slot is free, write what is ready.</summary>
+    /// <summary>One call through the session, as the cmdlet runs it: submit while a slot is free, write what is ready.</summary>
     private static (int Results, int Errors) Drive(TencentProvider provider, RecognitionOptions options, IEnumerable<RecognitionInput> inputs, Action<int>? onOutcome = null)
     {
-        using var batch = new RecognitionBatch(provider, options, CancellationToken.None);
+        using var session = RecognitionSession.Over(provider, options, CancellationToken.None);
         var results = 0;
         var errors = 0;
-        BatchDriver.Run(batch, inputs, outcome =>
+        session.Run(inputs, new CallbackWriter(outcome =>
         {
             if (outcome.Result is null)
             {
@@ -177,7 +177,7 @@ internal static class BatchBench
             }
 
             onOutcome?.Invoke(results + errors);
-        });
+        }));
 
         return (results, errors);
     }

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Providers.Tencent;
 using BenchmarkDotNet.Attributes;
 

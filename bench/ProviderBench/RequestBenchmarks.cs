@@ -3,7 +3,7 @@ using BankcardOcr;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Providers.TencentLegacy;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 using BenchmarkDotNet.Attributes;
 
 namespace ProviderBench;

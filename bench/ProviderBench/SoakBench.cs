@@ -8,7 +8,7 @@ using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Providers.TencentLegacy;
 using BankcardOcr.Engine;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace ProviderBench;
 
@@ -146,20 +146,21 @@ internal static class SoakBench
         }));
     }
 
-    /// <summary>The cmdlet's loop over one round; returns the most sockets and threads seen while it ran.</summary>
+    /// <summary>One round as the cmdlet runs it, through the session; returns the most sockets and threads seen while it ran.</summary>
     private static ResourceSample Drive(IRecognitionProvider provider, IEnumerable<RecognitionInput> inputs, SoakTally tally)
     {
-        using var batch = new RecognitionBatch(provider, Options, CancellationToken.None);
+        using var session = RecognitionSession.Over(provider, Options, CancellationToken.None);
         var peak = ResourceSample.Take(collect: false);
-        BatchDriver.Run(batch, inputs, outcome =>
+        var writer = new CallbackWriter(outcome =>
         {
             if (tally.Add(outcome) % 250 == 0)
             {
                 peak = peak.Max(ResourceSample.Take(collect: false));
             }
         });
+        session.Run(inputs, writer);
 
-        if (batch.Fatal is { } fatal)
+        if (writer.Fatal is { } fatal)
         {
             Console.WriteLine($"    the batch stopped: {fatal.Kind}: {fatal.Message}");
         }

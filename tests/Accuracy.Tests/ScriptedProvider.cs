@@ -1,5 +1,5 @@
 using BankcardOcr.Providers;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Accuracy.Tests;
 

@@ -41,4 +41,7 @@ internal static class CardNumbers
         var last = (char)('0' + ((valid[^1] - '0' + 1) % 10));
         return valid[..^1] + last;
     }
+
+    /// <summary>The masked form written independently of the product: six digits, stars, the last four.</summary>
+    public static string Masked(string digits) => digits[..6] + new string('*', digits.Length - 10) + digits[^4..];
 }

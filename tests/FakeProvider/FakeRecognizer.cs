@@ -2,7 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BankcardOcr.Imaging;
 using BankcardOcr.Providers;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Tests.FakeProvider
 {

@@ -92,7 +92,10 @@ Describe 'Keys that stop working in the middle of a call' {
             $requests | Should -Be 7
         }
         else {
-            $refused.Count | Should -BeLessOrEqual 2
+            # Four at a time, answers arrive in any order: an acceptance that lands between two refusals restarts the
+            # count, so more than two images may end as their own errors; each is a faulted image, and sending stops.
+            $refused.TargetObject | ForEach-Object { $files.IndexOf($_) | Should -BeGreaterOrEqual 4 }
+            $refused.Count | Should -BeLessThan $requests
             $requests | Should -BeLessThan 24
         }
     }

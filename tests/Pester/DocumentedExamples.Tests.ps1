@@ -182,12 +182,15 @@ Describe 'Documented examples run as written' {
         if ($Code -match 'TencentLegacy') { $PSDefaultParameterValues['Invoke-BankcardRecognition:AppId'] = $emulator.AppId }
         # Examples that name no cloud read offline (Local), which decodes the pictures: they get the synthetic sample
         # cards of samples/ instead of the emulator's header-only stand-ins.
-        if ($Code -match 'Invoke-BankcardRecognition' -and $Code -notmatch '-Provider|-SecretName|-Token') {
+        # So do examples pairing Local with a cloud provider; for a fallback one scan shows no card, so that Local
+        # abstains on it and the emulator gets it.
+        if ($Code -match 'Invoke-BankcardRecognition' -and ($Code -notmatch '-Provider|-SecretName|-Token' -or $Code -match '-Fallback|-CrossCheck')) {
             $cards = @(Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot '../../samples') -Filter *.jpg | Sort-Object Name)
             $targets = 'scans/a.jpg', 'scans/b.jpg', 'in/c.jpg', 'card.jpg', 'specimen.png'
             for ($i = 0; $i -lt $targets.Count; $i++) {
                 Copy-Item -LiteralPath $cards[$i % $cards.Count].FullName -Destination (Join-Path $work $targets[$i]) -Force
             }
+            if ($Code -match '-Fallback') { New-BlankBmp -Path (Join-Path $work 'scans/blank.jpg') }
         }
         # Huawei's own parameters only where Huawei is used: another provider refuses them (ParameterNotForProvider).
         if ($Code -match 'Huawei|-Token') {

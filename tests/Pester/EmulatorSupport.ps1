@@ -58,6 +58,20 @@ function New-TestPng {
     $Path
 }
 
+function New-BlankBmp {
+    # A real 640 x 400 picture of an even grey: it decodes, and holds no card (the offline recognizer abstains on it).
+    param([string] $Path)
+    $width = 640; $height = 400; $row = $width * 3
+    $bytes = [byte[]]::new(54 + $row * $height)
+    $header = [System.IO.BinaryWriter]::new([System.IO.MemoryStream]::new($bytes))
+    $header.Write([byte[]](0x42, 0x4D)); $header.Write([int] $bytes.Length); $header.Write([int] 0); $header.Write([int] 54)
+    $header.Write([int] 40); $header.Write([int] $width); $header.Write([int] $height); $header.Write([int16] 1); $header.Write([int16] 24)
+    $header.Write([int] 0); $header.Write([int] ($row * $height)); $header.Write([int] 2835); $header.Write([int] 2835); $header.Write([int] 0); $header.Write([int] 0)
+    for ($i = 54; $i -lt $bytes.Length; $i++) { $bytes[$i] = 200 }
+    [System.IO.File]::WriteAllBytes($Path, $bytes)
+    $Path
+}
+
 function Publish-TestImage {
     # Serves the file's bytes at the emulator's /images/{name} (the emulator "downloads" only its own images for
     # URL inputs) and returns that URL.

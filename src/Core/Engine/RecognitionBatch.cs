@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 using BankcardOcr.Cards;
 using BankcardOcr.Imaging;
 using BankcardOcr.Providers;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Engine
 {
@@ -70,6 +70,12 @@ namespace BankcardOcr.Engine
             _sendToken = _stopSending.Token;
             _stages = descriptor.CreateStages(options.Requests, RequestsPerSecond);
         }
+
+        /// <summary>The provider's name.</summary>
+        internal string ProviderName => _provider.Name;
+
+        /// <summary>Called on a worker whenever an outcome is ready, so one waiter can watch several batches.</summary>
+        internal Action? Signal { get; set; }
 
         /// <summary>
         /// Once the provider has accepted this call's credentials (a result, or a NoCardFound the service could only
@@ -159,13 +165,17 @@ namespace BankcardOcr.Engine
         /// only descriptions (a path, a URL): nothing is read until a worker takes them.
         /// </summary>
         /// <param name="input">The image to recognise.</param>
-        public bool TrySubmit(RecognitionInput input)
+        public bool TrySubmit(RecognitionInput input) => TrySubmit(input, out _);
+
+        /// <summary>As <see cref="TrySubmit(RecognitionInput)"/>, also giving the outcome's <see cref="RecognitionOutcome.Sequence"/> (−1 when the input was dropped because the batch has stopped).</summary>
+        internal bool TrySubmit(RecognitionInput input, out long sequence)
         {
             if (input is null)
             {
                 throw new ArgumentNullException(nameof(input));
             }
 
+            sequence = -1;
             lock (_gate)
             {
                 if (_fatal != null)
@@ -177,9 +187,10 @@ namespace BankcardOcr.Engine
                 if (input.Rejection != null)
                 {
                     // Nothing to run: the error takes the input's place in the sequence at once.
-                    var place = Interlocked.Increment(ref _submitted) - 1;
-                    _completed.Enqueue(new RecognitionOutcome(place, input, null, input.Rejection, Array.Empty<LogEntry>()));
+                    sequence = Interlocked.Increment(ref _submitted) - 1;
+                    _completed.Enqueue(new RecognitionOutcome(sequence, input, null, input.Rejection, Array.Empty<LogEntry>()));
                     _progress.Release();
+                    Signal?.Invoke();
                     return true;
                 }
 
@@ -188,12 +199,13 @@ namespace BankcardOcr.Engine
                     return false;
                 }
 
-                var sequence = Interlocked.Increment(ref _submitted) - 1;
+                sequence = Interlocked.Increment(ref _submitted) - 1;
                 if (_running < ThrottleLimit)
                 {
                     _running++;
                     // Task.Run keeps the caller's thread free of any synchronous part of the work.
-                    _ = Task.Run(() => WorkAsync(input, sequence));
+                    var place = sequence;
+                    _ = Task.Run(() => WorkAsync(input, place));
                 }
                 else
                 {
@@ -355,6 +367,7 @@ namespace BankcardOcr.Engine
 
             _completed.Enqueue(new RecognitionOutcome(sequence, input, result, error, log.Drain()));
             _progress.Release();
+            Signal?.Invoke();
             return true;
         }
 

@@ -1,13 +1,13 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Providers
 {
     /// <summary>
     /// What every recognition of one call passes through on its way to the provider. A cloud provider's requests
-    /// get retry, the rate limit and a per-attempt timeout (<c>BankcardOcr.Http.RequestStages</c>); the offline
+    /// get retry, the rate limit and a per-attempt timeout (<c>BankcardOcr.Cloud.Http.RequestStages</c>); the offline
     /// recognizer reads each photo once, stopped only by Ctrl+C or the user's per-photo limit. The descriptor chooses
     /// (<see cref="ProviderDescriptor.CreateStages"/>).
     /// </summary>

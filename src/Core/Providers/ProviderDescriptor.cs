@@ -2,8 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Credentials;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Imaging;
 
 namespace BankcardOcr.Providers
@@ -59,30 +58,35 @@ namespace BankcardOcr.Providers
         public virtual double? DefaultRequestsPerSecond => null;
 
         /// <summary>
-        /// Whether the provider sends requests to a service. One that does not (the offline recognizer) has no use for
-        /// credentials, secrets, regions, endpoints, rate limits or retries: those parameters are refused for it
-        /// (<c>ParameterNotForProvider</c>) rather than silently ignored.
+        /// Whether the provider sends requests to a service (a <c>BankcardOcr.Cloud.CloudProviderDescriptor</c>). One
+        /// that does not (the offline recognizer) has no use for credentials, secrets, regions, endpoints, rate limits or
+        /// retries: those parameters are refused for it (<c>ParameterNotForProvider</c>) rather than silently ignored.
         /// </summary>
-        public virtual bool SendsRequests => true;
+        public abstract bool SendsRequests { get; }
 
         /// <summary>The recognitions run at once for the user's <c>-ThrottleLimit</c> (null when not given).</summary>
         /// <param name="requested">The user's <c>-ThrottleLimit</c>, or null.</param>
         public virtual int ThrottleLimitFor(int? requested) => Math.Max(1, requested ?? DefaultThrottleLimit);
 
-        /// <summary>
-        /// The stages every recognition of a call passes through: by default retry with backoff, the request rate
-        /// (<paramref name="requestsPerSecond"/>) and a per-attempt timeout, shared by the call's workers.
-        /// </summary>
+        /// <summary>The stages every recognition of a call passes through, shared by the call's workers.</summary>
         /// <param name="settings">The user's retries and time.</param>
         /// <param name="requestsPerSecond">The call's request rate; null or 0 for none.</param>
-        public virtual IRecognitionStages CreateStages(RequestSettings settings, double? requestsPerSecond) =>
-            new RequestStages(Name, settings, requestsPerSecond);
+        public abstract IRecognitionStages CreateStages(RequestSettings settings, double? requestsPerSecond);
 
         /// <summary>
-        /// Invoke-BankcardRecognition's provider-specific parameters this provider takes, by name. A parameter that
-        /// another provider claims and this one does not is refused (<c>ParameterNotForProvider</c>).
+        /// The type of this provider's own Invoke-BankcardRecognition parameters (a <see cref="ProviderParameters"/>), or
+        /// null when it has none. Its properties are the parameters it owns.
         /// </summary>
-        public virtual IReadOnlyCollection<string> Parameters => Array.Empty<string>();
+        public virtual Type? ParametersType => null;
+
+        /// <summary>
+        /// Invoke-BankcardRecognition's provider-specific parameters this provider takes, by name: the properties of
+        /// <see cref="ParametersType"/>. A parameter that another provider claims and this one does not is refused
+        /// (<c>ParameterNotForProvider</c>).
+        /// </summary>
+        public IReadOnlyCollection<string> Parameters => _parameters ??= ParametersType is Type type ? ProviderParameters.NamesOf(type) : Array.Empty<string>();
+
+        private IReadOnlyCollection<string>? _parameters;
 
         /// <summary>
         /// A parameter that stands in for the credential (Huawei's <c>-Token</c>): when it is given, no secret is read,

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using BankcardOcr.Completers;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Secrets;
 
 namespace BankcardOcr.Commands

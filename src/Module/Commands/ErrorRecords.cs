@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using BankcardOcr.Providers;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Commands
 {

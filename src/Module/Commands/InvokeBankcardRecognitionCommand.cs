@@ -5,12 +5,12 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using BankcardOcr.Completers;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Engine;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Huawei;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 using BankcardOcr.Secrets;
 
 namespace BankcardOcr.Commands
@@ -18,7 +18,7 @@ namespace BankcardOcr.Commands
     /// <summary>
     /// <para type="synopsis">Recognises one bank card per image, offline or through Tencent Cloud or Huawei Cloud.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "BankcardRecognition", DefaultParameterSetName = PathSet, HelpUri = "https://github.com/bankcardocr/BankcardOcr/blob/main/docs/Invoke-BankcardRecognition.md")]
+    [Cmdlet(VerbsLifecycle.Invoke, "BankcardRecognition", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = "https://github.com/bankcardocr/BankcardOcr/blob/main/docs/Invoke-BankcardRecognition.md")]
     [OutputType(typeof(BankcardRecognitionResult))]
     public sealed class InvokeBankcardRecognitionCommand : CloudCommand, IDynamicParameters, IDisposable
     {
@@ -34,9 +34,9 @@ namespace BankcardOcr.Commands
         };
 
         private CancellationTokenSource? _cancellation;
-        private IRecognitionProvider? _provider;
         private ProviderCredential? _credential;
-        private RecognitionBatch? _batch;
+        private RecognitionSession? _session;
+        private PipelineWriter? _writer;
         private ProgressReporter? _progress;
         private InputResolver? _inputs;
         private InputParameters? _inputParameters;
@@ -86,6 +86,27 @@ namespace BankcardOcr.Commands
         [ProviderName]
         [ArgumentCompleter(typeof(ProviderCompleter))]
         public string? Provider { get; set; }
+
+        /// <summary>
+        /// With -Provider Local (the default): a cloud provider that reads only the inputs Local cannot verify (no
+        /// number found, or one that fails the number checks). The cloud parameters (-SecretName, -Credential, -Region,
+        /// -Endpoint, …) are this provider's. Every other input never leaves the machine.
+        /// </summary>
+        [Parameter]
+        [ProviderName]
+        [ArgumentCompleter(typeof(ProviderCompleter))]
+        public string? Fallback { get; set; }
+
+        /// <summary>
+        /// A second provider that reads every image too (Local on a cloud call, or a cloud provider on a Local call),
+        /// alongside the next images. When both read a number and they differ, the result carries the warning
+        /// ProvidersDisagree and the second reading, masked, in CrossCheckCardNumber; IsConfirmed says whether the
+        /// second provider read the same number.
+        /// </summary>
+        [Parameter]
+        [ProviderName]
+        [ArgumentCompleter(typeof(ProviderCompleter))]
+        public string? CrossCheck { get; set; }
 
         /// <summary>The provider's region, e.g. <c>ap-guangzhou</c> (Tencent) or <c>cn-north-4</c> (Huawei).</summary>
         [Parameter]
@@ -222,80 +243,122 @@ namespace BankcardOcr.Commands
             _nameOnCommandLine = MyInvocation.BoundParameters.ContainsKey(InputParameters.NameParameter);
             _cancellation = new CancellationTokenSource();
 
-            // A parameter standing in for the credential (-Token) wins, so a -SecretName (perhaps from
-            // $PSDefaultParameterValues) is not even read; it also names its provider when nothing else does.
-            var given = MyInvocation.BoundParameters.Where(p => !(p.Value is SwitchParameter s) || s.IsPresent).Select(p => p.Key).ToList();
-            var defaults = DefaultParameterValues.SuppliedTo(this);
-            var standIn = ProviderRegistry.NamedByCredentialParameter(MyInvocation.BoundParameters.Where(p => p.Value != null && given.Contains(p.Key)).Select(p => p.Key));
-
-            // A provider named on the command line is checked before any secret is read: -SecretName means nothing to
-            // the offline recognizer and must not need SecretManagement there.
-            var named = ProviderRegistry.Find(Provider);
-            if (named != null)
+            var (selection, secret) = ChooseProviders();
+            var settings = SettleSettings(selection, secret);
+            var options = new RecognitionOptions
             {
-                _ignored = LeaveAsideOrRefuse(named, given, defaults, null);
+                ThrottleLimit = settings.ThrottleLimit,
+                MaxRequestsPerSecond = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond)) && !_ignored.Contains(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : (double?)null,
+                Requests = settings.Requests,
+                Ordered = Ordered,
+                MaskCardNumber = MaskCardNumber,
+            };
+            _session = Open(SessionPlan.From(selection, settings, options), settings);
+            _inputs = new InputResolver(SessionState, selection.Primary.Name);
+            foreach (var line in _session.Describe(settings.ThrottleLimit))
+            {
+                this.WriteVerboseLine(line);
             }
 
-            var secret = standIn != null || _ignored.Contains(nameof(SecretName)) ? null : ReadNamedSecret();
-            var provider = named ?? ProviderRegistry.Find(secret?.Provider) ?? standIn ?? ProviderRegistry.Default;
-            WriteDebug($"Provider: {provider.Name}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
-            if (named is null)
+            var names = string.Join(" and ", selection.Providers.Select(p => p.Name));
+            _progress = new ProgressReporter(this, $"Recognising bank cards with {names}", activityId: 1)
             {
-                _ignored = LeaveAsideOrRefuse(provider, given, defaults, secret);
-            }
-
-            var settings = GatherSettings();
-            Check(() => provider.CheckParameters(settings), settings);
-            if (provider.NeedsCredential(settings))
-            {
-                _credential = ResolveCredential(secret, provider.CredentialKinds.ToArray());
-                settings.Credential = _credential;
-            }
-
-            Check(() => provider.CheckCredential(settings), settings);
-            _provider = CreateProvider(provider, settings);
-            _inputs = new InputResolver(SessionState, _provider.Name);
-            _batch = new RecognitionBatch(
-                _provider,
-                new RecognitionOptions
-                {
-                    ThrottleLimit = settings.ThrottleLimit,
-                    MaxRequestsPerSecond = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond)) && !_ignored.Contains(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : (double?)null,
-                    Requests = settings.Requests,
-                    Ordered = Ordered,
-                    MaskCardNumber = MaskCardNumber,
-                },
-                _cancellation.Token);
-            var capped = settings.ThrottleLimit is int asked && asked > _batch.ThrottleLimit
-                ? $" (-ThrottleLimit {asked} is more than it can use here)"
-                : string.Empty;
-            var unit = provider.SendsRequests ? "requests in flight" : "photos at a time";
-            this.WriteVerboseLine($"{_provider.Name}: up to {_batch.ThrottleLimit} {unit}{capped}; {_batch.StagesDescription}.");
-            _progress = new ProgressReporter(this, $"Recognising bank cards with {_provider.Name}", activityId: 1);
+                SentTo = selection.Role == SecondProviderRole.Fallback ? selection.Second?.Name : null,
+            };
+            _writer = new PipelineWriter(this, selection.Cloud?.Name, selection.Primary.Name);
         }
 
         /// <summary>
-        /// Ends the call when a parameter typed on the command line means nothing to <paramref name="provider"/>
-        /// (ParameterNotForProvider); returns the ones <c>$PSDefaultParameterValues</c> supplied that mean nothing to it,
+        /// The call's providers, and the secret when one was read. A parameter standing in for the credential (-Token)
+        /// wins, so a -SecretName (perhaps from $PSDefaultParameterValues) is not even read; it also names its provider
+        /// when nothing else does. Providers named on the command line are checked before any secret is read:
+        /// -SecretName means nothing to the offline recognizer and must not need SecretManagement there.
+        /// </summary>
+        private (ProviderSelection Selection, StoredSecret? Secret) ChooseProviders()
+        {
+            var given = MyInvocation.BoundParameters.Where(p => !(p.Value is SwitchParameter s) || s.IsPresent).Select(p => p.Key).ToList();
+            var defaults = DefaultParameterValues.SuppliedTo(this);
+            var standIn = ProviderRegistry.NamedByCredentialParameter(MyInvocation.BoundParameters.Where(p => p.Value != null && given.Contains(p.Key)).Select(p => p.Key));
+            var known = Decide(() => ProviderSelection.FromCommandLine(Provider, Fallback, CrossCheck));
+            if (known != null)
+            {
+                _ignored = LeaveAsideOrRefuse(known, given, defaults, null);
+            }
+
+            var secret = standIn != null || _ignored.Contains(nameof(SecretName)) ? null : ReadNamedSecret();
+            var selection = known ?? Decide(() => ProviderSelection.Choose(Provider, Fallback, CrossCheck, secret?.Provider, standIn))!;
+            var origin = Provider != null ? string.Empty : known is null && secret?.Provider != null ? " (from the secret)" : " (default)";
+            var second = selection.Second is ProviderDescriptor other ? $"; {(selection.Role == SecondProviderRole.Fallback ? "fallback" : "cross-check")}: {other.Name}" : string.Empty;
+            WriteDebug($"Provider: {selection.Primary.Name}{origin}{second}.");
+            if (known is null)
+            {
+                _ignored = LeaveAsideOrRefuse(selection, given, defaults, secret);
+            }
+
+            return (selection, secret);
+        }
+
+        /// <summary>The settings the providers are built from, checked by each provider, with the cloud side's credential resolved.</summary>
+        private ProviderSettings SettleSettings(ProviderSelection selection, StoredSecret? secret)
+        {
+            var settings = GatherSettings();
+            foreach (var provider in selection.Providers)
+            {
+                Check(() => provider.CheckParameters(settings), settings);
+            }
+
+            if (selection.Cloud is ProviderDescriptor cloud && cloud.NeedsCredential(settings))
+            {
+                _credential = ResolveCredential(secret, cloud.CredentialKinds.ToArray());
+                settings.Credential = _credential;
+            }
+
+            foreach (var provider in selection.Providers)
+            {
+                Check(() => provider.CheckCredential(settings), settings);
+            }
+
+            return settings;
+        }
+
+        /// <summary>Runs a choice of providers; a contradiction between the names ends the call with its error id.</summary>
+        private ProviderSelection? Decide(Func<ProviderSelection?> choose)
+        {
+            try
+            {
+                return choose();
+            }
+            catch (ProviderSettingException e)
+            {
+                ThrowTerminatingError(ErrorRecords.For(e));
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Ends the call when a parameter typed on the command line means nothing to any provider of
+        /// <paramref name="selection"/> (ParameterNotForProvider); returns the ones <c>$PSDefaultParameterValues</c>
+        /// supplied that mean nothing to them,
         /// which are left aside (a default set for every call must not break the calls it does not fit).
         /// </summary>
-        private HashSet<string> LeaveAsideOrRefuse(ProviderDescriptor provider, IReadOnlyCollection<string> given, ISet<string> defaults, StoredSecret? secret)
+        private HashSet<string> LeaveAsideOrRefuse(ProviderSelection selection, IReadOnlyCollection<string> given, ISet<string> defaults, StoredSecret? secret)
         {
+            var names = string.Join(" or ", selection.Providers.Select(p => p.Name));
             var typed = given.Where(p => !defaults.Contains(p)).ToList();
-            if (ProviderRegistry.MisplacedParameter(provider, typed) is string misplaced)
+            if (selection.Misplaced(typed) is string misplaced)
             {
                 if (secret != null && secret.Provider is null)
                 {
-                    misplaced += $" The secret '{SecretName}' names no provider, so {provider.Name} was chosen; add -Provider to use the secret's keys.";
+                    misplaced += $" The secret '{SecretName}' names no provider, so {selection.Primary.Name} was chosen; add -Provider to use the secret's keys.";
                 }
 
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, provider.Name));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, selection.Primary.Name));
             }
 
-            var ignored = new HashSet<string>(given.Where(p => defaults.Contains(p) && ProviderRegistry.MisplacedParameter(provider, new[] { p }) != null), StringComparer.OrdinalIgnoreCase);
+            var ignored = new HashSet<string>(given.Where(p => defaults.Contains(p) && selection.Misplaced(new[] { p }) != null), StringComparer.OrdinalIgnoreCase);
             if (ignored.Count > 0)
             {
-                WriteDebug($"Left aside, from $PSDefaultParameterValues: {string.Join(", ", ignored.OrderBy(p => p, StringComparer.Ordinal).Select(p => "-" + p))} (nothing to {provider.Name}).");
+                WriteDebug($"Left aside, from $PSDefaultParameterValues: {string.Join(", ", ignored.OrderBy(p => p, StringComparer.Ordinal).Select(p => "-" + p))} (nothing to {names}).");
             }
 
             return ignored;
@@ -325,39 +388,36 @@ namespace BankcardOcr.Commands
 
             foreach (var input in inputs)
             {
-                if (_batch!.Fatal != null)
+                if (Stopping)
                 {
-                    WriteReady();
+                    return;
                 }
 
-                while (!_batch!.TrySubmit(input))
+                // An image the call would send to a service goes only with the user's leave (-WhatIf, -Confirm); one
+                // the offline recognizer reads first is asked about only if it has to go on to a fallback.
+                if (_writer!.SendsEveryInput && !ShouldProcess(input.Source, $"Send to {_writer.CloudName} for recognition"))
                 {
-                    if (Stopping)
-                    {
-                        return;
-                    }
-
-                    WriteReady();
-                    _batch.WaitForProgress(TimeSpan.FromMilliseconds(250));
+                    continue;
                 }
 
-                WriteReady();
+                _session!.Submit(input, _writer);
             }
         }
 
-        /// <summary>Waits for the requests still in flight and writes their outcomes.</summary>
+        /// <summary>Waits for the recognitions still running and writes their outcomes.</summary>
         protected override void EndProcessing()
         {
-            while (_batch != null && _batch.Pending > 0 && !Stopping)
+            if (_session != null && _writer != null)
             {
-                WriteReady();
-                if (_batch.Pending > 0)
+                _session.Drain(_writer);
+                if (_session.Second != null && _progress?.SentTo != null)
                 {
-                    _batch.WaitForProgress(TimeSpan.FromMilliseconds(250));
+                    this.WriteVerboseLine($"{_session.Completed} inputs: {_session.SentToSecond} went to {_session.Second.Name} (the ones {_session.First.Name} could not verify); the other {_session.Completed - _session.SentToSecond} never left this machine.");
                 }
+
+                _progress?.Update(_session.Completed, 0, _session.SentToSecond);
             }
 
-            WriteReady();
             _progress?.Complete();
             Release();
         }
@@ -423,12 +483,12 @@ namespace BankcardOcr.Commands
             WriteLog(settings.Log);
         }
 
-        /// <summary>Builds the provider; one that connects first (Huawei) may fail here, which ends the call.</summary>
-        private IRecognitionProvider CreateProvider(ProviderDescriptor provider, ProviderSettings settings)
+        /// <summary>Builds the providers and opens the session; one that connects first (Huawei) may fail here, which ends the call.</summary>
+        private RecognitionSession Open(SessionPlan plan, ProviderSettings settings)
         {
             try
             {
-                return PipelineWait.For(provider.CreateAsync(settings, _cancellation!.Token), this);
+                return PipelineWait.For(RecognitionSession.OpenAsync(plan, _cancellation!.Token), this);
             }
             catch (BankcardOcrException e)
             {
@@ -459,55 +519,60 @@ namespace BankcardOcr.Commands
             {
                 switch (entry.Level)
                 {
-                    case LogLevel.Warning: WriteWarning(entry.Message); break;
+                    case LogLevel.Warning: this.WriteWarningLine(entry.Message); break;
                     case LogLevel.Debug: WriteDebug(entry.Message); break;
                     default: this.WriteVerboseLine(entry.Message); break;
                 }
             }
         }
 
-        private void WriteReady()
+        /// <summary>
+        /// The session's writer: writes outcomes on the pipeline thread, asks before an image goes to a fallback, and
+        /// ends the call when the authentication rule stopped it (<see cref="RecognitionBatch.AuthFailuresToStop"/>):
+        /// once the outcomes already in are written, with that one error, for the input that decided it.
+        /// </summary>
+        private sealed class PipelineWriter : IOutcomeWriter
         {
-            if (_batch!.Fatal != null)
+            private readonly InvokeBankcardRecognitionCommand _cmdlet;
+
+            public PipelineWriter(InvokeBankcardRecognitionCommand cmdlet, string? cloudName, string primaryName)
             {
-                // The stop cancels what is in flight at once; waiting for those requests to end lets every answer
-                // that came in before it be written, so no finished image goes unreported.
-                while (_batch.Running > 0 && !Stopping)
-                {
-                    _batch.WaitForProgress(TimeSpan.FromMilliseconds(50));
-                }
+                _cmdlet = cmdlet;
+                CloudName = cloudName;
+                SendsEveryInput = cloudName != null && (cloudName == primaryName || cmdlet.CrossCheck != null);
             }
 
-            while (!Stopping && _batch.TryTake() is RecognitionOutcome outcome)
-            {
-                WriteEntries(outcome.Log);
+            /// <summary>The provider of the call that sends images to a service, or null.</summary>
+            public string? CloudName { get; }
 
+            /// <summary>Whether every input goes to <see cref="CloudName"/> (a cloud call, or a cross-check by one).</summary>
+            public bool SendsEveryInput { get; }
+
+            public bool Stopping => _cmdlet.Stopping;
+
+            public void Write(RecognitionOutcome outcome)
+            {
+                _cmdlet.WriteEntries(outcome.Log);
                 if (outcome.Result != null)
                 {
-                    WriteObject(outcome.Result);
+                    _cmdlet.WriteObject(outcome.Result);
                 }
-                else if (!ReferenceEquals(outcome.Input, _batch.FatalInput))
+                else
                 {
-                    // The input that ended the batch gets the terminating error below instead.
-                    WriteError(ErrorRecords.ForInput(outcome.Error!, outcome.Input));
+                    _cmdlet.WriteError(ErrorRecords.ForInput(outcome.Error!, outcome.Input));
                 }
             }
 
-            EndIfFatal();
-            _progress?.Update(_batch.Completed, _batch.Running);
-        }
+            public void Progress(SessionProgress progress) =>
+                _cmdlet._progress?.Update(progress.Completed, progress.Running, progress.SentToSecond);
 
-        /// <summary>
-        /// After the authentication rule stopped the batch (<see cref="RecognitionBatch.AuthFailuresToStop"/>) it sends
-        /// nothing more; once the outcomes already in are written, the call ends with that one error, for the input
-        /// that decided it. Inputs cancelled in flight, waiting, or not yet piped get no outcome.
-        /// </summary>
-        private void EndIfFatal()
-        {
-            if (_batch?.Fatal is BankcardOcrException fatal)
+            public bool ShouldSend(RecognitionInput input, string provider) =>
+                _cmdlet.ShouldProcess(input.Source, $"Send to {provider} for recognition (the offline recognizer could not verify a number)");
+
+            public void Fatal(BankcardOcrException error, RecognitionInput input)
             {
-                _progress?.Complete();
-                ThrowTerminatingError(ErrorRecords.ForInput(fatal, _batch.FatalInput!));
+                _cmdlet._progress?.Complete();
+                _cmdlet.ThrowTerminatingError(ErrorRecords.ForInput(error, input));
             }
         }
 
@@ -538,10 +603,8 @@ namespace BankcardOcr.Commands
 
         private void Release()
         {
-            _batch?.Dispose();
-            _batch = null;
-            _provider?.Dispose();
-            _provider = null;
+            _session?.Dispose();
+            _session = null;
             _credential?.Dispose();
             _credential = null;
             _cancellation?.Dispose();

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud.Credentials;
 
 namespace BankcardOcr.Secrets
 {

@@ -1,6 +1,6 @@
 using BankcardOcr.Providers.TencentLegacy;
 using BankcardOcr.Imaging;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Core.Tests.Imaging;
 

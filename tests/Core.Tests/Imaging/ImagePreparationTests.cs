@@ -2,7 +2,7 @@ using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Providers.TencentLegacy;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Imaging;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 using StbImageSharp;
 
 namespace BankcardOcr.Core.Tests.Imaging;

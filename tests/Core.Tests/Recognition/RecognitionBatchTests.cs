@@ -1,6 +1,6 @@
 using System.Threading;
 using BankcardOcr.Engine;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Core.Tests.Recognition;
 

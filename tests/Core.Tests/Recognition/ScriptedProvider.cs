@@ -1,6 +1,6 @@
 using BankcardOcr.Providers;
 using BankcardOcr.Engine;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Core.Tests.Recognition;
 
@@ -14,7 +14,7 @@ internal sealed class ScriptedProvider : IRecognitionProvider
 
     public ScriptedProvider(Func<ProviderRequest, CancellationToken, Task<BankcardRecognitionResult>> answer) => _answer = answer;
 
-    public string Name => "Scripted";
+    public string Name { get; init; } = "Scripted";
     public int DefaultThrottleLimit { get; init; } = 4;
     public double? DefaultRequestsPerSecond { get; init; }
     public long? MaxFileBytes { get; init; }
@@ -51,7 +51,7 @@ internal sealed class ScriptedProvider : IRecognitionProvider
 }
 
 /// <summary>The scripted provider's descriptor: its pace and file limit come from the provider's init properties.</summary>
-internal sealed class ScriptedDescriptor : ProviderDescriptor
+internal sealed class ScriptedDescriptor : BankcardOcr.Cloud.CloudProviderDescriptor
 {
     private readonly ScriptedProvider _provider;
 

@@ -5,7 +5,7 @@ using BankcardOcr.Providers.TencentLegacy;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Core.Tests.Imaging;
 using BankcardOcr.Imaging;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Core.Tests.Reliability;
 

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Providers.TencentLegacy;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Core.Tests.Reliability;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using BankcardOcr.Cloud;
 using static BankcardOcr.BankcardOcrErrorKind;
 
 namespace BankcardOcr.Providers.Huawei

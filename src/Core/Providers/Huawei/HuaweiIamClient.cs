@@ -4,7 +4,8 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.Huawei
 {

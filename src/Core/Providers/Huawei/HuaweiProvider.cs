@@ -4,9 +4,10 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Imaging;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.Huawei
 {

@@ -2,7 +2,8 @@ using System;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.Huawei
 {

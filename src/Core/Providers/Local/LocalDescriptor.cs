@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Http;
 using BankcardOcr.Imaging;
 
 namespace BankcardOcr.Providers.Local
@@ -41,7 +40,7 @@ namespace BankcardOcr.Providers.Local
         public override bool SendsRequests => false;
 
         /// <inheritdoc />
-        public override IReadOnlyCollection<string> Parameters { get; } = new[] { "IncludeUnverified" };
+        public override Type ParametersType => typeof(LocalParameters);
 
         /// <summary>
         /// At most one photo per core: reading is all computation, so more at once only makes each photo slower and
@@ -60,7 +59,7 @@ namespace BankcardOcr.Providers.Local
                 // models/ and runtimes/ are laid out in the module folder.
                 ModuleDirectory = settings.ModuleDirectory,
                 Parallelism = ThrottleLimitFor(settings.ThrottleLimit),
-                IncludeUnverified = settings.IsSet("IncludeUnverified"),
+                IncludeUnverified = settings.Parameters<LocalParameters>().IncludeUnverified,
             }));
 
         /// <summary>

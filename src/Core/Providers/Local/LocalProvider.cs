@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BankcardOcr.Cards;
 using BankcardOcr.Imaging;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Providers.Local
 {

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.TencentLegacy
 {

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.TencentLegacy
 {

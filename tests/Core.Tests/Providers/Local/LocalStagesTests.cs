@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using BankcardOcr.Providers.Local;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 using Xunit;
 
 namespace BankcardOcr.Core.Tests.Providers.Local;
