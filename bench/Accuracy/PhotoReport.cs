@@ -72,6 +72,7 @@ internal sealed class PhotoReport
         RawReadings();
         Dates();
         Times();
+        Steps();
         Stages();
         _md.AppendLine(C, $"Peak working set of the bench process (one photo at a time, models loaded once): {Mb(PeakAfterRealBytes)} MB after the real photos, {Mb(PeakBytes)} MB over the whole run.");
         Record("memory", "real", "process", "peak_working_set_mb", Mb(PeakAfterRealBytes));
@@ -192,6 +193,63 @@ internal sealed class PhotoReport
             Record("time", "real/synthetic", "all", "median_cpu_ratio", real.Cpu / synthCpu);
             Record("time", "real/synthetic", "all", "p90_over_synthetic_median", real.P90 / synthMedian);
             Record("time", "real/synthetic", "all", "p90_ratio", real.P90 / synthP90);
+        }
+
+        _md.AppendLine();
+    }
+
+    /// <summary>Which step of the cascade verified each number returned, and what read and abstaining photos cost in inference work.</summary>
+    private void Steps()
+    {
+        var steps = _outcomes.Where(o => o.VerifiedBy.Length > 0).Select(o => o.VerifiedBy).Distinct()
+            .OrderBy(s => s.StartsWith("turned", StringComparison.Ordinal)).ThenBy(s => s, StringComparer.Ordinal).ToList();
+        _md.AppendLine("Which step of the cascade verified the number returned (pass N in the tuning's order; *n wrong* when some of them were wrong), and how many dates came from the date look:").AppendLine();
+        _md.AppendLine(C, $"| Set | Read | {string.Join(" | ", steps)} | Date from the date look |");
+        _md.AppendLine(C, $"|---|---:|{string.Concat(steps.Select(_ => "---:|"))}---:|");
+        foreach (var set in _outcomes.GroupBy(o => o.Photo.Set))
+        {
+            var read = set.Where(o => o.Answered).ToList();
+            var cells = steps.Select(step =>
+            {
+                var n = read.Count(o => o.VerifiedBy == step);
+                var wrong = read.Count(o => o.VerifiedBy == step && o.Verdict == ReadingVerdict.Wrong);
+                Record("steps", set.Key, step, "verified", n);
+                Record("steps", set.Key, step, "wrong", wrong);
+                return wrong > 0 ? string.Create(C, $"{n} ({wrong} wrong)") : n.ToString(C);
+            });
+            var dateLook = read.Count(o => o.DateLookFoundDate);
+            var dateLookRight = read.Count(o => o.DateLookFoundDate && o.Expiry == ExpiryVerdict.Right);
+            Record("steps", set.Key, "date look", "dates", dateLook);
+            Record("steps", set.Key, "date look", "dates_right", dateLookRight);
+            _md.AppendLine(C, $"| {set.Key} | {read.Count} | {string.Join(" | ", cells)} | {dateLook} ({dateLookRight} right) |");
+        }
+
+        _md.AppendLine().AppendLine("Inference work per photo (medians; every orientation included):").AppendLine();
+        _md.AppendLine("| Set | Read: detections | megapixels detected | lines read | Abstained: detections | megapixels detected | lines read |");
+        _md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var set in _outcomes.GroupBy(o => o.Photo.Set))
+        {
+            var read = set.Where(o => o.Answered).ToList();
+            var abstained = set.Where(o => o.Verdict == ReadingVerdict.Abstained).ToList();
+            string Work(List<PhotoOutcome> list) => list.Count == 0 ? "– | – | –"
+                : string.Create(C, $"{Median(list, o => o.Detections):0} | {Median(list, o => o.DetectedMegapixels):0.00} | {Median(list, o => o.LinesRead):0}");
+            _md.AppendLine(C, $"| {set.Key} | {Work(read)} | {Work(abstained)} |");
+            Record("work", set.Key, "read", "median_detections", Median(read, o => o.Detections));
+            Record("work", set.Key, "read", "median_detected_mpx", Median(read, o => o.DetectedMegapixels));
+            Record("work", set.Key, "read", "median_lines_read", Median(read, o => o.LinesRead));
+            Record("work", set.Key, "abstained", "median_detections", Median(abstained, o => o.Detections));
+            Record("work", set.Key, "abstained", "median_detected_mpx", Median(abstained, o => o.DetectedMegapixels));
+            Record("work", set.Key, "abstained", "median_lines_read", Median(abstained, o => o.LinesRead));
+        }
+
+        _md.AppendLine().AppendLine("Where the time goes (wall ms, medians; second looks and turned reads include their own detection and reading):").AppendLine();
+        _md.AppendLine("| Set | Read: detection | reading | Abstained: detection | reading | second looks | turned reads |");
+        _md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var set in _outcomes.GroupBy(o => o.Photo.Set))
+        {
+            var read = set.Where(o => o.Answered).ToList();
+            var abstained = set.Where(o => o.Verdict == ReadingVerdict.Abstained).ToList();
+            _md.AppendLine(C, $"| {set.Key} | {Ms(Median(read, o => o.StepMilliseconds.Detect))} | {Ms(Median(read, o => o.StepMilliseconds.Read))} | {Ms(Median(abstained, o => o.StepMilliseconds.Detect))} | {Ms(Median(abstained, o => o.StepMilliseconds.Read))} | {Ms(Median(abstained, o => o.StepMilliseconds.SecondLook))} | {Ms(Median(abstained, o => o.StepMilliseconds.Turned))} |");
         }
 
         _md.AppendLine();

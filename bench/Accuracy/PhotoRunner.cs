@@ -58,6 +58,33 @@ internal sealed class PhotoOutcome
     /// <summary>IncludeUnverified on the number line cut out along its corners; null without corners.</summary>
     public ReadingVerdict? LineRawVerdict { get; init; }
 
+    /// <summary>The cascade step that verified the number ("pass 2", "second look", "turned 180°, pass 1"); empty when none did.</summary>
+    public string VerifiedBy { get; init; } = string.Empty;
+
+    /// <summary>The date returned came from the date look.</summary>
+    public bool DateLookFoundDate { get; init; }
+
+    /// <summary>Detector runs for the photo, every orientation included.</summary>
+    public int Detections { get; init; }
+
+    /// <summary>Pixels the detector was given for the photo, in millions.</summary>
+    public double DetectedMegapixels { get; init; }
+
+    /// <summary>Line crops the reader read for the photo, second-look crops included.</summary>
+    public int LinesRead { get; init; }
+
+    /// <summary>Wall time of the photo's detections, line reads, second looks and turned reads (ms; the last two overlap the first two).</summary>
+    public (double Detect, double Read, double SecondLook, double Turned) StepMilliseconds { get; init; }
+
+    /// <summary>The upright read's line with the most digits: how many, and their mean probability (0 when none).</summary>
+    public (int Digits, double MeanProbability) UprightDigitLine { get; init; }
+
+    /// <summary>The process's working set right after the photo (and its true line) was read, in MB.</summary>
+    public double WorkingSetAfterMb { get; init; }
+
+    /// <summary>The process's peak working set so far, right after the photo, in MB: where it rises, this photo raised it.</summary>
+    public double PeakWorkingSetAfterMb { get; init; }
+
     /// <summary>A number was returned in default mode (right or wrong): the photo was read, not abstained on.</summary>
     public bool Answered => Verdict is ReadingVerdict.Exact or ReadingVerdict.Wrong;
 }
@@ -112,6 +139,7 @@ internal sealed class PhotoRunner
         }
 
         var date = photoAnswer.Verified ? photoAnswer.Thru : string.Empty;
+        var process = Process.GetCurrentProcess();
         return new PhotoOutcome
         {
             Photo = photo,
@@ -127,6 +155,15 @@ internal sealed class PhotoRunner
             FoundLineHoldsNumber = holds,
             LineVerdict = lineAnswer?.Judge(photo, raw: false),
             LineRawVerdict = lineAnswer?.Judge(photo, raw: true),
+            VerifiedBy = lines?.VerifiedBy ?? string.Empty,
+            DateLookFoundDate = lines?.DateLookFoundDate ?? false,
+            Detections = lines?.Work.Detections ?? 0,
+            DetectedMegapixels = (lines?.Work.DetectedPixels ?? 0) / 1e6,
+            LinesRead = lines?.Work.LinesRead ?? 0,
+            StepMilliseconds = lines is null ? default : (lines.Work.DetectMilliseconds, lines.Work.ReadMilliseconds, lines.Work.SecondLookMilliseconds, lines.Work.TurnedMilliseconds),
+            UprightDigitLine = lines is null ? default : DigitLine(lines.Readings),
+            WorkingSetAfterMb = process.WorkingSet64 / 1048576.0,
+            PeakWorkingSetAfterMb = process.PeakWorkingSet64 / 1048576.0,
         };
     }
 
@@ -144,6 +181,22 @@ internal sealed class PhotoRunner
         }
 
         return LabelledPhoto.ExpiryMonthYear(returnedThru) == printed ? ExpiryVerdict.Right : ExpiryVerdict.Wrong;
+    }
+
+    private static (int Digits, double MeanProbability) DigitLine(IReadOnlyList<RecognizedText> readings)
+    {
+        var best = (Digits: 0, MeanProbability: 0.0);
+        foreach (var reading in readings)
+        {
+            var probabilities = Enumerable.Range(0, reading.Text.Length).Where(i => char.IsAsciiDigit(reading.Text[i])).Select(i => (double)reading.Probabilities[i]).ToList();
+            var line = (probabilities.Count, probabilities.Count == 0 ? 0 : probabilities.Average());
+            if (line.Count > best.Digits || (line.Count == best.Digits && line.Item2 > best.MeanProbability))
+            {
+                best = line;
+            }
+        }
+
+        return best;
     }
 
     private static string Digits(string text) => new(text.Where(char.IsAsciiDigit).ToArray());

@@ -19,9 +19,15 @@ internal sealed class RealRun
     private readonly ulong _seed;
     private readonly IReadOnlyList<CardLevel> _levels;
     private readonly PrintStyle? _style;
+    private readonly int _turn;
+    private readonly int _longSide;
 
-    public RealRun(string folder, string moduleDirectory, int count, ulong seed, IReadOnlyList<CardLevel> levels, PrintStyle? style)
+    /// <param name="turn">Degrees clockwise every synthetic card's photo is turned (0, 90, 180, 270), untagged: <see cref="PhotoVariant"/>.</param>
+    /// <param name="longSide">The long side synthetic photos are shrunk to first (0: as drawn).</param>
+    public RealRun(string folder, string moduleDirectory, int count, ulong seed, IReadOnlyList<CardLevel> levels, PrintStyle? style, int turn = 0, int longSide = 0)
     {
+        _turn = turn;
+        _longSide = longSide;
         _folder = folder;
         _moduleDirectory = moduleDirectory;
         _count = count;
@@ -32,7 +38,7 @@ internal sealed class RealRun
 
     public async Task<int> RunAsync(string? csvPath, string? summaryCsvPath, string? markdownPath)
     {
-        var photos = RealPhotoSet.Load(_folder);
+        IReadOnlyList<LabelledPhoto> photos = _folder == "none" ? Array.Empty<LabelledPhoto>() : RealPhotoSet.Load(_folder);
         var load = Stopwatch.StartNew();
         using var provider = RecognizerFactory.CreateLocal(_moduleDirectory, includeUnverified: true);
         load.Stop();
@@ -58,7 +64,7 @@ internal sealed class RealRun
             {
                 // Generating is not timed; each card is dropped once read, so memory is the recognizer's.
                 var card = generator.Generate(level, index, _style);
-                var outcome = await runner.ReadAsync(LabelledPhoto.FromSynthetic(card), readLine: true, CancellationToken.None).ConfigureAwait(false);
+                var outcome = await runner.ReadAsync(PhotoVariant.Of(LabelledPhoto.FromSynthetic(card), _turn, _longSide), readLine: true, CancellationToken.None).ConfigureAwait(false);
                 outcomes.Add(outcome);
                 if (outcome.Verdict == ReadingVerdict.Wrong)
                 {
@@ -108,11 +114,11 @@ internal sealed class RealRun
     /// <summary>Per photo: labels, verdicts, stages and times; no digits, no error messages (they may describe a reading).</summary>
     public static string PerPhotoCsv(IEnumerable<PhotoOutcome> outcomes)
     {
-        var csv = new StringBuilder("file,set,scored,print,verdict,raw_verdict,validthru,validthru_unverified,line_found,found_line_holds_digits,true_line_verdict,true_line_raw_verdict,ms,cpu_ms,error_kind\n");
+        var csv = new StringBuilder("file,set,scored,print,verdict,raw_verdict,validthru,validthru_unverified,line_found,found_line_holds_digits,true_line_verdict,true_line_raw_verdict,ms,cpu_ms,error_kind,verified_by,date_look_found_date,detections,detected_mpx,lines_read,detect_ms,read_ms,second_look_ms,turned_ms,upright_digits,upright_digit_probability,working_set_mb,peak_working_set_mb\n");
         foreach (var o in outcomes)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{o.Photo.Name},{o.Photo.Set},{o.Photo.Scoring},{o.Photo.Print},{o.Verdict},{o.RawVerdict},{o.Expiry},{o.RawExpiry},{o.LineFound},{o.FoundLineHoldsNumber},{o.LineVerdict},{o.LineRawVerdict},{o.Milliseconds:0},{o.CpuMilliseconds:0},{o.ErrorKind}\n");
+                $"{o.Photo.Name},{o.Photo.Set},{o.Photo.Scoring},{o.Photo.Print},{o.Verdict},{o.RawVerdict},{o.Expiry},{o.RawExpiry},{o.LineFound},{o.FoundLineHoldsNumber},{o.LineVerdict},{o.LineRawVerdict},{o.Milliseconds:0},{o.CpuMilliseconds:0},{o.ErrorKind},{o.VerifiedBy},{o.DateLookFoundDate},{o.Detections},{o.DetectedMegapixels:0.00},{o.LinesRead},{o.StepMilliseconds.Detect:0},{o.StepMilliseconds.Read:0},{o.StepMilliseconds.SecondLook:0},{o.StepMilliseconds.Turned:0},{o.UprightDigitLine.Digits},{o.UprightDigitLine.MeanProbability:0.000},{o.WorkingSetAfterMb:0},{o.PeakWorkingSetAfterMb:0}\n");
         }
 
         return csv.ToString();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using BankcardOcr.Imaging;
@@ -10,10 +11,11 @@ namespace BankcardOcr.Providers.Local
     /// The offline recognizer's plan for one photo, and the one place it is decided: detection passes in
     /// <see cref="RecognizerTuning.Passes"/> order, stopping at the first whose lines hold a verified number; the date
     /// look when a quick pass verified the number but read no date; a second look at the likeliest lines when every
-    /// pass abstains; the photo read turned when nothing was verified upright; and, when all that verified nothing,
-    /// the best unverified reading for -IncludeUnverified and the NoCardFound message. Detection only locates lines:
-    /// they are always read from the image at up to <see cref="RecognizerTuning.LargestScale"/>, so a coarse pass costs
-    /// no recognition accuracy. A line already read is not read again, and no detection runs twice at one scale.
+    /// pass abstains; the photo read turned when nothing was verified upright (its first pass and a second look,
+    /// <see cref="RecognizerTuning.TurnedPasses"/>); and, when all that verified nothing, the best unverified reading
+    /// for -IncludeUnverified and the NoCardFound message. Detection only locates lines: they are always read from the
+    /// image at up to <see cref="RecognizerTuning.LargestScale"/>, so a coarse pass costs no recognition accuracy. A
+    /// line already read is not read again, and no detection runs twice at one scale.
     /// </summary>
     internal sealed class CardCascade
     {
@@ -35,8 +37,10 @@ namespace BankcardOcr.Providers.Local
         /// <summary>Reads one upright photo (already no larger than <see cref="RecognizerTuning.LargestScale"/>).</summary>
         public CascadeOutcome Read(RgbImage image, CancellationToken cancellationToken)
         {
-            var upright = new Attempt(this, image, 0, cancellationToken).Run();
+            var work = new CascadeWork();
+            var upright = new Attempt(this, image, 0, work, cancellationToken).Run();
             var trace = upright.Trace;
+            var turning = Stopwatch.StartNew();
             if (upright.Chosen is null && _tuning.ReadsTurned)
             {
                 // A card scanned or photographed sideways or upside down and not tagged so in EXIF. Only a verified
@@ -45,16 +49,19 @@ namespace BankcardOcr.Providers.Local
                 foreach (var degrees in upright.Sideways ? new[] { 90, 270 } : new[] { 180 })
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var turned = new Attempt(this, ExifOrientation.TurnClockwise(image, degrees), degrees, cancellationToken).Run();
+                    var turned = new Attempt(this, ExifOrientation.TurnClockwise(image, degrees), degrees, work, cancellationToken).Run();
                     trace += $" turned {degrees}°: {turned.Trace}";
                     if (turned.Chosen != null)
                     {
-                        return turned.WithTrace(trace, upright);
+                        work.TurnedMilliseconds = turning.Elapsed.TotalMilliseconds;
+                        return turned.WithTrace(trace, upright, work);
                     }
                 }
+
+                work.TurnedMilliseconds = turning.Elapsed.TotalMilliseconds;
             }
 
-            return upright.WithTrace(trace, upright);
+            return upright.WithTrace(trace, upright, work);
         }
 
         /// <summary>One orientation of the photo through the passes; holds what was read so far.</summary>
@@ -63,6 +70,7 @@ namespace BankcardOcr.Providers.Local
             private readonly CardCascade _cascade;
             private readonly RgbImage _image;
             private readonly int _turn;
+            private readonly CascadeWork _work;
             private readonly CancellationToken _cancellationToken;
             private readonly List<TextBox> _read = new List<TextBox>();
             private readonly List<RecognizedText> _readings = new List<RecognizedText>();
@@ -71,12 +79,16 @@ namespace BankcardOcr.Providers.Local
             private readonly float _minimumHeight;
             private int _wideBoxes;
             private int _tallBoxes;
+            private string _verifiedBy = string.Empty;
+            private bool _dateLookFoundDate;
+            private string _secondLookVote = string.Empty;
 
-            public Attempt(CardCascade cascade, RgbImage image, int turn, CancellationToken cancellationToken)
+            public Attempt(CardCascade cascade, RgbImage image, int turn, CascadeWork work, CancellationToken cancellationToken)
             {
                 _cascade = cascade;
                 _image = image;
                 _turn = turn;
+                _work = work;
                 _cancellationToken = cancellationToken;
                 _minimumHeight = Tuning.MinimumLineHeight(Math.Max(image.Width, image.Height));
             }
@@ -88,12 +100,15 @@ namespace BankcardOcr.Providers.Local
                 var longSide = Math.Max(_image.Width, _image.Height);
                 ITextMap? map = null;
                 var mapScale = 0;
-                foreach (var pass in _cascade.PassesFor(longSide))
+                var number = 0;
+                var passes = _cascade.PassesFor(longSide);
+                foreach (var pass in _turn == 0 ? passes : passes.Take(Tuning.TurnedPasses))
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
+                    number++;
                     if (map is null || mapScale != pass.Scale)
                     {
-                        map = _cascade._detector.Detect(_image, pass.Scale);
+                        map = Detect(pass.Scale);
                         mapScale = pass.Scale;
                     }
 
@@ -105,16 +120,46 @@ namespace BankcardOcr.Providers.Local
                     var chosen = CardNumberChooser.Choose(_candidates);
                     if (chosen != null)
                     {
-                        if (pass.Scale < Tuning.DateLookScale && ExpiryDate.Find(_readings).Thru.Length == 0)
+                        _verifiedBy = $"pass {number}";
+                        // Only at a scale larger than the pass's: at its own, the same map and thresholds give the same lines.
+                        var dateScale = Math.Min(Tuning.DateLookScale, longSide);
+                        if (dateScale > pass.Scale && ExpiryDate.Find(_readings).Thru.Length == 0)
                         {
-                            LookForDate(Math.Min(Tuning.DateLookScale, longSide));
+                            LookForDate(dateScale);
+                            _dateLookFoundDate = ExpiryDate.Find(_readings).Thru.Length > 0;
                         }
 
                         return Outcome(chosen);
                     }
                 }
 
-                return Outcome(SecondLook());
+                var clock = Stopwatch.StartNew();
+                var second = SecondLook();
+                _work.SecondLookMilliseconds += clock.Elapsed.TotalMilliseconds;
+                _verifiedBy = second is null ? string.Empty : $"second look ({_secondLookVote})";
+                return Outcome(second);
+            }
+
+            /// <summary>The detector's map at <paramref name="scale"/>, counted and timed.</summary>
+            private ITextMap Detect(int scale)
+            {
+                var longSide = Math.Max(_image.Width, _image.Height);
+                var clock = Stopwatch.StartNew();
+                var map = _cascade._detector.Detect(_image, scale);
+                _work.Detections++;
+                _work.DetectedPixels += (long)Math.Round((double)_image.Width * _image.Height * scale / longSide * scale / longSide);
+                _work.DetectMilliseconds += clock.Elapsed.TotalMilliseconds;
+                return map;
+            }
+
+            /// <summary>The reader's readings of <paramref name="lines"/>, counted and timed.</summary>
+            private IReadOnlyList<RecognizedText> Read(IReadOnlyList<TextBox> lines)
+            {
+                var clock = Stopwatch.StartNew();
+                var readings = _cascade._reader.Read(_image, lines);
+                _work.LinesRead += lines.Count;
+                _work.ReadMilliseconds += clock.Elapsed.TotalMilliseconds;
+                return readings;
             }
 
             /// <summary>One detection at <paramref name="scale"/> with the second pass's thresholds reads the lines not read yet.</summary>
@@ -122,7 +167,7 @@ namespace BankcardOcr.Providers.Local
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 var thresholds = Tuning.Passes.Count > 1 ? Tuning.Passes[1] : Tuning.Passes[0];
-                var readings = ReadNewLines(_cascade._detector.Detect(_image, scale).Boxes(thresholds.Threshold, thresholds.BoxThreshold));
+                var readings = ReadNewLines(Detect(scale).Boxes(thresholds.Threshold, thresholds.BoxThreshold));
                 _trace.Append($"date look {scale}: {readings.Count} lines; ");
             }
 
@@ -138,7 +183,7 @@ namespace BankcardOcr.Providers.Local
                     .Take(Tuning.MaximumLinesPerPass)
                     .ToList();
                 _cancellationToken.ThrowIfCancellationRequested();
-                var readings = lines.Count == 0 ? Array.Empty<RecognizedText>() : _cascade._reader.Read(_image, lines);
+                var readings = lines.Count == 0 ? Array.Empty<RecognizedText>() : Read(lines);
                 _read.AddRange(lines);
                 _readings.AddRange(readings);
                 return readings;
@@ -164,25 +209,33 @@ namespace BankcardOcr.Providers.Local
                 _cancellationToken.ThrowIfCancellationRequested();
                 var perLine = LineVote.Crops.Length + LineVote.WideCrops.Length;
                 var crops = worth.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops.Concat(LineVote.WideCrops))).ToList();
-                var rereadings = _cascade._reader.Read(_image, crops);
+                var rereadings = Read(crops);
                 var fused = 0;
+                var votedBy = new Dictionary<string, string>(StringComparer.Ordinal);
                 for (var n = 0; n < worth.Count; n++)
                 {
                     var near = new List<RecognizedText> { _readings[worth[n]] };
                     near.AddRange(rereadings.Skip(n * perLine).Take(LineVote.Crops.Length));
                     var wide = rereadings.Skip(n * perLine + LineVote.Crops.Length).Take(LineVote.WideCrops.Length).ToList();
-                    foreach (var votes in new[] { near, wide })
+                    foreach (var (votes, kind) in new[] { (near, "near"), (wide, "wide") })
                     {
                         if (LineVote.Fuse(votes) is RecognizedText vote)
                         {
                             fused++;
-                            AddCandidates(CardNumberChooser.Candidates(new[] { vote }), keepStronger: true);
+                            var found = CardNumberChooser.Candidates(new[] { vote }).ToList();
+                            AddCandidates(found, keepStronger: true);
+                            foreach (var candidate in found.Where(c => _candidates.Contains(c)))
+                            {
+                                votedBy[candidate.Digits] = $"line {n + 1} {kind}";
+                            }
                         }
                     }
                 }
 
                 _trace.Append($"second look: {worth.Count} lines, {fused} voted, {_candidates.Count} candidates; ");
-                return CardNumberChooser.Choose(_candidates);
+                var chosen = CardNumberChooser.Choose(_candidates);
+                _secondLookVote = chosen != null && votedBy.TryGetValue(chosen.Digits, out var by) && _candidates.Contains(chosen) ? by : "no vote";
+                return chosen;
             }
 
             /// <summary>
@@ -233,7 +286,11 @@ namespace BankcardOcr.Providers.Local
             }
 
             private CascadeOutcome Outcome(CardNumberReading? chosen) =>
-                new CascadeOutcome(chosen, _candidates, _readings, _read, _turn, _tallBoxes > _wideBoxes, _trace.ToString());
+                new CascadeOutcome(chosen, _candidates, _readings, _read, _turn, _tallBoxes > _wideBoxes, _trace.ToString())
+                {
+                    VerifiedBy = _turn == 0 || _verifiedBy.Length == 0 ? _verifiedBy : $"turned {_turn}°, {_verifiedBy}",
+                    DateLookFoundDate = _dateLookFoundDate,
+                };
         }
     }
 }

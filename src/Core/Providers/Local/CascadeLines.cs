@@ -4,7 +4,8 @@ namespace BankcardOcr.Providers.Local
 {
     /// <summary>
     /// What the upright cascade read in one image, for the accuracy bench: with the number line's true corners it
-    /// tells a line never found from a line found and misread. The module itself never asks for it.
+    /// tells a line never found from a line found and misread; and which step of the cascade verified the number, with
+    /// what the photo cost. The module itself never asks for it.
     /// </summary>
     internal sealed class CascadeLines
     {
@@ -29,5 +30,14 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>What was read in each of <see cref="Boxes"/>, in the same order.</summary>
         public IReadOnlyList<RecognizedText> Readings { get; }
+
+        /// <summary>The step that verified the number (<see cref="CascadeOutcome.VerifiedBy"/>); empty when none did.</summary>
+        public string VerifiedBy { get; set; } = string.Empty;
+
+        /// <summary>Whether the returned date came from the date look.</summary>
+        public bool DateLookFoundDate { get; set; }
+
+        /// <summary>The detections and line reads the photo cost, every orientation included.</summary>
+        public CascadeWork Work { get; set; } = new CascadeWork();
     }
 }

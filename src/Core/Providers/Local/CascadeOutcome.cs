@@ -65,6 +65,18 @@ namespace BankcardOcr.Providers.Local
         public string Trace { get; }
 
         /// <summary>
+        /// The step that verified <see cref="Chosen"/>: "pass N" (1-based, in <see cref="RecognizerTuning.Passes"/>
+        /// order), "second look", either prefixed "turned D°, " for a turned read; empty when nothing was verified.
+        /// </summary>
+        public string VerifiedBy { get; internal set; } = string.Empty;
+
+        /// <summary>Whether the date look ran and the date came from a line only it read.</summary>
+        public bool DateLookFoundDate { get; internal set; }
+
+        /// <summary>What the whole cascade did for the photo, every orientation included (set on the final outcome).</summary>
+        public CascadeWork Work { get; private set; } = new CascadeWork();
+
+        /// <summary>
         /// The best 15–19-digit reading, unless it is only some groups of a line and no issuer uses it, in which case
         /// the whole line it came from (a 20-digit specimen line) says more; with no such reading, the longest line of
         /// digits read.
@@ -85,8 +97,39 @@ namespace BankcardOcr.Providers.Local
         /// <summary>The outcome of the upright read (this one, unless a turned read replaced it).</summary>
         public CascadeOutcome Upright { get; private set; } = null!;
 
-        /// <summary>The same outcome with the trace of every orientation tried, and the upright read's outcome.</summary>
-        public CascadeOutcome WithTrace(string trace, CascadeOutcome upright) =>
-            new CascadeOutcome(Chosen, Candidates, Readings, Lines, Turn, Sideways, trace) { Upright = upright };
+        /// <summary>The same outcome with the trace of every orientation tried, the upright read's outcome and the work done.</summary>
+        public CascadeOutcome WithTrace(string trace, CascadeOutcome upright, CascadeWork work) =>
+            new CascadeOutcome(Chosen, Candidates, Readings, Lines, Turn, Sideways, trace)
+            {
+                Upright = upright,
+                VerifiedBy = VerifiedBy,
+                DateLookFoundDate = DateLookFoundDate,
+                Work = work,
+            };
+    }
+
+    /// <summary>The inference work one photo cost the cascade: the measure of what an abstention costs against a read.</summary>
+    internal sealed class CascadeWork
+    {
+        /// <summary>Detector runs.</summary>
+        public int Detections { get; set; }
+
+        /// <summary>Pixels the detector was given over all runs (before rounding to its multiples of 32).</summary>
+        public long DetectedPixels { get; set; }
+
+        /// <summary>Line crops given to the reader, second-look crops included.</summary>
+        public int LinesRead { get; set; }
+
+        /// <summary>Wall time in the detector (waiting for its gate included).</summary>
+        public double DetectMilliseconds { get; set; }
+
+        /// <summary>Wall time in the reader.</summary>
+        public double ReadMilliseconds { get; set; }
+
+        /// <summary>Wall time of second looks, every orientation's.</summary>
+        public double SecondLookMilliseconds { get; set; }
+
+        /// <summary>Wall time of the turned reads.</summary>
+        public double TurnedMilliseconds { get; set; }
     }
 }

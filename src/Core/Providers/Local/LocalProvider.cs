@@ -74,7 +74,12 @@ namespace BankcardOcr.Providers.Local
             var image = await LoadAsync(bytes, source, cancellationToken).ConfigureAwait(false);
             var outcome = _cascade.Read(image, cancellationToken);
             log.Debug($"{source}: {outcome.Trace}");
-            LinesRead?.Invoke(new CascadeLines(source, image.Width, image.Height, outcome.Upright.Lines, outcome.Upright.Readings));
+            LinesRead?.Invoke(new CascadeLines(source, image.Width, image.Height, outcome.Upright.Lines, outcome.Upright.Readings)
+            {
+                VerifiedBy = outcome.VerifiedBy,
+                DateLookFoundDate = outcome.DateLookFoundDate,
+                Work = outcome.Work,
+            });
             if (outcome.Chosen is CardNumberReading chosen)
             {
                 return Result(chosen, outcome, unverified: false);

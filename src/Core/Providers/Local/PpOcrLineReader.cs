@@ -23,6 +23,15 @@ namespace BankcardOcr.Providers.Local
 
         private const int BatchSize = 6;
 
+        /// <summary>
+        /// Input columns (lines × padded width) one run may hold: six lines of PaddleOCR's 320. A run's activations
+        /// grow with its columns, and wide batches are slower per line, not faster (cache): measured on 2 cores, a
+        /// 1536-wide line costs 106 ms of CPU alone and 168 ms in a batch of six, which also grows the arena by about
+        /// 100 MB more (docs/performance.md). Wide lines (second-look crops, long lines of small photos) go in smaller
+        /// batches; a line wider than this runs alone.
+        /// </summary>
+        private const int MaximumBatchColumns = BatchSize * MinimumWidth;
+
         private static readonly float[] Half = { 0.5f, 0.5f, 0.5f };
 
         private readonly InferenceSession _session;
@@ -45,12 +54,20 @@ namespace BankcardOcr.Providers.Local
             var readings = new RecognizedText[lines.Count];
             var order = Enumerable.Range(0, lines.Count).OrderBy(i => lines[i].Width / Math.Max(1, lines[i].Height)).ToArray();
             var inputName = PpOcrTextDetector.InputName(session);
-            for (var start = 0; start < order.Length; start += BatchSize)
+            for (var start = 0; start < order.Length;)
             {
-                var batch = order.Skip(start).Take(BatchSize).ToArray();
-                var widths = batch.Select(i => Math.Min(MaximumWidth, Math.Max(8, (int)Math.Ceiling(InputHeight * lines[i].Width / Math.Max(1, lines[i].Height))))).ToArray();
-                var batchWidth = Math.Max(MinimumWidth, widths.Max());
-                batchWidth = (batchWidth + 7) / 8 * 8;
+                // Lines come narrowest first, so the batch's width is its last line's.
+                var count = 1;
+                while (count < BatchSize && start + count < order.Length
+                    && (count + 1) * PaddedWidth(InputWidth(lines[order[start + count]])) <= MaximumBatchColumns)
+                {
+                    count++;
+                }
+
+                var batch = order.Skip(start).Take(count).ToArray();
+                start += count;
+                var widths = batch.Select(i => InputWidth(lines[i])).ToArray();
+                var batchWidth = PaddedWidth(widths.Max());
                 var plane = InputHeight * batchWidth;
                 var input = new float[batch.Length * 3 * plane];
                 for (var n = 0; n < batch.Length; n++)
@@ -81,5 +98,12 @@ namespace BankcardOcr.Providers.Local
 
             return readings;
         }
+
+        /// <summary>The width <paramref name="line"/> is sampled to at the input height, keeping its aspect.</summary>
+        private static int InputWidth(TextBox line) =>
+            Math.Min(MaximumWidth, Math.Max(8, (int)Math.Ceiling(InputHeight * line.Width / Math.Max(1, line.Height))));
+
+        /// <summary>A batch's width for lines up to <paramref name="width"/>: at least PaddleOCR's, in multiples of 8.</summary>
+        private static int PaddedWidth(int width) => (Math.Max(MinimumWidth, width) + 7) / 8 * 8;
     }
 }

@@ -90,6 +90,14 @@ namespace BankcardOcr.Providers.Local
         /// </summary>
         public bool ReadsTurned { get; set; } = true;
 
+        /// <summary>
+        /// Passes a turned read runs, the first of <see cref="Passes"/>, before its second look. On 160 synthetic hard
+        /// cards photographed sideways or upside down, every turned read that verified the number did so in the first
+        /// pass or the second look, never in a later pass (docs/performance.md); the later passes made an abstaining
+        /// photo's turned reads cost as much as its upright one.
+        /// </summary>
+        public int TurnedPasses { get; set; } = 1;
+
         /// <summary>The tallest line for an image whose long side is <paramref name="longSide"/> that is still too low to read.</summary>
         public float MinimumLineHeight(int longSide) => Math.Max(MinimumLineHeightPixels, longSide * MinimumLineHeightShare);
     }

@@ -32,6 +32,8 @@ public sealed class CardCascadeTests
         Assert.Equal("12/2029", outcome.ValidThru);
         Assert.Equal(new[] { 640 }, detector.Scales);
         Assert.Equal(2, reader.LinesRead);
+        Assert.Equal("pass 1", outcome.VerifiedBy);
+        Assert.False(outcome.DateLookFoundDate);
     }
 
     [Fact]
@@ -89,6 +91,32 @@ public sealed class CardCascadeTests
         Assert.Equal(new[] { 640, 960 }, detector.Scales);
         Assert.Equal(1, reader.Reads(NumberLine));
         Assert.Contains("date look 960", outcome.Trace, StringComparison.Ordinal);
+        Assert.True(outcome.DateLookFoundDate);
+    }
+
+    [Fact]
+    public void ASmallPhotoVerifiedAtItsOwnSizeRunsNoDateLookAtThatSameSize()
+    {
+        // 640 and 960 both shrink to the photo's 600: a date look would repeat the first pass's detection and boxes.
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
+        var reader = new ScriptedReader(box => Grouped(Visa));
+
+        var outcome = Cascade(detector, reader).Read(Photo(600, 400), CancellationToken.None);
+
+        Assert.Equal(Visa, outcome.Chosen!.Digits);
+        Assert.Equal(new[] { 600 }, detector.Scales);
+        Assert.DoesNotContain("date look", outcome.Trace, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APhotoBetweenTheQuickAndTheDateScaleLooksForTheDateAtItsOwnSize()
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
+        var reader = new ScriptedReader(box => Grouped(Visa));
+
+        Cascade(detector, reader).Read(Photo(800, 500), CancellationToken.None);
+
+        Assert.Equal(new[] { 640, 800 }, detector.Scales);
     }
 
     [Fact]
@@ -116,6 +144,7 @@ public sealed class CardCascadeTests
 
         Assert.Equal(Visa, outcome.Chosen!.Digits);
         Assert.Contains("second look: 1 lines", outcome.Trace, StringComparison.Ordinal);
+        Assert.StartsWith("second look (line 1 ", outcome.VerifiedBy, StringComparison.Ordinal);
         Assert.Equal(1 + LineVote.Crops.Length + LineVote.WideCrops.Length, reader.LinesRead);
     }
 
@@ -142,6 +171,7 @@ public sealed class CardCascadeTests
 
         Assert.Equal(Visa, outcome.Chosen!.Digits);
         Assert.Equal(270, outcome.Turn);
+        Assert.Equal("turned 270°, pass 1", outcome.VerifiedBy);
         Assert.Equal(new[] { 0, 90, 270 }, detector.Requests.Select(r => r.Turn).Distinct().ToArray());
     }
 
@@ -154,6 +184,7 @@ public sealed class CardCascadeTests
         var outcome = Cascade(detector, reader, new RecognizerTuning { SecondLookLines = 0 }).Read(Photo(800, 500), CancellationToken.None);
 
         Assert.Null(outcome.Chosen);
+        Assert.Equal(string.Empty, outcome.VerifiedBy);
         Assert.Equal(0, outcome.Turn);
         Assert.Equal(new[] { 0, 180 }, detector.Requests.Select(r => r.Turn).Distinct().ToArray());
         Assert.Equal(VisaWrongCheck, outcome.BestUnverified!.Digits);
@@ -243,17 +274,21 @@ public sealed class CardCascadeTests
     }
 
     [Fact]
-    public void AnAbstainingPhotoCostsAtMostEveryPassPlusTheSecondLookPerOrientation()
+    public void AnAbstainingPhotoCostsEveryPassUprightAndTheFirstTurnedEachWithASecondLook()
     {
         var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
         var reader = new ScriptedReader(box => Grouped(VisaWrongCheck));
         var tuning = new RecognizerTuning();
 
-        Cascade(detector, reader, tuning).Read(Photo(1280, 800), CancellationToken.None);
+        var outcome = Cascade(detector, reader, tuning).Read(Photo(1280, 800), CancellationToken.None);
 
-        // Upright and half round: three detections each (640, 960, 1280); the line once plus its second-look crops each.
-        Assert.Equal(6, detector.Scales.Count);
+        // Upright three detections (640, 960, 1280), half round the first pass's (640); the line once plus its
+        // second-look crops in each orientation.
+        Assert.Equal(new[] { (0, "640/0.3/0.6"), (0, "960/0.3/0.6"), (0, "960/0.1/0.3"), (0, "1280/0.1/0.3"), (180, "640/0.3/0.6") }, detector.Requests);
         Assert.Equal(2 * (1 + LineVote.Crops.Length + LineVote.WideCrops.Length), reader.LinesRead);
+        Assert.Equal(4, outcome.Work.Detections);
+        Assert.Equal(reader.LinesRead, outcome.Work.LinesRead);
+        Assert.Equal(2 * 640L * 400 + 960L * 600 + 1280L * 800, outcome.Work.DetectedPixels);
     }
 
     private static CardCascade Cascade(ITextDetector detector, ILineReader reader, RecognizerTuning? tuning = null) =>
