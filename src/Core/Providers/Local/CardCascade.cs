@@ -15,19 +15,27 @@ namespace BankcardOcr.Providers.Local
     /// <see cref="RecognizerTuning.TurnedPasses"/>); and, when all that verified nothing, the best unverified reading
     /// for -IncludeUnverified and the NoCardFound message. Detection only locates lines: they are always read from the
     /// image at up to <see cref="RecognizerTuning.LargestScale"/>, so a coarse pass costs no recognition accuracy. A
-    /// line already read is not read again, and no detection runs twice at one scale.
+    /// line already read is not read again, and no detection runs twice at one scale. With a second reader (the
+    /// card-digit model), every line is read by both and a number line's digits are judged by their agreement
+    /// (<see cref="ReaderAgreement"/>); dates and the -Debug trace keep the first reader's reading.
     /// </summary>
     internal sealed class CardCascade
     {
         private readonly ITextDetector _detector;
         private readonly ILineReader _reader;
+        private readonly ILineReader? _secondReader;
         private readonly RecognizerTuning _tuning;
 
-        public CardCascade(ITextDetector detector, ILineReader reader, RecognizerTuning tuning)
+        /// <param name="detector">Finds text lines.</param>
+        /// <param name="reader">Reads them; its readings are the ones dates and the trace use.</param>
+        /// <param name="tuning">The thresholds.</param>
+        /// <param name="secondReader">A reader whose opinion is joined to <paramref name="reader"/>'s on number lines; null for one reader.</param>
+        public CardCascade(ITextDetector detector, ILineReader reader, RecognizerTuning tuning, ILineReader? secondReader = null)
         {
             _detector = detector ?? throw new ArgumentNullException(nameof(detector));
             _reader = reader ?? throw new ArgumentNullException(nameof(reader));
             _tuning = tuning ?? throw new ArgumentNullException(nameof(tuning));
+            _secondReader = secondReader;
         }
 
         /// <summary>The passes run on an image of long side <paramref name="longSide"/>: scaled to it, in order, none twice.</summary>
@@ -74,6 +82,7 @@ namespace BankcardOcr.Providers.Local
             private readonly CancellationToken _cancellationToken;
             private readonly List<TextBox> _read = new List<TextBox>();
             private readonly List<RecognizedText> _readings = new List<RecognizedText>();
+            private readonly List<RecognizedText> _judged = new List<RecognizedText>();
             private readonly List<CardNumberReading> _candidates = new List<CardNumberReading>();
             private readonly System.Text.StringBuilder _trace = new System.Text.StringBuilder();
             private readonly float _minimumHeight;
@@ -152,14 +161,34 @@ namespace BankcardOcr.Providers.Local
                 return map;
             }
 
-            /// <summary>The reader's readings of <paramref name="lines"/>, counted and timed.</summary>
-            private IReadOnlyList<RecognizedText> Read(IReadOnlyList<TextBox> lines)
+            /// <summary>
+            /// The first reader's readings of <paramref name="lines"/> and, per line, the reading the card rules judge:
+            /// the first reader's joined with the second's where both read the line's digits (<see cref="ReaderAgreement"/>),
+            /// else the first reader's. Counted and timed.
+            /// </summary>
+            private (IReadOnlyList<RecognizedText> First, IReadOnlyList<RecognizedText> Judged) Read(IReadOnlyList<TextBox> lines)
             {
                 var clock = Stopwatch.StartNew();
                 var readings = _cascade._reader.Read(_image, lines);
                 _work.LinesRead += lines.Count;
                 _work.ReadMilliseconds += clock.Elapsed.TotalMilliseconds;
-                return readings;
+                if (_cascade._secondReader is null)
+                {
+                    return (readings, readings);
+                }
+
+                clock.Restart();
+                var second = _cascade._secondReader.Read(_image, lines);
+                _work.SecondReadMilliseconds += clock.Elapsed.TotalMilliseconds;
+                var judged = new RecognizedText[readings.Count];
+                for (var i = 0; i < readings.Count; i++)
+                {
+                    judged[i] = ReaderAgreement.Join(readings[i], second[i], out var joined, out var disputed);
+                    _work.LinesJoined += joined ? 1 : 0;
+                    _work.LinesDisputed += disputed > 0 ? 1 : 0;
+                }
+
+                return (readings, judged);
             }
 
             /// <summary>One detection at <paramref name="scale"/> with the second pass's thresholds reads the lines not read yet.</summary>
@@ -173,7 +202,7 @@ namespace BankcardOcr.Providers.Local
 
             /// <summary>
             /// Joins <paramref name="boxes"/> into lines, keeps the largest that can hold digits and were not read
-            /// before, reads them and records them as read.
+            /// before, reads them and records them as read; returns the readings the card rules judge.
             /// </summary>
             private IReadOnlyList<RecognizedText> ReadNewLines(List<TextBox> boxes)
             {
@@ -183,10 +212,11 @@ namespace BankcardOcr.Providers.Local
                     .Take(Tuning.MaximumLinesPerPass)
                     .ToList();
                 _cancellationToken.ThrowIfCancellationRequested();
-                var readings = lines.Count == 0 ? Array.Empty<RecognizedText>() : Read(lines);
+                var (first, judged) = lines.Count == 0 ? (Array.Empty<RecognizedText>(), Array.Empty<RecognizedText>()) : Read(lines);
                 _read.AddRange(lines);
-                _readings.AddRange(readings);
-                return readings;
+                _readings.AddRange(first);
+                _judged.AddRange(judged);
+                return judged;
             }
 
             /// <summary>
@@ -197,8 +227,8 @@ namespace BankcardOcr.Providers.Local
             private CardNumberReading? SecondLook()
             {
                 var worth = Enumerable.Range(0, _read.Count)
-                    .Where(i => LineVote.IsWorthAnotherLook(_readings[i]))
-                    .OrderByDescending(i => _readings[i].Probabilities.DefaultIfEmpty(0).Average())
+                    .Where(i => LineVote.IsWorthAnotherLook(_judged[i]))
+                    .OrderByDescending(i => _judged[i].Probabilities.DefaultIfEmpty(0).Average())
                     .Take(Tuning.SecondLookLines)
                     .ToList();
                 if (worth.Count == 0)
@@ -209,12 +239,12 @@ namespace BankcardOcr.Providers.Local
                 _cancellationToken.ThrowIfCancellationRequested();
                 var perLine = LineVote.Crops.Length + LineVote.WideCrops.Length;
                 var crops = worth.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops.Concat(LineVote.WideCrops))).ToList();
-                var rereadings = Read(crops);
+                var rereadings = Read(crops).Judged;
                 var fused = 0;
                 var votedBy = new Dictionary<string, string>(StringComparer.Ordinal);
                 for (var n = 0; n < worth.Count; n++)
                 {
-                    var near = new List<RecognizedText> { _readings[worth[n]] };
+                    var near = new List<RecognizedText> { _judged[worth[n]] };
                     near.AddRange(rereadings.Skip(n * perLine).Take(LineVote.Crops.Length));
                     var wide = rereadings.Skip(n * perLine + LineVote.Crops.Length).Take(LineVote.WideCrops.Length).ToList();
                     foreach (var (votes, kind) in new[] { (near, "near"), (wide, "wide") })

@@ -126,6 +126,15 @@ namespace BankcardOcr.Providers.Local
         /// <summary>Wall time in the reader.</summary>
         public double ReadMilliseconds { get; set; }
 
+        /// <summary>Wall time in the second reader (the card-digit model), when there is one.</summary>
+        public double SecondReadMilliseconds { get; set; }
+
+        /// <summary>Lines whose digits both readers read, joined digit by digit.</summary>
+        public int LinesJoined { get; set; }
+
+        /// <summary>Of <see cref="LinesJoined"/>, those where the readers disputed at least one digit.</summary>
+        public int LinesDisputed { get; set; }
+
         /// <summary>Wall time of second looks, every orientation's.</summary>
         public double SecondLookMilliseconds { get; set; }
 

@@ -291,6 +291,72 @@ public sealed class CardCascadeTests
         Assert.Equal(2 * 640L * 400 + 960L * 600 + 1280L * 800, outcome.Work.DetectedPixels);
     }
 
+    [Fact]
+    public void ANumberTheSecondReaderDisputesIsNotVerifiedThoughTheFirstReadingPassesEveryCheck()
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
+        var reader = new ScriptedReader(box => Grouped(Visa));
+        var disputed = Visa.Substring(0, 6) + (char)('0' + (Visa[6] - '0' + 5) % 10) + Visa.Substring(7);
+        var second = new ScriptedReader(box => Grouped(disputed), box => Certain(Grouped(disputed), 0.9f));
+
+        var alone = Cascade(detector, reader, new RecognizerTuning { ReadsTurned = false }).Read(Photo(1280, 800), CancellationToken.None);
+        var outcome = new CardCascade(detector, reader, new RecognizerTuning { ReadsTurned = false }, second).Read(Photo(1280, 800), CancellationToken.None);
+
+        Assert.Equal(Visa, alone.Chosen!.Digits);
+        Assert.Null(outcome.Chosen);
+        Assert.True(outcome.Work.LinesDisputed > 0);
+        Assert.Equal(reader.LinesRead - alone.Work.LinesRead, second.LinesRead);
+    }
+
+    [Fact]
+    public void ADigitTheFirstReaderDoubtsIsVerifiedWhenTheSecondReaderReadsItSurely()
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
+        var reader = new ScriptedReader(box => string.Empty, box => WeakAt(Grouped(Visa), 7));
+        var second = new ScriptedReader(box => Visa);
+
+        var alone = Cascade(detector, reader, new RecognizerTuning { ReadsTurned = false, SecondLookLines = 0 }).Read(Photo(1280, 800), CancellationToken.None);
+        var outcome = new CardCascade(detector, reader, new RecognizerTuning { ReadsTurned = false, SecondLookLines = 0 }, second)
+            .Read(Photo(1280, 800), CancellationToken.None);
+
+        Assert.Null(alone.Chosen);
+        Assert.Equal(Visa, outcome.Chosen!.Digits);
+        Assert.Equal("pass 1", outcome.VerifiedBy);
+        Assert.Equal(0.97f, outcome.Chosen.MinProbability);
+        Assert.Equal(1, outcome.Work.LinesJoined);
+        Assert.Equal(0, outcome.Work.LinesDisputed);
+    }
+
+    [Fact]
+    public void ASecondReadingWithAnotherDigitCountLeavesTheFirstReadersVerdictAndDatesAreTheFirstReaders()
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
+        var reader = new ScriptedReader(box => box.Equals(NumberLine) ? Grouped(Visa) : "12/29");
+        var second = new ScriptedReader(box => box.Equals(NumberLine) ? Visa.Substring(1) : "1 1 2 9");
+
+        var outcome = new CardCascade(detector, reader, new RecognizerTuning(), second).Read(Photo(800, 500), CancellationToken.None);
+
+        Assert.Equal(Visa, outcome.Chosen!.Digits);
+        Assert.Equal("12/2029", outcome.ValidThru);
+        Assert.Equal(0, outcome.Work.LinesJoined);
+        Assert.Equal(2, second.LinesRead);
+    }
+
+    [Fact]
+    public void TheSecondLooksCropsAreJudgedByBothReadersToo()
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
+        var reader = new ScriptedReader(box => string.Empty, box => WeakAt(Grouped(Visa), 2));
+        var second = new ScriptedReader(box => Grouped(Visa));
+
+        var outcome = new CardCascade(detector, reader, new RecognizerTuning { ReadsTurned = false, Passes = new[] { new DetectionPass(640, 0.3f, 0.6f) } }, second)
+            .Read(Photo(1280, 800), CancellationToken.None);
+
+        Assert.Equal(Visa, outcome.Chosen!.Digits);
+        Assert.Equal(reader.LinesRead, second.LinesRead);
+        Assert.Equal(reader.LinesRead, outcome.Work.LinesJoined);
+    }
+
     private static CardCascade Cascade(ITextDetector detector, ILineReader reader, RecognizerTuning? tuning = null) =>
         new CardCascade(detector, reader, tuning ?? new RecognizerTuning());
 
@@ -303,6 +369,9 @@ public sealed class CardCascadeTests
         probabilities[position] = 0.2f;
         return new RecognizedText(text, probabilities);
     }
+
+    private static RecognizedText Certain(string text, float probability) =>
+        new RecognizedText(text, text.Select(c => c == ' ' ? 1f : probability).ToArray());
 
     /// <summary>A blank photo with a red mark in its top-left corner, so the detector can tell how it was turned.</summary>
     private static RgbImage Photo(int width, int height)
