@@ -73,6 +73,9 @@ internal sealed class PhotoOutcome
     /// <summary>Line crops the reader read for the photo, second-look crops included.</summary>
     public int LinesRead { get; init; }
 
+    /// <summary>Lines both readers read digit for digit, and of those the lines where they disputed a digit.</summary>
+    public (int Joined, int Disputed) ReaderAgreement { get; init; }
+
     /// <summary>Wall time of the photo's detections, line reads, second looks and turned reads (ms; the last two overlap the first two).</summary>
     public (double Detect, double Read, double SecondLook, double Turned) StepMilliseconds { get; init; }
 
@@ -160,6 +163,7 @@ internal sealed class PhotoRunner
             Detections = lines?.Work.Detections ?? 0,
             DetectedMegapixels = (lines?.Work.DetectedPixels ?? 0) / 1e6,
             LinesRead = lines?.Work.LinesRead ?? 0,
+            ReaderAgreement = lines is null ? default : (lines.Work.LinesJoined, lines.Work.LinesDisputed),
             StepMilliseconds = lines is null ? default : (lines.Work.DetectMilliseconds, lines.Work.ReadMilliseconds, lines.Work.SecondLookMilliseconds, lines.Work.TurnedMilliseconds),
             UprightDigitLine = lines is null ? default : DigitLine(lines.Readings),
             WorkingSetAfterMb = process.WorkingSet64 / 1048576.0,

@@ -6,6 +6,9 @@ namespace BankcardOcr.Accuracy;
 /// <summary>Builds the provider to measure. Only providers that work offline are measured here: the cloud ones are not ours to score.</summary>
 internal static class RecognizerFactory
 {
+    /// <summary>Whether the Local provider joins the card-digit model's readings to PP-OCRv4's (--readers both, the module's way) or reads with PP-OCRv4 alone (--readers ppocr).</summary>
+    public static bool JoinsDigitReader { get; set; } = true;
+
     /// <summary>The provider named <paramref name="name"/>, loading its models from the built module folder.</summary>
     public static IRecognitionProvider Create(string name, string moduleDirectory)
     {
@@ -26,6 +29,6 @@ internal static class RecognizerFactory
         }
 
         // One image at a time, so each inference may use every core: per-photo latency, as a single Invoke sees it.
-        return new LocalProvider(new LocalOptions { ModuleDirectory = moduleDirectory, Parallelism = 1, IncludeUnverified = includeUnverified });
+        return new LocalProvider(new LocalOptions { ModuleDirectory = moduleDirectory, Parallelism = 1, IncludeUnverified = includeUnverified, JoinsDigitReader = JoinsDigitReader });
     }
 }

@@ -15,6 +15,12 @@ namespace BankcardOcr.Providers.Local
         public bool IncludeUnverified { get; set; }
 
         /// <summary>
+        /// Whether number lines are also read by the card-digit model and judged by both readers' agreement (the
+        /// module always does; bench/Accuracy turns it off to measure what the second reader changes).
+        /// </summary>
+        internal bool JoinsDigitReader { get; set; } = true;
+
+        /// <summary>
         /// ONNX Runtime threads per inference: the cores shared out among the images in parallel, at least one, so
         /// that <c>-ThrottleLimit</c> images at once use every core without oversubscribing them.
         /// </summary>
