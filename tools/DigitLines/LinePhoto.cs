@@ -186,15 +186,24 @@ namespace BankcardOcr.DigitLines
                 return;
             }
 
+            // Normal deviates from a table indexed by random bits, as CardScene does: a logarithm and a cosine per pixel
+            // would cost more than drawing the card.
+            var table = new float[4096];
+            for (var i = 0; i < table.Length; i++)
+            {
+                table[i] = (float)(rng.Gaussian() * sigma);
+            }
+
             var bytes = new byte[bitmap.ByteCount];
             Marshal.Copy(bitmap.GetPixels(), bytes, 0, bytes.Length);
             for (var i = 0; i < bytes.Length; i += 4)
             {
                 // Mostly luminance noise with a little colour, as from a phone sensor.
-                var common = rng.Gaussian() * sigma;
+                var bits = rng.NextUInt64();
+                var common = table[bits & 4095];
                 for (var c = 0; c < 3; c++)
                 {
-                    var v = bytes[i + c] + common + (0.3 * sigma * ((rng.NextDouble() * 2) - 1));
+                    var v = bytes[i + c] + common + (0.3f * table[(bits >> (12 * (c + 1))) & 4095]);
                     bytes[i + c] = (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
                 }
             }

@@ -7,13 +7,18 @@ using System.Threading.Tasks;
 using BankcardOcr.DigitLines;
 
 // DigitLines --out DIR [--count N] [--seed S] [--first I] [--threads T]
-// Writes lines I … I+N-1 as DIR/NNNNNNN.png and their labels in DIR/labels.tsv (file, label, what was done to it).
-// Line i depends only on the seed and i: the same arguments give the same files, in any order and thread count.
+//   Writes synthetic lines I … I+N-1 as DIR/NNNNNNN.png and their labels in DIR/labels.tsv (file, label, what was done
+//   to it). Line i depends only on the seed and i: the same arguments give the same files, in any order and thread count.
+// DigitLines --out DIR --real-lines LINES_DIR --labels FILE [--copies K] [--seed S]
+//   Cuts the real lines of LINES_DIR/quads.csv that FILE (file,label) labels, K jittered boxes each.
 ulong seed = 1;
 var count = 1000;
 var first = 0;
 var threads = 2;
 string? outDir = null;
+string? realLines = null;
+string? labelsFile = null;
+var copies = 6;
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -24,8 +29,11 @@ for (var i = 0; i < args.Length; i++)
         case "--seed": seed = ulong.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--first": first = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--threads": threads = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--real-lines": realLines = Value(); break;
+        case "--labels": labelsFile = Value(); break;
+        case "--copies": copies = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: DigitLines --out DIR [--count N] [--seed S] [--first I] [--threads T]");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: DigitLines --out DIR [--count N] [--seed S] [--first I] [--threads T] | --out DIR --real-lines DIR --labels FILE [--copies K]");
             return 2;
     }
 }
@@ -37,6 +45,20 @@ if (outDir is null)
 }
 
 Directory.CreateDirectory(outDir);
+if (realLines != null)
+{
+    if (labelsFile is null)
+    {
+        Console.Error.WriteLine("--real-lines needs --labels FILE.");
+        return 2;
+    }
+
+    var real = RealLines.Cut(realLines, labelsFile, outDir, copies, seed);
+    File.WriteAllText(Path.Combine(outDir, "labels.tsv"), "file\tlabel\ttags\n" + string.Join("\n", real) + "\n");
+    Console.WriteLine($"{real.Count} real line crops written to {outDir}");
+    return 0;
+}
+
 var maker = new LineMaker(seed);
 var rows = new string[count];
 var done = 0;
