@@ -4,10 +4,14 @@ using BankcardOcr.Imaging;
 using BankcardOcr.LineReaders;
 using BankcardOcr.Providers.Local;
 
+// LineReaders compare [--real DIR] [--model FILE] [--count N] [--seed S]
+//     PP-OCRv4's recognizer and the card-digit model on the same boxes (held-out real crops, synthetic lines of seed S,
+//     the true number lines of DIR/photos); --model reads a model file instead of the built module's
 // LineReaders boxes [--real DIR] [--count N] [--synthetic N] [--seed S]
 //     detector boxes around true number lines: N synthetic cards per level, the first N real lines/ photos
 var command = args.Length > 0 ? args[0] : "help";
 string? realArg = null;
+string? modelArg = null;
 var count = 60;
 var synthetic = 60;
 ulong seed = 9001;
@@ -17,6 +21,7 @@ for (var i = 1; i < args.Length; i++)
     switch (args[i])
     {
         case "--real": realArg = Value(); break;
+        case "--model": modelArg = Value(); break;
         case "--count": count = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--synthetic": synthetic = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--seed": seed = ulong.Parse(Value(), CultureInfo.InvariantCulture); break;
@@ -32,9 +37,50 @@ switch (command)
         var models = OcrModels.Get(module, Environment.ProcessorCount);
         BoxSurvey.Run(models, SurveyLines(real, synthetic, count, seed));
         return 0;
+    case "compare":
+        Compare(module, real, modelArg, synthetic, seed);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: LineReaders boxes [--real DIR] [--count N] [--synthetic N] [--seed S]");
+        Console.Error.WriteLine("usage: LineReaders compare|boxes [--real DIR] [--model FILE] [--count N] [--synthetic N] [--seed S]");
         return 2;
+}
+
+static void Compare(string module, string? real, string? modelFile, int count, ulong seed)
+{
+    // One thread per inference: the per-line latency a photo sees when the module reads ThrottleLimit photos at once.
+    var ppocr = OcrModels.Get(module, 1);
+    var modelDirectory = module;
+    if (modelFile != null)
+    {
+        // The runtime is loaded from the module already; only the model comes from elsewhere.
+        modelDirectory = Directory.CreateTempSubdirectory("linereaders-").FullName;
+        Directory.CreateDirectory(Path.Combine(modelDirectory, "models"));
+        File.Copy(modelFile, Path.Combine(modelDirectory, "models", DigitModel.File));
+    }
+
+    var comparison = new ReaderComparison(ppocr, new DigitLineReader(DigitModel.Get(modelDirectory, 1)));
+    Console.WriteLine(PairScore.Header);
+    if (real != null)
+    {
+        Console.WriteLine(comparison.Crops(real).Row("(a) real crops, test split"));
+    }
+    else
+    {
+        Console.WriteLine("(no real-card folder: real sets skipped)");
+    }
+
+    foreach (var level in new[] { CardLevel.Clean, CardLevel.Hard })
+    {
+        Console.WriteLine(comparison.Synthetic(level, count, seed).Row($"(b) synthetic {level.ToString().ToLowerInvariant()}, seed {seed}"));
+    }
+
+    if (real != null)
+    {
+        foreach (var (set, score) in comparison.Photos(Path.Combine(real, "photos")).OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine(score.Row("(c) " + set));
+        }
+    }
 }
 
 static IEnumerable<(string, RgbImage, LineFrame)> SurveyLines(string? real, int synthetic, int count, ulong seed)
@@ -57,22 +103,8 @@ static IEnumerable<(string, RgbImage, LineFrame)> SurveyLines(string? real, int 
     // lines/ only: photos/ is the measuring set and never shapes training.
     foreach (var row in RealFolder.ReadCsv(Path.Combine(real, "lines", "quads.csv")).Take(count))
     {
-        var image = Shrunk(RgbDecoder.Decode(File.ReadAllBytes(Path.Combine(real, "lines", row["file"])))!, out var scale);
+        var image = RealFolder.AsLoaded(RgbDecoder.Decode(File.ReadAllBytes(Path.Combine(real, "lines", row["file"])))!, out var scale);
         var quad = RealFolder.Quad(row).Select(p => new CardPoint(p.X * scale, p.Y * scale)).ToArray();
         yield return ($"real lines {row["subset"]}", image, LineFrame.FromQuad(quad));
     }
-}
-
-// As the recognizer loads a photo: at most 1280 on the long side.
-static RgbImage Shrunk(RgbImage image, out float scale)
-{
-    var longSide = Math.Max(image.Width, image.Height);
-    scale = 1;
-    if (longSide <= CardReader.LargestScale)
-    {
-        return image;
-    }
-
-    scale = (float)CardReader.LargestScale / longSide;
-    return BoxResampler.Resize(image, Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)));
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using BankcardOcr.CardSynth;
+using BankcardOcr.Imaging;
+using BankcardOcr.Providers.Local;
 
 namespace BankcardOcr.LineReaders;
 
@@ -26,6 +28,20 @@ internal static class RealFolder
         }
 
         return dir?.FullName ?? throw new InvalidOperationException("BankcardOcr.sln was not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>A photo as the recognizer keeps it: at most 1280 pixels on the long side; <paramref name="scale"/> is the shrink.</summary>
+    public static RgbImage AsLoaded(RgbImage image, out float scale)
+    {
+        var longSide = Math.Max(image.Width, image.Height);
+        scale = 1;
+        if (longSide <= CardReader.LargestScale)
+        {
+            return image;
+        }
+
+        scale = (float)CardReader.LargestScale / longSide;
+        return BoxResampler.Resize(image, Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)));
     }
 
     /// <summary>Rows of a CSV with a header, as dictionaries (no quoted commas in these files' used columns).</summary>
