@@ -63,6 +63,9 @@ internal sealed class PairScore
 
     public int AgreeWrong { get; private set; }
 
+    /// <summary>Agreements on a reading as long as the number and still wrong: what would pass a length check.</summary>
+    public int AgreeWrongFull { get; private set; }
+
     public int EitherRight { get; private set; }
 
     public void Add(string truth, string ppocr, string digits)
@@ -76,14 +79,15 @@ internal sealed class PairScore
         {
             Agree++;
             AgreeWrong += p == t ? 0 : 1;
+            AgreeWrongFull += p != t && p.Length == t.Length ? 1 : 0;
         }
 
         EitherRight += p == t || d == t ? 1 : 0;
     }
 
     public string Row(string set) =>
-        $"| {set} | {PpOcr.Lines} | {PpOcr.ExactText} | {Digits.ExactText} | {PpOcr.DigitsText} | {Digits.DigitsText} | {Agree} | {AgreeWrong} | {EitherRight} | {PpOcr.Milliseconds / Math.Max(1, PpOcr.Lines):0.0} | {Digits.Milliseconds / Math.Max(1, Digits.Lines):0.0} |";
+        $"| {set} | {PpOcr.Lines} | {PpOcr.ExactText} | {Digits.ExactText} | {PpOcr.DigitsText} | {Digits.DigitsText} | {Agree} | {AgreeWrong} | {AgreeWrongFull} | {EitherRight} | {PpOcr.Milliseconds / Math.Max(1, PpOcr.Lines):0.0} | {Digits.Milliseconds / Math.Max(1, Digits.Lines):0.0} |";
 
     public const string Header =
-        "| set | lines | PP-OCRv4 exact | digit model exact | PP-OCRv4 digits | digit model digits | agree | agree & wrong | either right | PP-OCRv4 ms/line | digit model ms/line |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+        "| set | lines | PP-OCRv4 exact | digit model exact | PP-OCRv4 digits | digit model digits | agree | agree & wrong | … full length | either right | PP-OCRv4 ms/line | digit model ms/line |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 }

@@ -111,7 +111,7 @@ namespace BankcardOcr.CardSynth
             }
             else
             {
-                using var font = CardFonts.ForDigitHeight(digitMm * PxPerMm);
+                using var font = CardFonts.ForDigitHeight(digitMm * PxPerMm, typeface: damage?.NumberTypeface);
                 font.ScaleX = spacing;
                 var width = font.MeasureText(text.PrintedNumber);
                 if (width > maxWidth)

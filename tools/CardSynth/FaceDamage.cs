@@ -16,6 +16,9 @@ namespace BankcardOcr.CardSynth
         /// <summary>Replaces the embossing look the level picked.</summary>
         public Func<EmbossLook, EmbossLook>? Look { get; init; }
 
+        /// <summary>Prints a flat number in this typeface instead of OCR-B (real cards use many).</summary>
+        public SKTypeface? NumberTypeface { get; init; }
+
         /// <summary>Replaces the flat print's ink the level picked.</summary>
         public Func<SKColor, SKColor>? Ink { get; init; }
 

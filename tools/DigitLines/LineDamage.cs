@@ -17,7 +17,11 @@ namespace BankcardOcr.DigitLines
         private const float BandBottom = 410;
 
         /// <summary>The damage for one line, its names added to <paramref name="tags"/>; null for none.</summary>
-        public static FaceDamage? Pick(CardRandom rng, PrintStyle style, List<string> tags)
+        /// <param name="rng">The line's random stream.</param>
+        /// <param name="style">Flat or embossed.</param>
+        /// <param name="tags">What was done, for the labels file.</param>
+        /// <param name="typeface">Another typeface for a flat number, or null for OCR-B.</param>
+        public static FaceDamage? Pick(CardRandom rng, PrintStyle style, List<string> tags, SKTypeface? typeface = null)
         {
             var embossed = style == PrintStyle.Embossed;
             Func<SKCanvas, double?>? under = null;
@@ -107,9 +111,9 @@ namespace BankcardOcr.DigitLines
                 };
             }
 
-            return under is null && look is null && ink is null && over is null
+            return under is null && look is null && ink is null && over is null && typeface is null
                 ? null
-                : new FaceDamage { UnderNumber = under, Look = look, Ink = ink, OverNumber = over };
+                : new FaceDamage { UnderNumber = under, Look = look, Ink = ink, OverNumber = over, NumberTypeface = typeface };
         }
 
         private static SKColor PaleColour(CardRandom rng)

@@ -18,11 +18,18 @@ namespace BankcardOcr.DigitLines
 
         private readonly ulong _seed;
         private readonly CardGenerator _generator;
+        private readonly IReadOnlyList<(string Name, SKTypeface Typeface)> _fonts;
+        private readonly PrintStyle? _style;
 
-        public LineMaker(ulong seed)
+        /// <param name="seed">The set's seed.</param>
+        /// <param name="fonts">Typefaces that print most flat numbers instead of OCR-B; none keeps OCR-B alone.</param>
+        /// <param name="style">Every line flat or every line embossed; null for about 40 % flat.</param>
+        public LineMaker(ulong seed, IReadOnlyList<(string Name, SKTypeface Typeface)> fonts, PrintStyle? style)
         {
             _seed = seed;
             _generator = new CardGenerator(seed);
+            _fonts = fonts;
+            _style = style;
         }
 
         /// <summary>Line <paramref name="index"/>: its PNG, its label (digit groups separated by single spaces, empty for a line without the number) and what was done to it.</summary>
@@ -30,10 +37,20 @@ namespace BankcardOcr.DigitLines
         {
             var rng = new CardRandom(CardRandom.Mix(_seed, 0x4C494E45UL, (ulong)index + 1));
             var level = rng.Chance(0.7) ? CardLevel.Hard : CardLevel.Clean;
-            var style = rng.Chance(0.6) ? PrintStyle.Embossed : PrintStyle.Flat;
+            var style = _style ?? (rng.Chance(0.6) ? PrintStyle.Embossed : PrintStyle.Flat);
             var tags = new List<string> { level.ToString().ToLowerInvariant(), style.ToString().ToLowerInvariant() };
             var printed = rng.Chance(0.35) ? RandomNumber(rng) : null;
-            var damage = LineDamage.Pick(rng, style, tags);
+
+            // No draw without fonts, so a set made without them stays as it was.
+            SKTypeface? typeface = null;
+            if (_fonts.Count > 0 && style == PrintStyle.Flat && rng.Chance(0.7))
+            {
+                var font = _fonts[rng.Next(_fonts.Count)];
+                typeface = font.Typeface;
+                tags.Add("font:" + font.Name);
+            }
+
+            var damage = LineDamage.Pick(rng, style, tags, typeface);
             var card = _generator.RenderFace(level, index, style, null, damage, printed, out var face, out var numberLine);
             printed ??= card.PrintedNumber;
             Providers.Local.TextBox box;
@@ -60,7 +77,7 @@ namespace BankcardOcr.DigitLines
                     tags.Add("partial");
                     var (from, to) = PickGroups(rng, printed);
                     label = printed.Substring(from, to - from);
-                    var (start, end) = Span(printed, from, to, style);
+                    var (start, end) = Span(printed, from, to, style, typeface);
                     var part = new SKRect(numberLine.Left + (start * numberLine.Width), numberLine.Top, numberLine.Left + (end * numberLine.Width), numberLine.Bottom);
                     box = DetectorBox.Around(rng, frameOf(part), partial: true);
                 }
@@ -102,10 +119,10 @@ namespace BankcardOcr.DigitLines
 
         /// <summary>
         /// Where characters <paramref name="from"/> to <paramref name="to"/> (exclusive) lie along the printed line, as
-        /// shares of its length. Farrington 7B sits on a fixed pitch with glyphs about three quarters of it wide; OCR-B's
-        /// advances are measured (the shares do not change with its size or stretch).
+        /// shares of its length. Farrington 7B sits on a fixed pitch with glyphs about three quarters of it wide; a flat
+        /// print's advances are measured in its typeface (the shares do not change with its size or stretch).
         /// </summary>
-        private static (float Start, float End) Span(string printed, int from, int to, PrintStyle style)
+        private static (float Start, float End) Span(string printed, int from, int to, PrintStyle style, SKTypeface? typeface)
         {
             if (style == PrintStyle.Embossed)
             {
@@ -113,7 +130,7 @@ namespace BankcardOcr.DigitLines
                 return (from / total, (to - 1 + 0.75f) / total);
             }
 
-            using var font = CardFonts.ForDigitHeight(40);
+            using var font = CardFonts.ForDigitHeight(40, typeface: typeface);
             var length = font.MeasureText(printed);
             return (font.MeasureText(printed.Substring(0, from)) / length, font.MeasureText(printed.Substring(0, to)) / length);
         }
