@@ -6,6 +6,10 @@
 Debian's PyTorch 1.13 (python3-torch) and onnx 1.12 (python3-onnx); fixed seeds, two threads. The real-card folder
 is --realcards, else BANKCARDOCR_REALCARDS, else ../shared/realcards beside the repository; without it the model
 trains on synthetic lines alone and says so. Progress goes to OUT/train.log; the model to OUT/card-digits.onnx.
+
+--stop-after-epoch N ends training after epoch N while the one-cycle schedule still spans --epochs (a run cut
+short reproduces a longer run's checkpoint); --export-only CHECKPOINT skips training and scores and exports a
+saved state dict (OUT/model.pt, written after every epoch).
 """
 import argparse
 import glob
@@ -68,7 +72,7 @@ def evaluate(model, items):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--synthetic", nargs="+", required=True, help="DigitLines output folders (searched for labels.tsv)")
+    p.add_argument("--synthetic", nargs="+", default=[], help="DigitLines output folders (searched for labels.tsv)")
     p.add_argument("--real-lines", nargs="*", default=[], help="DigitLines --real-lines output folders")
     p.add_argument("--realcards", help="the real-card folder (its crops/ are used)")
     p.add_argument("--out", required=True)
@@ -79,7 +83,13 @@ def main():
     p.add_argument("--lr", type=float, default=2e-3)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--stop-after-epoch", type=int, help="end after this epoch; the learning-rate schedule still spans --epochs")
+    p.add_argument("--export-only", metavar="CHECKPOINT", help="no training: score this saved state dict on the test split and export it")
     args = p.parse_args()
+    if args.export_only is None and not args.synthetic:
+        p.error("--synthetic is required unless --export-only is given")
+    if args.stop_after_epoch is not None and not 1 <= args.stop_after_epoch <= args.epochs:
+        p.error("--stop-after-epoch must be between 1 and --epochs")
 
     os.makedirs(args.out, exist_ok=True)
     torch.set_num_threads(args.threads)
@@ -87,6 +97,24 @@ def main():
     rng = random.Random(args.seed)
     np.random.seed(args.seed)
     log(args.out, "arguments: " + " ".join(sys.argv[1:]))
+
+    realcards = locate_realcards(args.realcards)
+    train_crops, test_crops = [], []
+    if realcards is None:
+        log(args.out, "no real-card folder: no real crops to train on or to score")
+    else:
+        train_files, test_files = data.crop_split(realcards)
+        folder = os.path.join(realcards, "crops")
+        train_crops = [(data.load_png(os.path.join(folder, f)), data.crop_label(f)) for f in train_files]
+        test_crops = [(data.load_png(os.path.join(folder, f)), data.crop_label(f)) for f in test_files]
+        log(args.out, f"real crops: {len(train_crops)} train, {len(test_crops)} test (split {data.SPLIT_SALT})")
+
+    if args.export_only:
+        model = DigitCrnn()
+        model.load_state_dict(torch.load(args.export_only, map_location="cpu"))
+        log(args.out, f"loaded {args.export_only}, no training")
+        finish(model, test_crops, args.out)
+        return
 
     synthetic = []
     for d in synthetic_dirs(args.synthetic):
@@ -100,17 +128,6 @@ def main():
             real_lines.extend(data.read_lines_dir(d))
     log(args.out, f"synthetic lines {len(synthetic)} (+{len(watch_synthetic)} watched), real lines {len(real_lines)}")
 
-    realcards = locate_realcards(args.realcards)
-    train_crops, test_crops = [], []
-    if realcards is None:
-        log(args.out, "no real-card folder: training on synthetic lines alone")
-    else:
-        train_files, test_files = data.crop_split(realcards)
-        folder = os.path.join(realcards, "crops")
-        train_crops = [(data.load_png(os.path.join(folder, f)), data.crop_label(f)) for f in train_files]
-        test_crops = [(data.load_png(os.path.join(folder, f)), data.crop_label(f)) for f in test_files]
-        log(args.out, f"real crops: {len(train_crops)} train, {len(test_crops)} test (split {data.SPLIT_SALT})")
-
     model = DigitCrnn()
     log(args.out, f"parameters {sum(p.numel() for p in model.parameters())}")
     optimiser = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
@@ -119,7 +136,6 @@ def main():
     ctc = torch.nn.CTCLoss(blank=0, zero_infinity=True)
     augment = data.Augment(rng)
     watch = [(data.scale_to_height(x), l) for x, l in watch_synthetic]
-    test = [(data.scale_to_height(x), l) for x, l in test_crops]
 
     started = time.time()
     step = 0
@@ -160,11 +176,20 @@ def main():
         exact, digits = evaluate(model, watch)
         log(args.out, f"epoch {epoch + 1} done, {time.time() - started:.0f} s: watched synthetic exact {exact:.3f} digits {digits:.3f}")
         torch.save(model.state_dict(), os.path.join(args.out, "model.pt"))
+        if epoch + 1 == args.stop_after_epoch:
+            log(args.out, f"stopping after epoch {epoch + 1} of the {args.epochs}-epoch schedule")
+            break
 
+    finish(model, test_crops, args.out)
+
+
+def finish(model, test_crops, out):
+    """The held-out crops' score (when the real-card folder is there), then the ONNX export."""
+    test = [(data.scale_to_height(x), l) for x, l in test_crops]
     if test:
         exact, digits = evaluate(model, test)
-        log(args.out, f"real crops test split ({len(test)}): exact {exact:.3f} digits {digits:.3f}")
-    export(model, args.out)
+        log(out, f"real crops test split ({len(test)}): exact {exact:.3f} digits {digits:.3f}")
+    export(model, out)
 
 
 def export(model, out):
