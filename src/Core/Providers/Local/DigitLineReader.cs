@@ -11,8 +11,8 @@ namespace BankcardOcr.Providers.Local
     /// The card-digit model (<see cref="DigitModel"/>) as a line reader: a small CRNN trained on card-number lines
     /// only, ten digits and the gap between groups, so it has no letters to mistake digits for. Each box is cut
     /// exactly as its training lines were (tools/DigitLines calls <see cref="InputWidth"/> and <see cref="Sample"/>),
-    /// scaled to <see cref="InputHeight"/> keeping its aspect, batched with boxes of similar width and decoded by
-    /// greedy CTC.
+    /// scaled to <see cref="InputHeight"/> keeping its aspect, batched with boxes of the same crop width and decoded
+    /// by greedy CTC.
     /// </summary>
     internal sealed class DigitLineReader : ILineReader
     {
@@ -37,11 +37,20 @@ namespace BankcardOcr.Providers.Local
         private readonly InferenceSession _session;
         private readonly string _inputName;
 
-        public DigitLineReader(DigitModel model)
+        /// <summary>A reader over <paramref name="session"/>, the card-digit model's (<see cref="DigitModel.Session"/>); Run is thread-safe, so one reader serves every image.</summary>
+        public DigitLineReader(InferenceSession session)
         {
-            _session = model.Session;
+            _session = session ?? throw new ArgumentNullException(nameof(session));
             _inputName = TextDetector.InputName(_session);
         }
+
+        /// <summary>
+        /// The reader over the card-digit model in <paramref name="moduleDirectory"/>'s <c>models/</c>, the session
+        /// loaded once per process and thread count as <see cref="OcrModels"/> loads PP-OCRv4's.
+        /// </summary>
+        /// <exception cref="BankcardOcrException">ProviderError: the runtime or the model file cannot be loaded.</exception>
+        public static DigitLineReader Load(string moduleDirectory, int intraOpThreads) =>
+            new DigitLineReader(DigitModel.Get(moduleDirectory, intraOpThreads).Session);
 
         /// <inheritdoc />
         public string Name => "digits";
@@ -62,39 +71,48 @@ namespace BankcardOcr.Providers.Local
         {
             var readings = new RecognizedText[lines.Count];
             var widths = lines.Select(InputWidth).ToArray();
-            var order = Enumerable.Range(0, lines.Count).OrderBy(i => widths[i]).ToArray();
-            for (var start = 0; start < order.Length; start += BatchSize)
+
+            // Only crops of one width share a run: padding would reach the backward LSTM before the line does, so a
+            // line's reading would depend on what else was read with it.
+            foreach (var sameWidth in Enumerable.Range(0, lines.Count).GroupBy(i => widths[i]))
             {
-                var batch = order.Skip(start).Take(BatchSize).ToArray();
-                var batchWidth = (batch.Max(i => widths[i]) + FrameWidth - 1) / FrameWidth * FrameWidth;
-                var plane = InputHeight * batchWidth;
-
-                // Zero after normalisation is mid grey, the padding the model was trained with.
-                var input = new float[batch.Length * 3 * plane];
-                for (var n = 0; n < batch.Length; n++)
+                var group = sameWidth.ToArray();
+                for (var start = 0; start < group.Length; start += BatchSize)
                 {
-                    Sample(image, lines[batch[n]], input, n * 3 * plane, batchWidth, widths[batch[n]], Half, Half);
-                }
-
-                var tensor = new DenseTensor<float>(input, new[] { batch.Length, 3, InputHeight, batchWidth });
-                using var results = _session.Run(new[] { NamedOnnxValue.CreateFromTensor(_inputName, tensor) });
-                var output = (DenseTensor<float>)results.First().AsTensor<float>();
-                var frames = output.Dimensions[1];
-                if (output.Dimensions[2] != Classes)
-                {
-                    throw new InvalidOperationException($"The digit model gives {output.Dimensions[2]} columns, not {Classes}.");
-                }
-
-                var values = output.Buffer.Span;
-                for (var n = 0; n < batch.Length; n++)
-                {
-                    // Frames over the padding are not the line's.
-                    var own = Math.Min(frames, (widths[batch[n]] + FrameWidth - 1) / FrameWidth);
-                    readings[batch[n]] = Decode(values.Slice(n * frames * Classes, own * Classes), own);
+                    var batch = group.Skip(start).Take(BatchSize).ToArray();
+                    Run(image, lines, batch, sameWidth.Key, readings);
                 }
             }
 
             return readings;
+        }
+
+        private void Run(RgbImage image, IReadOnlyList<TextBox> lines, int[] batch, int width, RecognizedText[] readings)
+        {
+            // The width rounded up to whole frames; the few columns past the crop are zero after normalisation (mid
+            // grey), as the training batches padded them.
+            var batchWidth = (width + FrameWidth - 1) / FrameWidth * FrameWidth;
+            var plane = InputHeight * batchWidth;
+            var input = new float[batch.Length * 3 * plane];
+            for (var n = 0; n < batch.Length; n++)
+            {
+                Sample(image, lines[batch[n]], input, n * 3 * plane, batchWidth, width, Half, Half);
+            }
+
+            var tensor = new DenseTensor<float>(input, new[] { batch.Length, 3, InputHeight, batchWidth });
+            using var results = _session.Run(new[] { NamedOnnxValue.CreateFromTensor(_inputName, tensor) });
+            var output = (DenseTensor<float>)results.First().AsTensor<float>();
+            var frames = output.Dimensions[1];
+            if (output.Dimensions[2] != Classes || frames != batchWidth / FrameWidth)
+            {
+                throw new InvalidOperationException($"The digit model gives {frames} × {output.Dimensions[2]} for a {batchWidth}-column crop, not {batchWidth / FrameWidth} × {Classes}.");
+            }
+
+            var values = output.Buffer.Span;
+            for (var n = 0; n < batch.Length; n++)
+            {
+                readings[batch[n]] = Decode(values.Slice(n * frames * Classes, frames * Classes), frames);
+            }
         }
 
         /// <summary>
