@@ -55,6 +55,12 @@ internal sealed class LineScore
 /// <summary>The two readers side by side on one set: each one's score, and how often they agree (and are wrong).</summary>
 internal sealed class PairScore
 {
+    /// <summary>What the card rules (<see cref="Providers.Local.CardNumberChooser"/>) verify in each reading: right and wrong numbers.</summary>
+    public (int Right, int Wrong) PpOcrVerified;
+    public (int Right, int Wrong) DigitsVerified;
+    public (int Right, int Wrong) BothVerified;
+    public (int Right, int Wrong) EitherVerified;
+
     public LineScore PpOcr { get; } = new LineScore();
 
     public LineScore Digits { get; } = new LineScore();
@@ -84,6 +90,32 @@ internal sealed class PairScore
 
         EitherRight += p == t || d == t ? 1 : 0;
     }
+
+    /// <summary>Counts what the card rules make of each reading of <paramref name="truth"/>, alone and with the other's.</summary>
+    public void AddVerified(string truth, Providers.Local.RecognizedText ppocr, Providers.Local.RecognizedText digits)
+    {
+        var t = LineScore.DigitsOf(truth);
+        var p = Providers.Local.CardNumberChooser.Choose(Providers.Local.CardNumberChooser.Candidates(new[] { ppocr }))?.Digits;
+        var d = Providers.Local.CardNumberChooser.Choose(Providers.Local.CardNumberChooser.Candidates(new[] { digits }))?.Digits;
+        static void Count(ref (int Right, int Wrong) tally, string? number, string truth)
+        {
+            if (number != null)
+            {
+                tally = number == truth ? (tally.Right + 1, tally.Wrong) : (tally.Right, tally.Wrong + 1);
+            }
+        }
+
+        Count(ref PpOcrVerified, p, t);
+        Count(ref DigitsVerified, d, t);
+        Count(ref BothVerified, p != null && p == d ? p : null, t);
+        Count(ref EitherVerified, p ?? d, t);
+    }
+
+    public string VerifiedRow(string set) =>
+        $"| {set} | {PpOcr.Lines} | {PpOcrVerified.Right} / {PpOcrVerified.Wrong} | {DigitsVerified.Right} / {DigitsVerified.Wrong} | {BothVerified.Right} / {BothVerified.Wrong} | {EitherVerified.Right} / {EitherVerified.Wrong} |";
+
+    public const string VerifiedHeader =
+        "| set | lines | PP-OCRv4 verified right / wrong | digit model verified right / wrong | both verify the same number, right / wrong | either (PP-OCRv4 first), right / wrong |\n|---|---:|---:|---:|---:|---:|";
 
     public string Row(string set) =>
         $"| {set} | {PpOcr.Lines} | {PpOcr.ExactText} | {Digits.ExactText} | {PpOcr.DigitsText} | {Digits.DigitsText} | {Agree} | {AgreeWrong} | {AgreeWrongFull} | {EitherRight} | {PpOcr.Milliseconds / Math.Max(1, PpOcr.Lines):0.0} | {Digits.Milliseconds / Math.Max(1, Digits.Lines):0.0} |";

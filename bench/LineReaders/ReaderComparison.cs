@@ -32,11 +32,18 @@ internal sealed class ReaderComparison
     /// <summary>Reads <paramref name="boxes"/> of <paramref name="image"/> with both readers, timing each.</summary>
     public (string[] PpOcr, string[] Digits) ReadBoth(RgbImage image, IReadOnlyList<TextBox> boxes, PairScore score)
     {
+        var (p, d) = ReadBothFully(image, boxes, score);
+        return (p.Select(r => r.Text).ToArray(), d.Select(r => r.Text).ToArray());
+    }
+
+    /// <summary>As <see cref="ReadBoth"/>, with each character's probability.</summary>
+    public (RecognizedText[] PpOcr, IReadOnlyList<RecognizedText> Digits) ReadBothFully(RgbImage image, IReadOnlyList<TextBox> boxes, PairScore score)
+    {
         var watch = Stopwatch.StartNew();
-        var p = LineRecognizer.Run(_ppocr.Recognizer, _ppocr.Columns, image, boxes).Select(r => r.Text).ToArray();
+        var p = LineRecognizer.Run(_ppocr.Recognizer, _ppocr.Columns, image, boxes);
         score.PpOcr.Milliseconds += watch.Elapsed.TotalMilliseconds;
         watch.Restart();
-        var d = _digits.Read(image, boxes).Select(r => r.Text).ToArray();
+        var d = _digits.Read(image, boxes);
         score.Digits.Milliseconds += watch.Elapsed.TotalMilliseconds;
         return (p, d);
     }
@@ -108,17 +115,19 @@ internal sealed class ReaderComparison
             var truthBox = TypicalBox(frame with { Height = frame.Height / 1.15f }, 1f);
             foreach (var key in new[] { "true line, all", $"true line, {label["print"]}", $"true line, {label["scored"]}" })
             {
-                var (p, d) = ReadBoth(image, new[] { truthBox }, Score(key));
-                Score(key).Add(number, p[0], d[0]);
+                var (p, d) = ReadBothFully(image, new[] { truthBox }, Score(key));
+                Score(key).Add(number, p[0].Text, d[0].Text);
+                Score(key).AddVerified(number, p[0], d[0]);
             }
 
             var detected = DetectedLine(image, frame);
             if (detected is TextBox line)
             {
-                foreach (var key in new[] { "detected line, all", $"detected line, {label["print"]}" })
+                foreach (var key in new[] { "detected line, all", $"detected line, {label["print"]}", $"detected line, {label["scored"]}" })
                 {
-                    var (p, d) = ReadBoth(image, new[] { line }, Score(key));
-                    Score(key).Add(number, p[0], d[0]);
+                    var (p, d) = ReadBothFully(image, new[] { line }, Score(key));
+                    Score(key).Add(number, p[0].Text, d[0].Text);
+                    Score(key).AddVerified(number, p[0], d[0]);
                 }
             }
         }
