@@ -7,7 +7,7 @@
     Author               = 'BankcardOcr developers'
     CompanyName          = 'BankcardOcr developers'
     Copyright            = '(c) BankcardOcr developers. MIT licence.'
-    Description          = 'Reads bank cards from images (number, bank, card type, validity, confidences) through the Tencent Cloud and Huawei Cloud bank-card OCR services, streaming, rate-limited and retried, and checks card numbers offline against Luhn, network ranges and the Chinese bank BIN table. Card numbers are masked in every view and message; keys and tokens are never printed.'
+    Description          = 'Reads bank cards from images (number, bank, card type, validity, confidences) offline on the machine by default (PP-OCRv4 through ONNX Runtime: no account, nothing sent), or through the Tencent Cloud and Huawei Cloud bank-card OCR services, streaming, rate-limited and retried, and checks card numbers offline against Luhn, network ranges and the Chinese bank BIN table. Card numbers are masked in every view and message; keys and tokens are never printed.'
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
@@ -24,7 +24,7 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('OCR', 'BankCard', 'CreditCard', 'Luhn', 'Tencent', 'Huawei', 'UnionPay', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('OCR', 'BankCard', 'CreditCard', 'Luhn', 'Offline', 'Tencent', 'Huawei', 'UnionPay', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/bankcardocr/BankcardOcr/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/bankcardocr/BankcardOcr'
             ReleaseNotes = 'https://github.com/bankcardocr/BankcardOcr/blob/main/CHANGELOG.md'

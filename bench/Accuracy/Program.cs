@@ -4,24 +4,36 @@ using System.Text;
 using BankcardOcr.Accuracy;
 using BankcardOcr.CardSynth;
 
-// Accuracy [--count N] [--seed S] [--level clean|hard|both] [--style flat|embossed] [--provider Local] [--module DIR] [--line] [--csv FILE] [--markdown FILE]
+// Accuracy [--real DIR [--summary-csv FILE] [--turn 90|180|270] [--shrink PX]] [--count N] [--seed S] [--level clean|hard|both] [--style flat|embossed] [--provider Local] [--module DIR] [--line] [--csv FILE] [--markdown FILE]
 // Generates N synthetic cards per level, reads each through the provider one at a time, and prints the report.
 // --line reads each card's straightened number-line crop instead of the photo: failures left are recognition ones.
-var count = 500;
+// --real DIR reads a folder of labelled photos (labels.csv, quads.csv) and then N synthetic cards per level (100
+// unless --count says otherwise) in the same run, each photo also on its true number line: see RealRun. --turn D
+// turns the synthetic cards' photos D degrees clockwise (untagged), to measure the recognizer's turned reads; with
+// --real none reads no real photo (synthetic levels alone, with the real run's report); --shrink PX shrinks them to
+// long side PX first (real photos are mostly 300–600 px).
+const string Usage = "Usage: Accuracy [--real DIR [--summary-csv FILE] [--turn 90|180|270] [--shrink PX]] [--count N] [--seed S] [--level clean|hard|both] [--style flat|embossed] [--provider Local] [--module DIR] [--line] [--csv FILE] [--markdown FILE]";
+int? countOption = null;
 ulong seed = 1;
 var levels = new[] { CardLevel.Clean, CardLevel.Hard };
 var providerName = "Local";
 var moduleDir = Path.Combine(RepoRoot(), "out", "BankcardOcr");
 string? csvPath = null;
 string? markdownPath = null;
+string? realFolder = null;
+string? summaryCsvPath = null;
 var lineOnly = false;
+var turn = 0;
+var shrink = 0;
 PrintStyle? style = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
     switch (args[i])
     {
-        case "--count": count = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--count": countOption = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--real": realFolder = Value() is var folder && folder == "none" ? "none" : Path.GetFullPath(folder); break;
+        case "--summary-csv": summaryCsvPath = Value(); break;
         case "--seed": seed = ulong.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--level":
             var level = Value();
@@ -33,11 +45,39 @@ for (var i = 0; i < args.Length; i++)
         case "--markdown": markdownPath = Value(); break;
         case "--line": lineOnly = true; break;
         case "--style": style = Enum.Parse<PrintStyle>(Value(), ignoreCase: true); break;
+        case "--turn": turn = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--shrink": shrink = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: Accuracy [--count N] [--seed S] [--level clean|hard|both] [--style flat|embossed] [--provider Local] [--module DIR] [--line] [--csv FILE] [--markdown FILE]");
+            Console.Error.WriteLine($"Unknown option {args[i]}. {Usage}");
             return 2;
     }
 }
+
+if ((turn != 0 || shrink != 0) && realFolder is null)
+{
+    Console.Error.WriteLine("--turn and --shrink work with --real (use --real none for synthetic cards alone).");
+    return 2;
+}
+
+if (realFolder != null)
+{
+    if (lineOnly)
+    {
+        Console.Error.WriteLine("--real reads every photo and its true line already; --line is for synthetic runs.");
+        return 2;
+    }
+
+    if (turn is not (0 or 90 or 180 or 270))
+    {
+        Console.Error.WriteLine("--turn takes 0, 90, 180 or 270.");
+        return 2;
+    }
+
+    var run = new RealRun(realFolder, moduleDir, countOption ?? 100, seed, levels, style, turn, shrink);
+    return await run.RunAsync(csvPath, summaryCsvPath, markdownPath).ConfigureAwait(false);
+}
+
+var count = countOption ?? 500;
 
 var load = Stopwatch.StartNew();
 using var provider = RecognizerFactory.Create(providerName, moduleDir);

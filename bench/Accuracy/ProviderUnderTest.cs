@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using BankcardOcr.CardSynth;
 using BankcardOcr.Providers;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Accuracy;
 

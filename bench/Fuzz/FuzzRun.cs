@@ -22,8 +22,8 @@ public sealed class FuzzReport
 /// <summary>Runs a target over numbered cases, each with its own seeded generator, so any one case replays alone.</summary>
 public static class FuzzRun
 {
-    /// <summary>The error ids an outcome may be (DESIGN.md), besides Success.</summary>
-    public static readonly IReadOnlySet<string> Documented = new HashSet<string>(Enum.GetNames<BankcardOcrErrorKind>().Append("Success"), StringComparer.Ordinal);
+    /// <summary>The error ids an outcome may be (docs/design.md, "Public contract"), besides Success: the recognition errors, and Test-BankcardNumber's InvalidCardNumber.</summary>
+    public static readonly IReadOnlySet<string> Documented = new HashSet<string>(Enum.GetNames<BankcardOcrErrorKind>().Append("Success").Append("InvalidCardNumber"), StringComparer.Ordinal);
 
     /// <summary>Runs cases <paramref name="first"/>..<paramref name="first"/>+<paramref name="count"/>-1 of <paramref name="target"/>.</summary>
     public static FuzzReport Run(FuzzTarget target, int seed, int count, int first = 0)

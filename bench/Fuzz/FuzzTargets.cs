@@ -1,12 +1,13 @@
 using System.Net;
+using BankcardOcr.Cards;
 using BankcardOcr.Providers.Local;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Imaging;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Providers.TencentLegacy;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Fuzz;
 
@@ -84,7 +85,40 @@ public sealed class FuzzTarget
             return token.ProjectId.Length > 0 ? "Success" : throw new InvalidOperationException("A token without a project id was accepted.");
         }),
         new FuzzTarget("Image preflight", ImageMutator.Next, (random, image) => Preflight(image)),
+        new FuzzTarget("Card number text", CardNumberText.Next, (random, text) => CheckCardNumberText(CardNumberText.Read(text))),
     ];
+
+    /// <summary>
+    /// Test-BankcardNumber's reading of <paramref name="text"/>: a card number's text (12-19 digits of any script and
+    /// separators) must give exactly its digits in ASCII, anything else must be refused, and neither the reason nor the
+    /// masked forms of the text may show a run of 12 or more digits.
+    /// </summary>
+    private static string CheckCardNumberText(string text)
+    {
+        var expected = CardNumberText.ExpectedDigits(text);
+        var wellFormed = expected != null && expected.Length >= 12 && expected.Length <= 19;
+        var accepted = CardNumberInspector.TryInspect(text, out var info, out var problem);
+        if (accepted != wellFormed)
+        {
+            throw new InvalidOperationException(accepted ? "Text that is not a card number's was accepted." : "A card number's text was refused: " + CardNumberMask.MaskInText(problem));
+        }
+
+        if (accepted && info.CardNumber != expected)
+        {
+            throw new InvalidOperationException("The text was read as other digits than it holds.");
+        }
+
+        foreach (var (what, shown) in new[] { ("the reason", problem), ("MaskInput", CardNumberMask.MaskInput(text)), ("MaskInText", CardNumberMask.MaskInText(text)), ("the result", info.ToString()) })
+        {
+            var run = CardNumberText.LongestDigitRun(shown);
+            if (run > CardNumberText.LongestAllowedRun)
+            {
+                throw new InvalidOperationException($"{what} shows a run of {run} digits.");
+            }
+        }
+
+        return accepted ? "Success" : "InvalidCardNumber";
+    }
 
     private static FuzzTarget Answer(string name, string[] templates, Func<ProviderResponse, BankcardRecognitionResult> parse, string provider) =>
         new FuzzTarget(name, random => AnswerMutator.Next(random, templates[random.Next(templates.Length)]), (random, body) =>

@@ -24,8 +24,8 @@ internal static class BoxSurvey
             foreach (var pass in Passes)
             {
                 var key = $"{set} @{pass.Scale}";
-                var map = TextDetector.Run(models.Detector, image, Math.Min(pass.Scale, longSide));
-                var best = Best(NumberLines.Join(map.Boxes(pass.Threshold, pass.BoxThreshold, 1.5f)), truth);
+                var map = new PpOcrTextDetector(models.Detector).Detect(image, Math.Min(pass.Scale, longSide));
+                var best = Best(NumberLines.Join(map.Boxes(pass.Threshold, pass.BoxThreshold)), truth);
                 if (best is null)
                 {
                     missed[key] = missed.GetValueOrDefault(key) + 1;

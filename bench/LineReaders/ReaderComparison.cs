@@ -40,7 +40,7 @@ internal sealed class ReaderComparison
     public (RecognizedText[] PpOcr, IReadOnlyList<RecognizedText> Digits) ReadBothFully(RgbImage image, IReadOnlyList<TextBox> boxes, PairScore score)
     {
         var watch = Stopwatch.StartNew();
-        var p = LineRecognizer.Run(_ppocr.Recognizer, _ppocr.Columns, image, boxes);
+        var p = new PpOcrLineReader(_ppocr.Recognizer, _ppocr.Columns).Read(image, boxes).ToArray();
         score.PpOcr.Milliseconds += watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         var d = _digits.Read(image, boxes);
@@ -138,10 +138,10 @@ internal sealed class ReaderComparison
     /// <summary>The joined line of the first detection pass (640, as the cascade's) that overlaps the true line most.</summary>
     private TextBox? DetectedLine(RgbImage image, LineFrame truth)
     {
-        var map = TextDetector.Run(_ppocr.Detector, image, Math.Min(640, Math.Max(image.Width, image.Height)));
+        var map = new PpOcrTextDetector(_ppocr.Detector).Detect(image, Math.Min(640, Math.Max(image.Width, image.Height)));
         TextBox? best = null;
         var bestCover = 0.0;
-        foreach (var line in NumberLines.Join(map.Boxes(0.3f, 0.6f, 1.5f)))
+        foreach (var line in NumberLines.Join(map.Boxes(0.3f, 0.6f)))
         {
             if (BoxSurvey.Best(new[] { line }, truth) is double[] fit && fit[5] > bestCover)
             {

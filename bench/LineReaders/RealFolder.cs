@@ -35,12 +35,12 @@ internal static class RealFolder
     {
         var longSide = Math.Max(image.Width, image.Height);
         scale = 1;
-        if (longSide <= CardReader.LargestScale)
+        if (longSide <= RecognizerTuning.Default.LargestScale)
         {
             return image;
         }
 
-        scale = (float)CardReader.LargestScale / longSide;
+        scale = (float)RecognizerTuning.Default.LargestScale / longSide;
         return BoxResampler.Resize(image, Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)));
     }
 

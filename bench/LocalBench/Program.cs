@@ -1,12 +1,13 @@
 using System.Diagnostics;
-using BankcardOcr.Module.Tests.Local;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Local;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
+using BankcardOcr.TestSupport;
 
 // LocalBench latency <photos>    one photo at a time (ThrottleLimit 1: ONNX Runtime gets every core)
-// LocalBench throughput <photos> ThrottleLimit = cores (the default): photos in parallel, one thread each
-// LocalBench write <folder> <n>  writes n rendered cards as BMP files and their numbers in truth.csv
+// LocalBench throughput <photos> ThrottleLimit = cores (the default): photos in parallel
+// LocalBench single <photos>     the default ThrottleLimit, one photo at a time (a foreach loop calling the cmdlet per file)
+// LocalBench write <folder> <n>  writes n rendered cards as JPEG files and their numbers in truth.csv
 //                                (for the pwsh working-set run, bench/LocalBench/batch.ps1)
 var mode = args.Length > 0 ? args[0] : "latency";
 if (mode == "write")
@@ -16,8 +17,8 @@ if (mode == "write")
     for (var i = 0; i < int.Parse(args[2]); i++)
     {
         var (number, image) = Render(i);
-        File.WriteAllBytes(Path.Combine(args[1], $"card{i:0000}.bmp"), image);
-        truth.Add($"card{i:0000}.bmp,{number}");
+        File.WriteAllBytes(Path.Combine(args[1], $"card{i:0000}.jpg"), image);
+        truth.Add($"card{i:0000}.jpg,{number}");
     }
 
     File.WriteAllLines(Path.Combine(args[1], "truth.csv"), truth);
@@ -28,7 +29,7 @@ var count = args.Length > 1 ? int.Parse(args[1]) : 40;
 var module = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../out/BankcardOcr"));
 var parallel = mode == "throughput" ? Environment.ProcessorCount : 1;
 var load = Stopwatch.StartNew();
-using var provider = new LocalProvider(new LocalOptions { ModuleDirectory = module, Parallelism = parallel });
+using var provider = new LocalProvider(new LocalOptions { ModuleDirectory = module, Parallelism = mode == "latency" ? 1 : Environment.ProcessorCount });
 Console.WriteLine($"session load: {load.ElapsedMilliseconds} ms (first in process: {provider.ModelLoadMilliseconds} ms)");
 
 var photos = Enumerable.Range(1000, count).Select(Render).ToArray();
@@ -85,22 +86,6 @@ static (string Number, byte[] Image) Render(int seed)
     // Luhn-valid numbers on a 19-digit ABC prefix and a 16-digit Visa prefix, alternating.
     var random = new Random(seed);
     var (prefix, length, groups) = seed % 2 == 0 ? ("622848", 19, new[] { 4, 4, 4, 4, 3 }) : ("4", 16, new[] { 4, 4, 4, 4 });
-    var body = prefix + string.Concat(Enumerable.Range(0, length - 1 - prefix.Length).Select(_ => (char)('0' + random.Next(10))));
-    var sum = 0;
-    for (var i = 0; i < body.Length; i++)
-    {
-        var d = body[body.Length - 1 - i] - '0';
-        sum += i % 2 == 0 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
-    }
-
-    var number = body + (char)('0' + (10 - sum % 10) % 10);
-    var text = new List<string>();
-    var at = 0;
-    foreach (var g in groups)
-    {
-        text.Add(number.Substring(at, g));
-        at += g;
-    }
-
-    return (number, StrokeCard.Render(string.Join(" ", text), $"{1 + random.Next(12):00}/{25 + random.Next(8)}", seed));
+    var number = CardNumbers.WithCheckDigit(prefix + string.Concat(Enumerable.Range(0, length - 1 - prefix.Length).Select(_ => (char)('0' + random.Next(10)))));
+    return (number, TestCards.Card(number, groups, $"{1 + random.Next(12):00}/{25 + random.Next(8)}", index: seed));
 }

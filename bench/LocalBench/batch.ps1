@@ -19,7 +19,7 @@ foreach ($line in Get-Content (Join-Path $Folder 'truth.csv')) {
 $process = Get-Process -Id $PID
 $cpuBefore = $process.TotalProcessorTime
 $watch = [Diagnostics.Stopwatch]::StartNew()
-$results = Invoke-BankcardRecognition -Path (Join-Path $Folder '*.bmp') -ErrorVariable failures -ErrorAction SilentlyContinue
+$results = Invoke-BankcardRecognition -Path (Join-Path $Folder '*.jpg') -ErrorVariable failures -ErrorAction SilentlyContinue
 $watch.Stop()
 $process.Refresh()
 

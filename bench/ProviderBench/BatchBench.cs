@@ -4,7 +4,7 @@ using System.Text;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Engine;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace ProviderBench;
 
@@ -22,8 +22,8 @@ internal static class BatchBench
     public static async Task<int> RunAsync(string[] args)
     {
         var mode = args.FirstOrDefault() ?? "all";
-        using var emulator = EmulatorProcess.Start();
-        emulator.SetLatency(Latency);
+        await using var emulator = await EmulatorHost.StartAsync();
+        emulator.Latency = Latency;
         switch (mode)
         {
             case "throughput":
@@ -52,13 +52,13 @@ internal static class BatchBench
     }
 
     /// <summary>(a) ThrottleLimit 16, no client rate: the ideal is 16 / 50 ms = 320 requests per second.</summary>
-    private static void Throughput(EmulatorProcess emulator)
+    private static void Throughput(EmulatorHost emulator)
     {
         const int throttle = 16;
         using var provider = Provider(emulator);
         var options = new RecognitionOptions { ThrottleLimit = throttle, MaxRequestsPerSecond = 0 };
         Drive(provider, options, Inputs(200)); // warm-up: JIT, connections
-        emulator.Reset();
+        emulator.Stats.Reset();
         const int count = 3000;
         var clientCpu = CpuTime();
         var emulatorCpu = emulator.CpuTime;
@@ -67,7 +67,7 @@ internal static class BatchBench
         watch.Stop();
         clientCpu = CpuTime() - clientCpu;
         emulatorCpu = emulator.CpuTime - emulatorCpu;
-        var stats = emulator.Stats();
+        var stats = emulator.Stats;
         var rate = count / watch.Elapsed.TotalSeconds;
         var ideal = throttle / Latency.TotalSeconds;
         Console.WriteLine($"(a) throughput: {count} requests in {watch.Elapsed.TotalSeconds:F2} s = {rate:F1} req/s = {rate / ideal:F3} of {ideal:F0}; "
@@ -76,19 +76,19 @@ internal static class BatchBench
     }
 
     /// <summary>(b) The emulator allows 20 requests in any one-second window; the client is told 20 per second.</summary>
-    private static void Quota(EmulatorProcess emulator)
+    private static void Quota(EmulatorHost emulator)
     {
         const double quota = 20;
         using var provider = Provider(emulator);
-        emulator.SetRateLimit(quota);
-        emulator.Reset();
+        emulator.RateLimitPerSecond = quota;
+        emulator.Stats.Reset();
         var options = new RecognitionOptions { ThrottleLimit = 16, MaxRequestsPerSecond = quota };
         var count = QuotaCount; // 640 by default: 32 s at the full rate
         var watch = Stopwatch.StartNew();
         var (results, errors) = Drive(provider, options, Inputs(count));
         watch.Stop();
-        var stats = emulator.Stats();
-        emulator.SetRateLimit(null);
+        var stats = emulator.Stats;
+        emulator.RateLimitPerSecond = null;
         // Request n may start no earlier than (n-1)/rate after the first, and its answer comes one latency later.
         var rate = (count - 1) / (watch.Elapsed - Latency).TotalSeconds;
         Console.WriteLine($"(b) quota: {count} requests in {watch.Elapsed.TotalSeconds:F2} s = {rate:F2} req/s = {rate / quota:F3} of {quota}; "
@@ -96,7 +96,7 @@ internal static class BatchBench
     }
 
     /// <summary>(c) File inputs, read when their turn comes; peak working set after 1,000 and after all.</summary>
-    private static void Memory(EmulatorProcess emulator, int count)
+    private static void Memory(EmulatorHost emulator, int count)
     {
         var folder = Directory.CreateTempSubdirectory("bankcardocr-bench-");
         try
@@ -105,7 +105,7 @@ internal static class BatchBench
             var files = Enumerable.Range(0, 500).Select(i =>
             {
                 var path = Path.Combine(folder.FullName, $"card{i:D4}.png");
-                File.WriteAllBytes(path, BenchImages.Png(ImageBytes, seed: i));
+                File.WriteAllBytes(path, TestImages.PngOfSize(ImageBytes, seed: i));
                 return path;
             }).ToArray();
             using var provider = Provider(emulator);
@@ -139,12 +139,12 @@ internal static class BatchBench
     /// The provider called from 16 plain loops, without the batch engine: the ceiling the engine is measured
     /// against, so engine overhead and emulator/machine limits can be told apart.
     /// </summary>
-    private static void Direct(EmulatorProcess emulator)
+    private static void Direct(EmulatorHost emulator)
     {
         using var provider = Provider(emulator);
         const int Loops = 16;
         const int PerLoop = 150;
-        var images = Enumerable.Range(0, Loops).Select(i => BenchImages.Png(ImageBytes, seed: i)).ToArray();
+        var images = Enumerable.Range(0, Loops).Select(i => TestImages.PngOfSize(ImageBytes, seed: i)).ToArray();
         var watch = Stopwatch.StartNew();
         var tasks = Enumerable.Range(0, Loops).Select(loop => Task.Run(async () =>
         {
@@ -159,13 +159,13 @@ internal static class BatchBench
         Console.WriteLine($"(direct) {Loops * PerLoop} requests from {Loops} loops, no engine: {rate:F1} req/s = {rate / (Loops / Latency.TotalSeconds):F3} of {Loops / Latency.TotalSeconds:F0}; {ImageBytes / 1024} KB images");
     }
 
-    /// <summary>The cmdlet's loop (InvokeBankcardRecognitionCommand): submit while a slot is free, write what is ready.</summary>
+    /// <summary>One call through the session, as the cmdlet runs it: submit while a slot is free, write what is ready.</summary>
     private static (int Results, int Errors) Drive(TencentProvider provider, RecognitionOptions options, IEnumerable<RecognitionInput> inputs, Action<int>? onOutcome = null)
     {
-        using var batch = new RecognitionBatch(provider, options, CancellationToken.None);
+        using var session = RecognitionSession.Over(provider, options, CancellationToken.None);
         var results = 0;
         var errors = 0;
-        BatchDriver.Run(batch, inputs, outcome =>
+        session.Run(inputs, new CallbackWriter(outcome =>
         {
             if (outcome.Result is null)
             {
@@ -177,7 +177,7 @@ internal static class BatchBench
             }
 
             onOutcome?.Invoke(results + errors);
-        });
+        }));
 
         return (results, errors);
     }
@@ -187,14 +187,14 @@ internal static class BatchBench
     {
         for (var i = 0; i < count; i++)
         {
-            yield return RecognitionInput.FromBytes(BenchImages.Png(ImageBytes, seed: i), $"card{i}.png");
+            yield return RecognitionInput.FromBytes(TestImages.PngOfSize(ImageBytes, seed: i), $"card{i}.png");
         }
     }
 
-    private static TencentProvider Provider(EmulatorProcess emulator) => new(new TencentOptions
+    private static TencentProvider Provider(EmulatorHost emulator) => new(new TencentOptions
     {
-        SecretId = EmulatorProcess.Credentials.TencentSecretId,
-        SecretKey = Encoding.UTF8.GetBytes(EmulatorProcess.Credentials.TencentSecretKey),
+        SecretId = emulator.Options.TencentSecretId,
+        SecretKey = Encoding.UTF8.GetBytes(emulator.Options.TencentSecretKey),
         Endpoint = emulator.BaseAddress,
     });
 

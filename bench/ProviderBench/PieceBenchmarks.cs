@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Providers.Tencent;
 using BenchmarkDotNet.Attributes;
 
@@ -20,10 +20,11 @@ public class PieceBenchmarks
         + "\"CardType\":\"借记卡\",\"CardName\":\"一卡通\",\"WarningCode\":[],\"QualityValue\":100,"
         + "\"RequestId\":\"0f0e0d0c-0b0a-0908-0706-050403020100\"}}");
 
-    private EmulatorProcess? _emulator;
+    private EmulatorHost? _emulator;
     private byte[] _image = [];
     private byte[] _payload = [];
     private byte[] _encoded = [];
+    private string _secretId = string.Empty;
     private byte[] _secretKey = [];
     private Uri _address = new("http://127.0.0.1/");
 
@@ -33,11 +34,12 @@ public class PieceBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _image = BenchImages.Png(ImageBytes);
+        _image = TestImages.PngOfSize(ImageBytes);
         _payload = JsonBodyViaMemoryStream();
         _encoded = new byte[Base64.GetMaxEncodedToUtf8Length(_image.Length)];
-        _secretKey = Encoding.UTF8.GetBytes(EmulatorProcess.Credentials.TencentSecretKey);
-        _emulator = EmulatorProcess.Start();
+        _emulator = EmulatorHost.StartAsync().GetAwaiter().GetResult();
+        _secretId = _emulator.Options.TencentSecretId;
+        _secretKey = Encoding.UTF8.GetBytes(_emulator.Options.TencentSecretKey);
         _address = _emulator.BaseAddress;
     }
 
@@ -78,7 +80,7 @@ public class PieceBenchmarks
     /// <summary>The whole TC3 signature over a ready body.</summary>
     [Benchmark]
     public Tc3Signature Sign() =>
-        Tc3Signer.Sign(new Tc3SigningRequest("BankCardOCR", _payload, DateTimeOffset.UtcNow) { HostName = EndpointAddress.HostHeader(_address) }, EmulatorProcess.Credentials.TencentSecretId, _secretKey);
+        Tc3Signer.Sign(new Tc3SigningRequest("BankCardOCR", _payload, DateTimeOffset.UtcNow) { HostName = EndpointAddress.HostHeader(_address) }, _secretId, _secretKey);
 
     /// <summary>Sending a ready, signed body and reading the answer through the shared HttpClient.</summary>
     [Benchmark]

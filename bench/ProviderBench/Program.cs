@@ -2,7 +2,7 @@
 //
 //   dotnet run --project bench/ProviderBench -c Release -- requests       per-call CPU and allocation (BenchmarkDotNet)
 //   dotnet run --project bench/ProviderBench -c Release -- batch [throughput|quota|memory]   RecognitionBatch runs
-//   dotnet run --project bench/ProviderBench -c Release -- soak [images] [rounds]   10 % mixed faults (docs/reliability.md)
+//   dotnet run --project bench/ProviderBench -c Release -- soak [images] [rounds]   20 % mixed faults (docs/reliability.md)
 //
 // BenchmarkDotNet runs in process (the emulator is already out of it) on a process-CPU clock; see
 // docs/performance.md for the method and the numbers.
@@ -14,8 +14,6 @@ using ProviderBench;
 
 switch (args.FirstOrDefault())
 {
-    case "emulator":
-        return await EmulatorProcess.ServeAsync();
     case "batch":
         return await BatchBench.RunAsync(args.Skip(1).ToArray());
     case "soak":

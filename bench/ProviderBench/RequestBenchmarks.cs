@@ -3,7 +3,7 @@ using BankcardOcr;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Providers.TencentLegacy;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 using BenchmarkDotNet.Attributes;
 
 namespace ProviderBench;
@@ -17,7 +17,7 @@ namespace ProviderBench;
 [MemoryDiagnoser]
 public class RequestBenchmarks
 {
-    private EmulatorProcess? _emulator;
+    private EmulatorHost? _emulator;
     private TencentProvider? _tencent;
     private TencentLegacyProvider? _legacy;
     private byte[] _image = [];
@@ -30,9 +30,9 @@ public class RequestBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _emulator = EmulatorProcess.Start();
-        var credentials = EmulatorProcess.Credentials;
-        _image = BenchImages.Png(ImageBytes);
+        _emulator = EmulatorHost.StartAsync().GetAwaiter().GetResult();
+        var credentials = _emulator.Options;
+        _image = TestImages.PngOfSize(ImageBytes);
         _input = RecognitionInput.FromBytes(_image, "card.png");
         _tencent = new TencentProvider(new TencentOptions
         {

@@ -2,7 +2,7 @@ namespace BankcardOcr
 {
     /// <summary>
     /// What went wrong with one input. The names are the error ids users see in
-    /// <c>FullyQualifiedErrorId</c> (the part before the comma), fixed by DESIGN.md.
+    /// <c>FullyQualifiedErrorId</c> (the part before the comma), fixed in docs/design.md, "Public contract".
     /// </summary>
     public enum BankcardOcrErrorKind
     {

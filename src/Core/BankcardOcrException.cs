@@ -38,7 +38,7 @@ namespace BankcardOcr
             IsRetryable = isRetryable;
         }
 
-        /// <summary>The error id (DESIGN.md), e.g. <see cref="BankcardOcrErrorKind.RateLimited"/>.</summary>
+        /// <summary>The public error id (docs/design.md, "Public contract"), e.g. <see cref="BankcardOcrErrorKind.RateLimited"/>.</summary>
         public BankcardOcrErrorKind Kind { get; }
 
         /// <summary>The provider that reported the error, or null.</summary>
@@ -64,5 +64,8 @@ namespace BankcardOcr
 
         /// <summary>Seconds the provider asked to wait (Retry-After), when it said.</summary>
         public double? RetryAfterSeconds { get; set; }
+
+        /// <summary>What the user can do about it, when the error's kind alone would advise wrongly (null: the kind's usual advice).</summary>
+        public string? RecommendedAction { get; set; }
     }
 }

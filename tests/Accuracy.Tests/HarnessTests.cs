@@ -9,9 +9,6 @@ public sealed class HarnessTests
 
     private static SyntheticCard Card(int index, CardLevel level = CardLevel.Clean) => Generator.Describe(level, index);
 
-    private static string OneDigitOff(string number) =>
-        number[..^1] + (char)('0' + ((number[^1] - '0' + 1) % 10));
-
     [Fact]
     public async Task EachAnswerIsJudgedAgainstTheCardsOwnNumber()
     {
@@ -19,7 +16,7 @@ public sealed class HarnessTests
         var answers = new Dictionary<string, Func<BankcardRecognitionResult>>
         {
             [cards[0].FileName] = () => new BankcardRecognitionResult { CardNumber = cards[0].Number, Confidence = 0.97, ValidThru = cards[0].ValidThru },
-            [cards[1].FileName] = () => new BankcardRecognitionResult { CardNumber = OneDigitOff(cards[1].Number), Confidence = 0.9 },
+            [cards[1].FileName] = () => new BankcardRecognitionResult { CardNumber = CardNumbers.CheckDigitOff(cards[1].Number), Confidence = 0.9 },
             [cards[2].FileName] = () => throw new BankcardOcrException(BankcardOcrErrorKind.NoCardFound, "read 18 digits, Luhn fails", "Scripted"),
             [cards[3].FileName] = () => throw new BankcardOcrException(BankcardOcrErrorKind.ProviderError, "model missing", "Scripted"),
             [cards[4].FileName] = () => throw new InvalidOperationException("bug"),

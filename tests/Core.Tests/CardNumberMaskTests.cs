@@ -23,6 +23,19 @@ public class CardNumberMaskTests
         Assert.Equal(expected, CardNumberMask.MaskInText(text));
 
     [Theory]
+    [InlineData("card \uFF16\uFF12\uFF12\uFF18\uFF14\uFF18\uFF10\uFF14\uFF10\uFF12\uFF15\uFF16\uFF14\uFF18\uFF19\uFF10\uFF10\uFF11\uFF18 refused", "card 622848*********0018 refused")]
+    [InlineData("\u0666\u0662\u0662\u0668\u200F \u0664\u0668\u0660\u0664 \u2013 \u0660\u0662\u0665\u0666 \u0664\u0668\u0669\u0660 \u0660\u0661\u0668", "622848*********0018")]
+    [InlineData("\U0001D7D4\U0001D7D0\U0001D7D0\U0001D7D6\U0001D7D2\U0001D7D6\U0001D7CE\U0001D7D2\U0001D7CE\U0001D7D0\U0001D7D3\U0001D7D4", "622848**0256")]
+    public void MaskInTextHidesRunsOfEveryScript(string text, string expected) =>
+        Assert.Equal(expected, CardNumberMask.MaskInText(text));
+
+    [Theory]
+    [InlineData("\uFF16\uFF12\uFF12\uFF18\uFF14\uFF18\uFF10\uFF14\uFF10\uFF12\uFF15\uFF16\uFF14\uFF18\uFF19\uFF10O\uFF11\uFF18", "\uFF16\uFF12\uFF12\uFF18\uFF14\uFF18*********\uFF10O\uFF11\uFF18")]
+    [InlineData("\U0001D7D4\U0001D7D0\U0001D7D0\U0001D7D6\U0001D7D2\U0001D7D6\U0001D7CE\U0001D7D2\U0001D7CE\U0001D7D0\U0001D7D3\U0001D7D4x", "\U0001D7D4\U0001D7D0\U0001D7D0\U0001D7D6\U0001D7D2\U0001D7D6***\U0001D7D0\U0001D7D3\U0001D7D4x")]
+    public void MaskInputCountsDigitsOfEveryScriptAndKeepsSurrogatePairsWhole(string input, string expected) =>
+        Assert.Equal(expected, CardNumberMask.MaskInput(input));
+
+    [Theory]
     [InlineData("6228-4804-0256-4890-01O", "6228-48**-****-***0-01O")]
     [InlineData("62284804O25648900", "622848*******8900")]
     [InlineData("abc", "abc")]

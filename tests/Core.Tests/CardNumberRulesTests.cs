@@ -56,6 +56,39 @@ public class CardNumberRulesTests
     }
 
     [Theory]
+    [InlineData("\uFF16\uFF12\uFF12\uFF18\uFF14\uFF18\uFF10\uFF14\uFF10\uFF12\uFF15\uFF16\uFF14\uFF18\uFF19\uFF10\uFF10\uFF11\uFF18")] // full-width
+    [InlineData("\u0666\u0662\u0662\u0668\u0664\u0668\u0660\u0664\u0660\u0662\u0665\u0666\u0664\u0668\u0669\u0660\u0660\u0661\u0668")] // Arabic-Indic
+    [InlineData("\u096C\u0968\u0968\u096E \u096A\u096E\u0966\u096A \u0966\u0968\u096B\u096C \u096A\u096E\u096F\u0966 \u0966\u0967\u096E")] // Devanagari
+    [InlineData("\U0001D7D4\U0001D7D0\U0001D7D0\U0001D7D6\U0001D7D2\U0001D7D6\U0001D7CE\U0001D7D2\U0001D7CE\U0001D7D0\U0001D7D3\U0001D7D4\U0001D7D2\U0001D7D6\U0001D7D7\U0001D7CE\U0001D7CE\U0001D7CF\U0001D7D6")] // mathematical bold, beyond the BMP
+    [InlineData("\uFF16\uFF12\uFF12\uFF18\u3000\u0664\u0668\u0660\u0664\uFF0D0256\u00A04890\u2013\u200F018")] // mixed scripts and separators
+    public void DecimalDigitsOfEveryScriptAndSeparatorsOfEveryWidthAreRead(string input)
+    {
+        Assert.True(CardNumberRules.TryNormalize(input, out var digits, out var problem), problem);
+        Assert.Equal("6228480402564890018", digits);
+    }
+
+    [Theory]
+    [InlineData("\uFF16\uFF12\uFF12\uFF18\uFF14\uFF18\uFF10\uFF14\uFF10\uFF12\uFF15\uFF16\uFF14\uFF18\uFF19\uFF10O\uFF11\uFF18", "'O' at position 17")]
+    [InlineData("\U0001D7D4\U0001D7D0x", "'x' at position 3")]
+    [InlineData("4111\n1111 1111 1111", "U+000A at position 5")]
+    [InlineData("\u00B2411111111111111", "'\u00B2' at position 1")]
+    public void AnythingButDigitsAndSeparatorsIsRefusedByPosition(string input, string reasonFragment)
+    {
+        Assert.False(CardNumberRules.TryNormalize(input, out _, out var problem));
+        Assert.Contains(reasonFragment, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALoneSurrogateIsRefusedByItsCode()
+    {
+        // Built here: xunit's serialisation of test data turns a lone surrogate into U+FFFD.
+        var input = "4111" + (char)0xD800 + "111111111111";
+
+        Assert.False(CardNumberRules.TryNormalize(input, out _, out var problem));
+        Assert.Contains("lone surrogate U+D800 at position 5", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(null, "empty")]
     [InlineData("", "empty")]
     [InlineData("   ", "empty")]

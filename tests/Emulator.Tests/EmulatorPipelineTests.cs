@@ -108,6 +108,82 @@ public class EmulatorPipelineTests
     }
 
     [Fact]
+    public async Task SlowBodySendsTheHeadersAtOnceAndTheWholeAnswerOverTheDuration()
+    {
+        await using var emulator = await CloudEmulator.StartAsync();
+        emulator.EnqueueFault(EmulatedApi.Tencent, EmulatedFault.SlowBody(TimeSpan.FromMilliseconds(600)));
+
+        var watch = Stopwatch.StartNew();
+        using var response = await EmulatorHttp.Client.SendAsync(TencentRequest(emulator), HttpCompletionOption.ResponseHeadersRead);
+        var headers = watch.Elapsed;
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(headers < TimeSpan.FromMilliseconds(300), $"headers after {headers}");
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(550), $"body after {watch.Elapsed}");
+        Assert.Equal(emulator.Options.DefaultCard!.CardNumber, JsonDocument.Parse(text).RootElement.Str("Response", "CardNo"));
+    }
+
+    [Fact]
+    public async Task SlowBodyOutlastsAClientTimeout()
+    {
+        await using var emulator = await CloudEmulator.StartAsync();
+        emulator.EnqueueFault(EmulatedApi.Tencent, EmulatedFault.SlowBody(TimeSpan.FromSeconds(5)));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        using var response = await EmulatorHttp.Client.SendAsync(TencentRequest(emulator), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => response.Content.ReadAsStringAsync(timeout.Token));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CutBodyAndResetAfterHeadersBreakOffAfterA200(bool cut)
+    {
+        await using var emulator = await CloudEmulator.StartAsync();
+        emulator.EnqueueFault(EmulatedApi.HuaweiOcr, cut ? EmulatedFault.CutBody() : EmulatedFault.ResetAfterHeaders());
+
+        using var response = await EmulatorHttp.Client.SendAsync(HuaweiRequest(emulator), HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        var declared = response.Content.Headers.ContentLength;
+        Assert.True(declared > 0);
+        // Read as a stream, as the client does: the break shows as an IOException, not a complete short body.
+        await using var body = await response.Content.ReadAsStreamAsync();
+        await Assert.ThrowsAnyAsync<IOException>(() => body.CopyToAsync(Stream.Null));
+        Assert.Equal(1, emulator.Stats.ErrorCount(cut ? "CutBody" : "ResetAfterHeaders"));
+    }
+
+    [Fact]
+    public async Task TooManyRequestsWithoutRetryAfterSendsNoHeader()
+    {
+        await using var emulator = await CloudEmulator.StartAsync();
+        emulator.EnqueueFault(EmulatedApi.HuaweiOcr, EmulatedFault.TooManyRequestsWithoutRetryAfter());
+
+        var (status, _, response) = await EmulatorHttp.SendAsync(HuaweiRequest(emulator));
+
+        Assert.Equal(429, status);
+        Assert.Null(response.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task ImageFaultsHitOnlyTheirImageWhateverTheApi()
+    {
+        await using var emulator = await CloudEmulator.StartAsync();
+        emulator.EnqueueImageFault(TestImages.Png(), EmulatedFault.VendorError("AuthFailure.SignatureExpire"), times: 2);
+
+        var (_, first, _) = await EmulatorHttp.SendAsync(TencentRequest(emulator));
+        var other = TestSigners.Tc3(emulator, JsonSerializer.Serialize(new { ImageBase64 = Convert.ToBase64String(TestImages.Png(width: 900)) }));
+        var (_, unaffected, _) = await EmulatorHttp.SendAsync(other);
+        var (_, second, _) = await EmulatorHttp.SendAsync(TencentRequest(emulator));
+        var (_, third, _) = await EmulatorHttp.SendAsync(TencentRequest(emulator));
+
+        Assert.Equal("AuthFailure.SignatureExpire", first.Str("Response", "Error", "Code"));
+        Assert.False(unaffected.GetProperty("Response").TryGetProperty("Error", out _));
+        Assert.Equal("AuthFailure.SignatureExpire", second.Str("Response", "Error", "Code"));
+        Assert.False(third.GetProperty("Response").TryGetProperty("Error", out _));
+    }
+
+    [Fact]
     public async Task IamFaultsUseTheIamEnvelope()
     {
         await using var emulator = await CloudEmulator.StartAsync();

@@ -7,9 +7,9 @@ public class ImageInspectorTests
     public static TheoryData<byte[], string, int, int> Images => new()
     {
         { TestImages.Png(640, 400), "Png", 640, 400 },
-        { TestImages.Jpeg(1024, 768), "Jpeg", 1024, 768 },
+        { TestImages.Jpeg(1024, 768, 0xC0, TestImages.Segment(0xE0, "JFIF\0", 14)), "Jpeg", 1024, 768 },
         { TestImages.Bmp(300, -200), "Bmp", 300, 200 },
-        { TestImages.Tiff(500, 9000), "Tiff", 500, 9000 },
+        { TestImages.Tiff(500, 9000, asLong: true), "Tiff", 500, 9000 },
         { TestImages.Tiff(20, 30, bigEndian: true), "Tiff", 20, 30 },
         { TestImages.Gif(10, 12), "Gif", 10, 12 },
     };

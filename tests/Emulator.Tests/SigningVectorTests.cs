@@ -5,7 +5,7 @@ using BankcardOcr.Emulator.TencentLegacy;
 
 namespace BankcardOcr.Module.Tests.Emulator;
 
-/// <summary>The emulator's verifiers against the published vectors (tencent.md §4, §6.3; huawei.md §6).</summary>
+/// <summary>The emulator's verifiers against the published vectors (docs/tencentcloud.md §4, §6.3; docs/huaweicloud.md §6).</summary>
 public class SigningVectorTests
 {
     private const string CvmPayload = "{\"Limit\": 1, \"Filters\": [{\"Values\": [\"\\u672a\\u547d\\u540d\"], \"Name\": \"instance-name\"}]}";
@@ -99,7 +99,7 @@ public class SigningVectorTests
     [Fact]
     public void LegacyFieldsAreReadInAnyOrderAndMayOmitOptionalOnes()
     {
-        // The Java SDK sends a,b,k,t,e without r/u/f (tencent.md §6.2).
+        // The Java SDK sends a,b,k,t,e without r/u/f (docs/tencentcloud.md §6.2).
         Assert.True(LegacySignature.TryParse("a=1&b=x&k=AKID&t=100&e=200", out var fields));
         Assert.Equal((100L, 200L, ""), (fields.Created, fields.Expires, fields.Rand));
         Assert.False(LegacySignature.TryParse("a=1&k=AKID&t=100", out _));

@@ -65,7 +65,7 @@ public class TencentEndpointTests
         {
             "wrong-key" => TestSigners.Tc3(emulator, ImageBody(), secretKey: "not-the-key"),
             "stale" => TestSigners.Tc3(emulator, ImageBody(), timestamp: DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 301),
-            // Signed without charset, sent with it: what .NET StringContent does (tencent.md §3).
+            // Signed without charset, sent with it: what .NET StringContent does (docs/tencentcloud.md §3).
             "content-type-differs" => TestSigners.Tc3(emulator, ImageBody(), sentContentType: "application/json; charset=utf-8"),
             _ => TestSigners.Tc3(emulator, ImageBody(), action: "IDCardOCR"),
         };

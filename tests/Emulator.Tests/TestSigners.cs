@@ -16,7 +16,7 @@ internal static class TestSigners
 
     private static byte[] Hmac256(byte[] key, string text) => HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text));
 
-    /// <summary>tencent.md §6.1: Base64(HMAC-SHA1(SecretKey, original) + original).</summary>
+    /// <summary>docs/tencentcloud.md §6.1: Base64(HMAC-SHA1(SecretKey, original) + original).</summary>
     public static string LegacySignature(EmulatorOptions o, long t, long e, string bucket = "", string fileId = "", uint rand = 12345, string? appId = null, string? secretKey = null)
     {
         var original = $"a={appId ?? o.TencentAppId}&b={bucket}&k={o.TencentSecretId}&e={e}&t={t}&r={rand}&u=0&f={fileId}";
@@ -38,7 +38,7 @@ internal static class TestSigners
         return request;
     }
 
-    /// <summary>tencent.md §3, signing content-type and host (and x-tc-action when asked).</summary>
+    /// <summary>docs/tencentcloud.md §3, signing content-type and host (and x-tc-action when asked).</summary>
     public static HttpRequestMessage Tc3(CloudEmulator emulator, string body, long? timestamp = null, string? secretKey = null,
         string contentType = "application/json", bool signAction = false, string action = "BankCardOCR", string? sentContentType = null)
     {
@@ -55,7 +55,7 @@ internal static class TestSigners
         var signature = Hex(Hmac256(key, toSign));
 
         var request = new HttpRequestMessage(HttpMethod.Post, emulator.BaseAddress) { Content = new ByteArrayContent(bytes) };
-        // The exact Content-Type that was signed; StringContent would add "; charset=utf-8" (tencent.md §3).
+        // The exact Content-Type that was signed; StringContent would add "; charset=utf-8" (docs/tencentcloud.md §3).
         request.Content.Headers.TryAddWithoutValidation("Content-Type", sentContentType ?? contentType);
         request.Headers.TryAddWithoutValidation("Authorization",
             $"TC3-HMAC-SHA256 Credential={o.TencentSecretId}/{date}/ocr/tc3_request, SignedHeaders={signed}, Signature={signature}");
@@ -65,7 +65,7 @@ internal static class TestSigners
         return request;
     }
 
-    /// <summary>huawei.md §5.1, signing host and x-sdk-date.</summary>
+    /// <summary>docs/huaweicloud.md §5.1, signing host and x-sdk-date.</summary>
     public static HttpRequestMessage HuaweiAkSk(CloudEmulator emulator, HttpMethod method, string pathAndQuery, string? body,
         DateTimeOffset? at = null, string? secretKey = null)
     {

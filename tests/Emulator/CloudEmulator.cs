@@ -49,7 +49,7 @@ public sealed class CloudEmulator : IAsyncDisposable
             kestrel.AddServerHeader = false;
             // Room for bodies past every documented limit, so the emulator, not Kestrel, answers them.
             kestrel.Limits.MaxRequestBodySize = 64L * 1024 * 1024;
-            // IAM tokens can exceed 8 KB (huawei.md §7.2).
+            // IAM tokens can exceed 8 KB (docs/huaweicloud.md §7.2).
             kestrel.Limits.MaxRequestHeadersTotalSize = 128 * 1024;
         });
         var app = builder.Build();
@@ -97,6 +97,18 @@ public sealed class CloudEmulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(fault);
         _faults.Enqueue(api, fault);
+    }
+
+    /// <summary>
+    /// The next <paramref name="times"/> OCR requests carrying exactly these image bytes get <paramref name="fault"/>,
+    /// whichever API they reach and whatever else is queued: one image's trouble among healthy ones.
+    /// </summary>
+    public void EnqueueImageFault(byte[] image, EmulatedFault fault, int times = 1)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        _state.Images.EnqueueFault(image, fault, times);
     }
 
     /// <summary>Seeded random faults for OCR requests once the queue is empty; null turns them off.</summary>

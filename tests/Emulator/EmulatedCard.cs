@@ -34,7 +34,7 @@ public sealed record EmulatedCard
     public double FieldConfidence { get; init; } = 0.9288;
 
     /// <summary>
-    /// Tencent warning codes the card would raise (-9110 … -9114, tencent.md §2.3). -9111, -9113 and -9114
+    /// Tencent warning codes the card would raise (-9110 … -9114, docs/tencentcloud.md §2.3). -9111, -9113 and -9114
     /// are only returned when the matching Enable*Check flag is set; -9110 and -9112 always.
     /// </summary>
     public IReadOnlyList<long> WarningCodes { get; init; } = [];

@@ -20,6 +20,18 @@ public enum EmulatedFaultKind
 
     /// <summary>HTTP 200, <c>application/json</c>, and a body cut off half way.</summary>
     MalformedJson,
+
+    /// <summary>
+    /// The normal answer, its headers at once and its body a few bytes at a time spread over
+    /// <see cref="EmulatedFault.Delay"/>: a client whose timeout covers only the headers waits the whole time.
+    /// </summary>
+    SlowBody,
+
+    /// <summary>HTTP 200 declaring a body longer than what follows: half a JSON answer, then the connection closes.</summary>
+    CutBody,
+
+    /// <summary>HTTP 200 headers declaring a body, then the connection is reset before any of it.</summary>
+    ResetAfterHeaders,
 }
 
 /// <summary>One injected failure; build it with the static factories.</summary>
@@ -37,7 +49,7 @@ public sealed record EmulatedFault
     /// <summary>HTTP status; when null the vendor's usual status for the code (or 429 / 503) is used.</summary>
     public int? StatusCode { get; init; }
 
-    /// <summary>Delay for <see cref="EmulatedFaultKind.ExtraLatency"/>.</summary>
+    /// <summary>Delay for <see cref="EmulatedFaultKind.ExtraLatency"/>; the time the body takes for <see cref="EmulatedFaultKind.SlowBody"/>.</summary>
     public TimeSpan Delay { get; init; }
 
     /// <summary>Value of <c>Retry-After</c> for <see cref="EmulatedFaultKind.TooManyRequests"/>; null sends none.</summary>
@@ -67,6 +79,18 @@ public sealed record EmulatedFault
 
     /// <summary>Answer 200 with truncated JSON.</summary>
     public static EmulatedFault MalformedJson() => new() { Kind = EmulatedFaultKind.MalformedJson };
+
+    /// <summary>HTTP 429 with the vendor's rate-limit envelope and no <c>Retry-After</c>.</summary>
+    public static EmulatedFault TooManyRequestsWithoutRetryAfter() => new() { Kind = EmulatedFaultKind.TooManyRequests };
+
+    /// <summary>The normal answer with its body trickled out over <paramref name="duration"/>.</summary>
+    public static EmulatedFault SlowBody(TimeSpan duration) => new() { Kind = EmulatedFaultKind.SlowBody, Delay = duration };
+
+    /// <summary>A 200 whose body stops half way through the JSON, short of its Content-Length, and a closed connection.</summary>
+    public static EmulatedFault CutBody() => new() { Kind = EmulatedFaultKind.CutBody };
+
+    /// <summary>A 200's headers, then a reset connection.</summary>
+    public static EmulatedFault ResetAfterHeaders() => new() { Kind = EmulatedFaultKind.ResetAfterHeaders };
 }
 
 /// <summary>
@@ -94,8 +118,8 @@ public sealed record FaultPlan
     public IReadOnlyList<int> ServerErrorStatuses { get; init; } = [503];
 
     /// <summary>
-    /// Probability of the vendor's expired-credential answer (Tencent AuthFailure.SignatureExpire, Huawei
-    /// APIG.0307), as when a signature or token outlives its window; APIs without one are not affected.
+    /// Probability of the vendor's expired-credential answer (Tencent AuthFailure.SignatureExpire, TencentLegacy 9,
+    /// Huawei APIG.0307), as when a signature or token outlives its window; APIs without one are not affected.
     /// </summary>
     public double ExpiredCredential { get; init; }
 
@@ -113,4 +137,21 @@ public sealed record FaultPlan
 
     /// <summary>Retry-After sent with <see cref="TooManyRequests"/>.</summary>
     public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(1);
+
+    // Drawn after the ones above, so that a plan without them replays a seed as before they existed.
+
+    /// <summary>Probability of the normal answer with its body trickled over <see cref="SlowBodyDuration"/>.</summary>
+    public double SlowBody { get; init; }
+
+    /// <summary>How long a <see cref="SlowBody"/> takes from the headers to its last byte.</summary>
+    public TimeSpan SlowBodyDuration { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Probability of a 200 whose body stops half way through the JSON, short of its Content-Length.</summary>
+    public double CutBody { get; init; }
+
+    /// <summary>Probability of a 200's headers followed by a reset connection.</summary>
+    public double ResetAfterHeaders { get; init; }
+
+    /// <summary>Probability of HTTP 429 without Retry-After (the client's own backoff decides).</summary>
+    public double TooManyRequestsWithoutRetryAfter { get; init; }
 }

@@ -39,13 +39,13 @@ public sealed class EmulatorOptions
     /// <summary>Huawei IAM user password.</summary>
     public string HuaweiPassword { get; set; } = "emulator-Passw0rd";
 
-    /// <summary>When false the user is console-only and IAM answers 403 IAM.0081 (huawei.md §7.4).</summary>
+    /// <summary>When false the user is console-only and IAM answers 403 IAM.0081 (docs/huaweicloud.md §7.4).</summary>
     public bool HuaweiProgrammaticAccess { get; set; } = true;
 
-    /// <summary>Lifetime of issued IAM tokens; 24 h as documented (huawei.md §7.2), settable short for expiry tests.</summary>
+    /// <summary>Lifetime of issued IAM tokens: 24 h (docs/huaweicloud.md §7.2); short for expiry tests.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Length of issued tokens in characters; real tokens run from about 1,200 to 9,000 (huawei.md §7.2).</summary>
+    /// <summary>Length of issued tokens; real ones have about 1,200 to 9,000 characters (docs/huaweicloud.md §7.2).</summary>
     public int TokenLength { get; set; } = 1224;
 
     /// <summary>
@@ -54,11 +54,11 @@ public sealed class EmulatorOptions
     /// </summary>
     public TimeSpan ClockOffset { get; set; }
 
-    /// <summary>Accepted clock skew of <c>X-TC-Timestamp</c>: 5 minutes (tencent.md §2.1).</summary>
+    /// <summary>Accepted clock skew of <c>X-TC-Timestamp</c>: 5 minutes (docs/tencentcloud.md §2.1).</summary>
     public TimeSpan TencentTimestampSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Accepted clock skew of <c>X-Sdk-Date</c>. huawei.md gives no figure; API Gateway's 15 minutes is assumed.
+    /// Accepted clock skew of <c>X-Sdk-Date</c>: API Gateway's 15 minutes (docs/huaweicloud.md §5.1).
     /// </summary>
     public TimeSpan HuaweiSdkDateSkew { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -41,7 +41,7 @@ public sealed class EmulatorStats
     /// <summary>Requests refused for a bad, expired or missing signature, token or credential.</summary>
     public long AuthFailures => Interlocked.Read(ref _authFailures);
 
-    /// <summary>Faults injected from the queue or the random plan.</summary>
+    /// <summary>Faults drawn from the queues, the random plan or the image faults, counted when drawn.</summary>
     public long FaultsInjected => Interlocked.Read(ref _faultsInjected);
 
     /// <summary>OCR requests being served right now.</summary>

@@ -12,6 +12,7 @@ internal static class Program
     {
         var port = 0;
         var options = new EmulatorOptions();
+        var stopOnStdinClose = false;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             // The account names can be set so that documented examples (tests/Pester/DocumentedExamples.Tests.ps1)
@@ -19,20 +20,22 @@ internal static class Program
             switch (args[i])
             {
                 case "--port" when int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out port): break;
-                // Written by a test that runs the emulator as a child process (Module.Tests' EmulatorProcess).
+                // Written by a host that runs the emulator as a child process (tests/TestSupport's EmulatorHost).
                 case "--options-file":
                     options = JsonSerializer.Deserialize<EmulatorOptions>(await File.ReadAllTextAsync(args[i + 1]), ControlEndpoint.Json)!;
                     break;
                 case "--huawei-user": options.HuaweiUserName = args[i + 1]; break;
                 case "--huawei-domain": options.HuaweiDomainName = args[i + 1]; break;
+                // The host keeps the other end of stdin: when the host ends, even killed, the pipe closes and so does this.
+                case "--stop-on-stdin-close": stopOnStdinClose = args[i + 1] == "true"; break;
                 default:
-                    await Console.Error.WriteLineAsync("usage: BankcardOcr.Emulator [--port N] [--options-file JSON] [--huawei-user NAME] [--huawei-domain NAME]");
+                    await Console.Error.WriteLineAsync("usage: BankcardOcr.Emulator [--port N] [--options-file JSON] [--huawei-user NAME] [--huawei-domain NAME] [--stop-on-stdin-close true]");
                     return 2;
             }
         }
         if (args.Length % 2 != 0)
         {
-            await Console.Error.WriteLineAsync("usage: BankcardOcr.Emulator [--port N] [--options-file JSON] [--huawei-user NAME] [--huawei-domain NAME]");
+            await Console.Error.WriteLineAsync("usage: BankcardOcr.Emulator [--port N] [--options-file JSON] [--huawei-user NAME] [--huawei-domain NAME] [--stop-on-stdin-close true]");
             return 2;
         }
         await using var emulator = await CloudEmulator.StartAsync(options, port);
@@ -56,6 +59,18 @@ internal static class Program
             context.Cancel = true; // stop through the normal path below, which disposes the server
             stop.TrySetResult();
         });
+        if (stopOnStdinClose)
+        {
+            _ = Task.Run(async () =>
+            {
+                while (await Console.In.ReadLineAsync() is not null)
+                {
+                }
+
+                stop.TrySetResult();
+            });
+        }
+
         await stop.Task;
         return 0;
     }

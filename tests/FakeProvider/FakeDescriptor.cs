@@ -2,14 +2,15 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Imaging;
 using BankcardOcr.Providers;
 
 namespace BankcardOcr.Tests.FakeProvider
 {
     /// <summary>The fake provider as the module sees it: everything a real provider declares, with values of its own.</summary>
-    public sealed class FakeDescriptor : ProviderDescriptor
+    public sealed class FakeDescriptor : CloudProviderDescriptor
     {
         /// <summary>A key pair no real provider uses, with its own secret keys and environment variables.</summary>
         public static CredentialKind Keys { get; } = new CredentialKind("FakeKeys", "Fake OCR key id/secret", "FakeKeyId", "FakeSecret")
@@ -49,7 +50,7 @@ namespace BankcardOcr.Tests.FakeProvider
                 throw new System.ArgumentException($"Fake has no endpoint for region '{region}'. Known regions: {string.Join(", ", Regions)}.", "region");
             }
 
-            return Task.FromResult<IRecognitionProvider>(new FakeRecognizer(settings.Credential!.KeyId, region));
+            return Task.FromResult<IRecognitionProvider>(new FakeRecognizer(this, settings.Credential!.KeyId, region));
         }
     }
 }

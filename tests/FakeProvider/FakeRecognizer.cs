@@ -2,7 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BankcardOcr.Imaging;
 using BankcardOcr.Providers;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Tests.FakeProvider
 {
@@ -17,8 +17,9 @@ namespace BankcardOcr.Tests.FakeProvider
         private readonly string _region;
 
         /// <summary>Creates the recognizer.</summary>
-        public FakeRecognizer(string keyId, string region)
+        public FakeRecognizer(FakeDescriptor descriptor, string keyId, string region)
         {
+            Descriptor = descriptor;
             _keyId = keyId;
             _region = region;
         }
@@ -27,13 +28,7 @@ namespace BankcardOcr.Tests.FakeProvider
         public string Name => "Fake";
 
         /// <inheritdoc />
-        public int DefaultThrottleLimit => 3;
-
-        /// <inheritdoc />
-        public double? DefaultRequestsPerSecond => 50;
-
-        /// <inheritdoc />
-        public long? MaxFileBytes => null;
+        public ProviderDescriptor Descriptor { get; }
 
         /// <inheritdoc />
         public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken)

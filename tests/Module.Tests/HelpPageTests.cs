@@ -13,7 +13,7 @@ public class HelpPageTests
     {
         var run = HostedPowerShell.Run("""
             foreach ($c in (Get-Module BankcardOcr).ExportedCmdlets.Values) {
-                # Hidden parameters (DontShow, e.g. Invoke-BankcardRecognition's -PathInput) have no help by design.
+                # Hidden parameters (DontShow) have no help by design.
                 foreach ($p in $c.Parameters.Values | Where-Object { -not ($_.Attributes | Where-Object DontShow) }) { "$($c.Name)|$($p.Name)" }
             }
             """);

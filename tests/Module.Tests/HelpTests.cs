@@ -71,7 +71,7 @@ public class HelpTests
         var run = HostedPowerShell.Run("""
             foreach ($name in (Get-Command $Cmdlet).Parameters.Keys) {
                 if ([System.Management.Automation.Cmdlet]::CommonParameters.Contains($name)) { continue }
-                # A hidden parameter (DontShow; Invoke-BankcardRecognition's -PathInput) is not documented by design.
+                # A hidden parameter (DontShow) is not documented by design.
                 if ((Get-Command $Cmdlet).Parameters[$name].Attributes | Where-Object DontShow) { continue }
                 $p = Get-Help $Cmdlet -Parameter $name -ErrorAction Stop
                 "$($p.name)|$(($p.description | ForEach-Object Text) -join ' ')|$($p.required)|$($p.type.name)"

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using System.Net;
 using BankcardOcr.Emulator;
 using BankcardOcr.Module.Tests.Credentials;
-using BankcardOcr.Module.Tests.Emulator;
 using BankcardOcr.Module.Tests.Recognition;
 
 namespace BankcardOcr.Module.Tests;

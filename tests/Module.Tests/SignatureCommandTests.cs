@@ -3,7 +3,7 @@ using System.Net;
 
 namespace BankcardOcr.Module.Tests;
 
-/// <summary>The published signing vectors (tencent.md §4 and §6.3) through New-TencentOcrSignature's real binding.</summary>
+/// <summary>The published signing vectors (docs/tencentcloud.md §4 and §6.3) through New-TencentOcrSignature's real binding.</summary>
 public class SignatureCommandTests
 {
     private const string LegacySecretKey = "nwOKDouy5JctNOlnere4gkVoOUz5EYAb";

@@ -205,7 +205,7 @@ Describe '-Debug without -Verbose in an unattended shell' {
         $run.ExitCode | Should -Be 0 -Because $run.Text
         $run.Text | Should -Not -Match 'NonInteractive mode'
         $run.Text | Should -Match 'NUMBER 4268471276564012'
-        $run.Text | Should -Match 'DEBUG Local: up to \d+ requests in flight'
+        $run.Text | Should -Match 'DEBUG Local: up to \d+ photos at a time'
     }
 
     It 'Test-BankcardNumber and New-TencentOcrSignature -Debug finish too' {

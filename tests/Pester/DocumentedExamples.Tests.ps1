@@ -26,6 +26,27 @@ BeforeDiscovery {
         $code -join [Environment]::NewLine
     }
 
+    # The sample output of a block: what is not code (above), blank lines and trailing spaces left out.
+    function Get-ExampleOutput([string[]] $Lines) {
+        $output = [System.Collections.Generic.List[string]]::new()
+        if ($Lines | Where-Object { $_ -like 'PS> *' }) {
+            $inCode = $false
+            foreach ($line in $Lines) {
+                if ($line -like 'PS> *') { $inCode = $true }
+                elseif ($inCode -and $line -match '^\s+\S') { }
+                else { $inCode = $false; if ($line.Trim()) { $output.Add($line.TrimEnd()) } }
+            }
+        }
+        else {
+            $pastCode = $false
+            foreach ($line in $Lines) {
+                if (-not $line.Trim()) { $pastCode = $true }
+                elseif ($pastCode) { $output.Add($line.TrimEnd()) }
+            }
+        }
+        , $output.ToArray()
+    }
+
     $script:examples = foreach ($page in Get-ChildItem -LiteralPath (Join-Path $root 'docs') -Filter '*.md') {
         $lines = Get-Content -LiteralPath $page.FullName -Encoding utf8
         $title = $null; $block = $null
@@ -34,7 +55,7 @@ BeforeDiscovery {
             elseif ($line -match '^## ') { $title = $null }
             elseif ($title -and $null -eq $block -and $line -eq '```powershell') { $block = [System.Collections.Generic.List[string]]::new() }
             elseif ($null -ne $block -and $line -eq '```') {
-                @{ Name = "$($page.BaseName): $title"; Code = Get-ExampleCode $block }
+                @{ Name = "$($page.BaseName): $title"; Code = Get-ExampleCode $block; Output = Get-ExampleOutput $block }
                 $block = $null; $title = $null
             }
             elseif ($null -ne $block) { $block.Add($line) }
@@ -46,7 +67,7 @@ BeforeDiscovery {
         if ($null -eq $block -and $line -eq '```powershell') { $block = [System.Collections.Generic.List[string]]::new() }
         elseif ($null -ne $block -and $line -eq '```') {
             $n++
-            @{ Name = "README: PowerShell block $n"; Code = Get-ExampleCode $block }
+            @{ Name = "README: PowerShell block $n"; Code = Get-ExampleCode $block; Output = Get-ExampleOutput $block }
             $block = $null
         }
         elseif ($null -ne $block) { $block.Add($line) }
@@ -64,6 +85,13 @@ BeforeDiscovery {
     foreach ($example in $script:examples) {
         $example.SkipReason = if ($example.Code -match '\./build\.ps1') { 'build.ps1 commands, run by CI itself' } else { $skips[$example.Name] }
     }
+
+    # Offline examples that print a table (a line of dashes under the headers): what the page shows must be what pwsh
+    # prints. The others show what a service answered (a token, a recognition), which the emulator cannot repeat.
+    $script:tables = @($script:examples | Where-Object {
+            ($_.Output | Where-Object { $_ -match '^-+( +-+)*$' }) -and
+            $_.Code -match 'Test-BankcardNumber' -and $_.Code -notmatch 'Invoke-BankcardRecognition|Get-HuaweiIamToken|New-TencentOcrSignature'
+        })
 }
 
 BeforeAll {
@@ -154,12 +182,15 @@ Describe 'Documented examples run as written' {
         if ($Code -match 'TencentLegacy') { $PSDefaultParameterValues['Invoke-BankcardRecognition:AppId'] = $emulator.AppId }
         # Examples that name no cloud read offline (Local), which decodes the pictures: they get the synthetic sample
         # cards of samples/ instead of the emulator's header-only stand-ins.
-        if ($Code -match 'Invoke-BankcardRecognition' -and $Code -notmatch '-Provider|-SecretName|-Token') {
+        # So do examples pairing Local with a cloud provider; for a fallback one scan shows no card, so that Local
+        # abstains on it and the emulator gets it.
+        if ($Code -match 'Invoke-BankcardRecognition' -and ($Code -notmatch '-Provider|-SecretName|-Token' -or $Code -match '-Fallback|-CrossCheck')) {
             $cards = @(Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot '../../samples') -Filter *.jpg | Sort-Object Name)
             $targets = 'scans/a.jpg', 'scans/b.jpg', 'in/c.jpg', 'card.jpg', 'specimen.png'
             for ($i = 0; $i -lt $targets.Count; $i++) {
                 Copy-Item -LiteralPath $cards[$i % $cards.Count].FullName -Destination (Join-Path $work $targets[$i]) -Force
             }
+            if ($Code -match '-Fallback') { New-BlankBmp -Path (Join-Path $work 'scans/blank.jpg') }
         }
         # Huawei's own parameters only where Huawei is used: another provider refuses them (ParameterNotForProvider).
         if ($Code -match 'Huawei|-Token') {
@@ -171,4 +202,15 @@ Describe 'Documented examples run as written' {
         $output = . ([scriptblock]::Create($Code)) 6>&1 | Out-String
         $output | Should -Not -Match 'Exception'
     } -Skip:$Skip
+}
+
+Describe 'Documented tables are what pwsh prints at 80 columns' {
+    It 'finds the tables of the pages' {
+        $tables.Count | Should -BeGreaterOrEqual 2
+    }
+
+    It '<Name>' -ForEach $tables {
+        $printed = @((. ([scriptblock]::Create($Code)) | Out-String -Width 80) -split '\r?\n' | ForEach-Object { $_.TrimEnd() } | Where-Object { $_ })
+        $printed | Should -Be $Output
+    }
 }

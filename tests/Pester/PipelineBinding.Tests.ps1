@@ -141,8 +141,13 @@ Describe 'Invoke-BankcardRecognition pipeline binding' {
         { Invoke-BankcardRecognition -LiteralPath $plain -Name 'label' -ErrorAction Stop } | Should -Throw -ErrorId 'NameWithoutImage*'
     }
 
-    It 'refuses -Name given with -Path as a parameter combination that does not exist' {
-        { Invoke-BankcardRecognition -Path $plain -Name 'label' -ErrorAction Stop } | Should -Throw -ErrorId 'AmbiguousParameterSet*'
+    It 'refuses -Name given with -Path or a positional path with its own message, in either order' -ForEach @(
+        @{ Call = { Invoke-BankcardRecognition -Path $plain -Name 'label' -ErrorAction Stop } }
+        @{ Call = { Invoke-BankcardRecognition $plain -Name 'label' -ErrorAction Stop } }
+        @{ Call = { Invoke-BankcardRecognition -Name 'label' $plain -ErrorAction Stop } }
+        @{ Call = { Invoke-BankcardRecognition -Uri 'https://example.com/a.jpg' -Name 'label' -ErrorAction Stop } }
+    ) {
+        $Call | Should -Throw -ErrorId 'NameWithoutImage*' -ExpectedMessage '-Name labels -Image bytes only*'
     }
 
     It 'binds a [System.IO.FileInfo] made by hand, which has no PSPath' {

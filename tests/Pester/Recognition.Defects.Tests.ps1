@@ -15,8 +15,6 @@ BeforeAll {
     $script:wrongUser = [pscredential]::new($emulator.HuaweiUser.UserName, $wrongKey)
     $script:tencent = @{ Provider = 'Tencent'; Credential = $emulator.Credential; Endpoint = $emulator.Endpoint; MaxRequestsPerSecond = 0 }
 
-    function Reset-EmulatorStats { $null = Invoke-RestMethod -Method Post -Uri ($emulator.Endpoint + '_emulator/stats/reset') }
-    function Get-EmulatorStats { Invoke-RestMethod -Uri ($emulator.Endpoint + '_emulator/stats') }
 }
 
 AfterAll {
@@ -57,7 +55,7 @@ Describe 'Credential precedence' {
 }
 
 Describe 'Wrong keys end the call' {
-    BeforeEach { Reset-EmulatorStats }
+    BeforeEach { Reset-TestEmulatorStats $emulator }
 
     It 'stops <Name> after the requests in flight, with one terminating AuthenticationFailed' -ForEach @(
         @{ Name = 'Tencent'; Api = 'Tencent'; Splat = { @{ Provider = 'Tencent'; Credential = $wrongTencent } } }
@@ -85,7 +83,7 @@ Describe 'Wrong keys end the call' {
         $caught.FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed*'
         @($perImage | Where-Object { $_.FullyQualifiedErrorId -like 'AuthenticationFailed*' }).Count | Should -BeLessOrEqual 1
         $results.Count | Should -Be 0
-        $stats = Get-EmulatorStats
+        $stats = Get-TestEmulatorStats $emulator
         $stats.requests.$Api | Should -BeGreaterThan 0
         $stats.requests.$Api | Should -BeLessOrEqual 8 -Because 'at most the requests in flight (ThrottleLimit 4) may reach the service'
     }
@@ -95,13 +93,13 @@ Describe 'Wrong keys end the call' {
         { Invoke-BankcardRecognition -LiteralPath $files[0] -Provider Huawei -Credential $wrongHuawei -Endpoint $emulator.Endpoint -IamEndpoint $emulator.Endpoint -ErrorAction Stop } |
             Should -Throw -ErrorId 'AuthenticationFailed*' -PassThru |
             ForEach-Object { $_.Exception.Message | Should -Not -Match 'DomainName' }
-        (Get-EmulatorStats).requests.HuaweiOcr | Should -Be 0
+        (Get-TestEmulatorStats $emulator).requests.HuaweiOcr | Should -Be 0
     }
 
     It 'sends no image when the Huawei password is wrong' {
         { $files | Invoke-BankcardRecognition -Provider Huawei -Credential $wrongUser -Endpoint $emulator.Endpoint -IamEndpoint $emulator.Endpoint -ErrorAction Stop } |
             Should -Throw
-        (Get-EmulatorStats).requests.HuaweiOcr | Should -Be 0
+        (Get-TestEmulatorStats $emulator).requests.HuaweiOcr | Should -Be 0
     }
 }
 
@@ -126,10 +124,7 @@ Describe 'Per-image errors' {
     }
 
     It 'classifies an empty-body HTTP 503 as a retryable ProviderError, naming the image in the Verbose retry line' {
-        $fault = @{ kind = 'ServerError'; statusCode = 503; emptyBody = $true } | ConvertTo-Json
-        1..3 | ForEach-Object {
-            $null = Invoke-RestMethod -Method Post -Uri ($emulator.Endpoint + '_emulator/faults/Tencent') -Body $fault -ContentType 'application/json'
-        }
+        1..3 | ForEach-Object { Add-TestEmulatorFault $emulator -Api Tencent -Fault @{ kind = 'ServerError'; statusCode = 503; emptyBody = $true } }
         $null = Invoke-BankcardRecognition -LiteralPath $files[1] @tencent -MaxRetries 2 -ErrorVariable failed -ErrorAction SilentlyContinue -Verbose 4>&1 |
             Tee-Object -Variable stream
         $failed.Count | Should -Be 1

@@ -9,7 +9,7 @@ namespace BankcardOcr.CardSynth
     /// seed, the level and <c>i</c>: the same arguments give the same bytes, and a set can be generated in any order
     /// or in parallel.
     /// </summary>
-    public sealed class CardGenerator
+    public sealed partial class CardGenerator
     {
         private static readonly string[] Holders =
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.InteropServices;
 using SkiaSharp;
 
@@ -16,8 +17,9 @@ namespace BankcardOcr.CardSynth
         /// <summary>
         /// The encoded photo of <paramref name="face"/> lying in a scene; <paramref name="numberQuad"/> receives the
         /// corners of <paramref name="numberLine"/> (face pixels) as they land in the photo, clockwise from top-left.
+        /// The photo is turned clockwise by <paramref name="quarterTurns"/> quarters last, as a scanner stores a card fed sideways.
         /// </summary>
-        public static byte[] Compose(CardRandom rng, SKBitmap face, CardLevel level, double scale, bool png, SKRect numberLine, out SKPoint[] numberQuad)
+        public static byte[] Compose(CardRandom rng, SKBitmap face, CardLevel level, double scale, bool png, SKRect numberLine, out SKPoint[] numberQuad, int quarterTurns = 0)
         {
             var hard = level == CardLevel.Hard;
             using var scene = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
@@ -66,9 +68,24 @@ namespace BankcardOcr.CardSynth
 
                 var format = png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg;
                 var quality = hard ? rng.Next(30, 71) : rng.Next(80, 96);
-                using var data = scene.Encode(format, quality);
+                using var turned = Turn(scene, quarterTurns, numberQuad);
+                using var data = (turned ?? scene).Encode(format, quality);
                 return data.ToArray();
             }
+        }
+
+        /// <summary>
+        /// Composes the photo of <paramref name="face"/> (<see cref="Compose"/>) and puts it on <paramref name="card"/>
+        /// with its format, size and number-line corners.
+        /// </summary>
+        public static void Photograph(SyntheticCard card, CardRandom rng, SKBitmap face, CardLevel level, bool png, SKRect numberLine, int quarterTurns)
+        {
+            card.Image = Compose(rng, face, level, card.CardScale, png, numberLine, out var quad, quarterTurns);
+            card.NumberQuad = quad.Select(p => new CardPoint(p.X, p.Y)).ToArray();
+            card.Format = png ? "png" : "jpeg";
+            var sideways = Quarters(quarterTurns) % 2 == 1;
+            card.Width = sideways ? Height : Width;
+            card.Height = sideways ? Width : Height;
         }
 
         /// <summary>The card's width over the frame's, before perspective: how small the card sits in the photo.</summary>
@@ -169,6 +186,39 @@ namespace BankcardOcr.CardSynth
                     SKShaderTileMode.Clamp),
             };
             canvas.DrawRect(0, 0, Width, Height, paint);
+        }
+
+        private static int Quarters(int quarterTurns) => ((quarterTurns % 4) + 4) % 4;
+
+        /// <summary>
+        /// The scene turned clockwise by whole quarters (null for none), with <paramref name="quad"/> turned alike. A
+        /// quarter turn about the centre maps pixel centres onto pixel centres, so no pixel is resampled.
+        /// </summary>
+        private static SKBitmap? Turn(SKBitmap scene, int quarterTurns, SKPoint[] quad)
+        {
+            var turns = Quarters(quarterTurns);
+            if (turns == 0)
+            {
+                return null;
+            }
+
+            var sideways = turns % 2 == 1;
+            var turned = new SKBitmap(new SKImageInfo(sideways ? scene.Height : scene.Width, sideways ? scene.Width : scene.Height, scene.ColorType, scene.AlphaType));
+            var turn = SKMatrix.CreateTranslation(-scene.Width / 2f, -scene.Height / 2f)
+                .PostConcat(SKMatrix.CreateRotationDegrees(90 * turns))
+                .PostConcat(SKMatrix.CreateTranslation(turned.Width / 2f, turned.Height / 2f));
+            using (var canvas = new SKCanvas(turned))
+            {
+                canvas.SetMatrix(turn);
+                canvas.DrawBitmap(scene, 0, 0, SKSamplingOptions.Default, null);
+            }
+
+            for (var i = 0; i < quad.Length; i++)
+            {
+                quad[i] = turn.MapPoint(quad[i]);
+            }
+
+            return turned;
         }
 
         private static SKBitmap? Blur(SKBitmap source, float sigma)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using SkiaSharp;
 
@@ -21,7 +22,24 @@ namespace BankcardOcr.CardSynth
                 throw new ArgumentException("The card was only described, not drawn; generate it to crop it.", nameof(card));
             }
 
-            var q = card.NumberQuad.Select(p => new SKPoint(p.X, p.Y)).ToArray();
+            return Cut(card.Image, card.NumberQuad, margin);
+        }
+
+        /// <summary>
+        /// The line whose corners are <paramref name="quad"/> cut out of any photo, straightened, as PNG: the same
+        /// crop for a labelled real photo as for a generated one.
+        /// </summary>
+        /// <param name="photo">An encoded image; its stored pixel grid is used as is (no EXIF turn), as the corners were marked on it.</param>
+        /// <param name="quad">The line's corners in the photo's pixels, clockwise on screen from top-left: top-left, top-right, bottom-right, bottom-left.</param>
+        /// <param name="margin">Extra border on every side as a fraction of the digits' height.</param>
+        public static byte[] Cut(byte[] photo, IReadOnlyList<CardPoint> quad, double margin = 0.4)
+        {
+            if (quad.Count != 4)
+            {
+                throw new ArgumentException("A line has four corners.", nameof(quad));
+            }
+
+            var q = quad.Select(p => new SKPoint(p.X, p.Y)).ToArray();
             var lineWidth = (SKPoint.Distance(q[0], q[1]) + SKPoint.Distance(q[3], q[2])) / 2;
             var lineHeight = (SKPoint.Distance(q[0], q[3]) + SKPoint.Distance(q[1], q[2])) / 2;
             var pad = (float)(lineHeight * margin);
@@ -36,10 +54,10 @@ namespace BankcardOcr.CardSynth
                 throw new InvalidOperationException("The number line's corners do not form a quadrilateral.");
             }
 
-            using var photo = SKBitmap.Decode(card.Image);
+            using var decoded = SKBitmap.Decode(photo) ?? throw new ArgumentException("The photo cannot be decoded.", nameof(photo));
             using var crop = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
             using (var canvas = new SKCanvas(crop))
-            using (var image = SKImage.FromBitmap(photo))
+            using (var image = SKImage.FromBitmap(decoded))
             {
                 canvas.Clear(SKColors.Black);
                 canvas.SetMatrix(photoToCrop);

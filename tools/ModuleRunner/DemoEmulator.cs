@@ -1,19 +1,19 @@
 using System;
-using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Net;
-using System.Text;
 using System.Threading.Tasks;
 using BankcardOcr.Emulator;
+using BankcardOcr.TestSupport;
 
 namespace BankcardOcr.ModuleRunner
 {
     /// <summary>
-    /// The emulator with a folder of sample images, each registered with its own card, for the README's demo.
-    /// The images are header-only PNGs: the emulator reads format and size from headers and never decodes
-    /// pixels, so these stand in for scans without shipping any card photo.
+    /// The emulator with a folder of sample images, each registered with its own card, for the README's demo. It runs
+    /// as a child process (<see cref="EmulatorHost"/>), so ASP.NET Core never loads beside the module here either. The
+    /// images are header-only PNGs: the emulator reads format and size from headers and never decodes pixels, so these
+    /// stand in for scans without shipping any card photo.
     /// </summary>
     internal sealed class DemoEmulator : IDisposable
     {
@@ -24,10 +24,10 @@ namespace BankcardOcr.ModuleRunner
             new EmulatedCard { CardNumber = "6222020200112233446", BankName = "中国工商银行", BankCode = "01020000", CardType = "借记卡", CardName = "牡丹灵通卡", ValidThru = "12/2030" },
         };
 
-        private readonly CloudEmulator _emulator;
+        private readonly EmulatorHost _emulator;
         private readonly string _folder;
 
-        private DemoEmulator(CloudEmulator emulator, string folder)
+        private DemoEmulator(EmulatorHost emulator, string folder)
         {
             _emulator = emulator;
             _folder = folder;
@@ -45,11 +45,11 @@ namespace BankcardOcr.ModuleRunner
 
         public static async Task<DemoEmulator> StartAsync()
         {
-            var emulator = await CloudEmulator.StartAsync().ConfigureAwait(false);
+            var emulator = await EmulatorHost.StartAsync().ConfigureAwait(false);
             var folder = Directory.CreateTempSubdirectory("bankcardocr-demo-").FullName;
             for (var i = 0; i < Cards.Length; i++)
             {
-                var image = SamplePng(856, 540, "sample card " + i);
+                var image = TestImages.Png(tag: "sample card " + i);
                 emulator.RegisterCard(image, Cards[i]);
                 File.WriteAllBytes(Path.Combine(folder, $"card{i + 1}.png"), image);
             }
@@ -61,23 +61,8 @@ namespace BankcardOcr.ModuleRunner
 
         public void Dispose()
         {
-            _emulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _emulator.Dispose();
             Directory.Delete(_folder, recursive: true);
-        }
-
-        private static byte[] SamplePng(int width, int height, string tag)
-        {
-            var text = Encoding.ASCII.GetBytes(tag);
-            var data = new byte[33 + text.Length];
-            new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(data, 0);
-            BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(8), 13);
-            Encoding.ASCII.GetBytes("IHDR").CopyTo(data, 12);
-            BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(16), (uint)width);
-            BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(20), (uint)height);
-            data[24] = 8;
-            data[25] = 2;
-            text.CopyTo(data, 33);
-            return data;
         }
     }
 }

@@ -64,7 +64,9 @@ internal static class Program
             var cache = new ToolCache(ToolCache.DefaultRoot());
             var exe = shell ?? cache.EnsurePwsh();
             var counts = RunPester(exe, cache.EnsurePester(), root, results, ref ok);
-            Console.WriteLine($"Pester in {exe}: {counts}");
+            var summary = Path.Combine(results, "pester-summary.json");
+            var skipped = File.Exists(summary) ? TestCounts.PesterSkipped(summary) : 0;
+            Console.WriteLine($"Pester in {exe}: {counts}, {skipped} skipped");
             total += counts;
         }
 

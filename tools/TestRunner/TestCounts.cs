@@ -33,6 +33,16 @@ internal readonly record struct TestCounts(int Passed, int Failed)
         return new TestCounts(json.RootElement.GetProperty("Passed").GetInt32(), json.RootElement.GetProperty("Failed").GetInt32());
     }
 
+    /// <summary>
+    /// Tests Pester skipped (a suite whose data or platform is absent says why in its output): not part of the sum,
+    /// which counts what ran, but worth a line so that a suite skipped where it should have run is seen.
+    /// </summary>
+    public static int PesterSkipped(string file)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(file));
+        return json.RootElement.TryGetProperty("Skipped", out var skipped) ? skipped.GetInt32() : 0;
+    }
+
     public override string ToString() => $"{Passed} passed, {Failed} failed";
 
     private static int Attribute(XElement element, string name) => int.TryParse((string?)element.Attribute(name), out var n) ? n : 0;

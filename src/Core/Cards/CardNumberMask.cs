@@ -35,8 +35,10 @@ namespace BankcardOcr.Cards
         }
 
         /// <summary>
-        /// Masks every run of digits (spaces and dashes allowed inside it) long enough to be a card number
-        /// in free text such as a provider's error message, keeping the text around it.
+        /// Masks every run of digits long enough to be a card number in free text such as a provider's error message,
+        /// keeping the text around it. Digits of every script count (full-width, Arabic-Indic, …), and spaces, dashes
+        /// and invisible marks may stand between them (<see cref="CardNumberRules.IsSeparator"/>); the masked run is
+        /// written in ASCII digits.
         /// </summary>
         /// <param name="text">Any message text.</param>
         public static string MaskInText(string? text)
@@ -51,7 +53,7 @@ namespace BankcardOcr.Cards
             var index = 0;
             while (index < source.Length)
             {
-                if (!IsDigit(source[index]))
+                if (!CardNumberRules.TryReadDigit(source, index, out _))
                 {
                     result.Append(source[index]);
                     index++;
@@ -60,14 +62,28 @@ namespace BankcardOcr.Cards
 
                 var end = index;
                 var digits = new StringBuilder();
-                while (end < source.Length && (IsDigit(source[end]) || ((source[end] == ' ' || source[end] == '-') && end + 1 < source.Length && IsDigit(source[end + 1]))))
+                while (end < source.Length)
                 {
-                    if (IsDigit(source[end]))
+                    if (CardNumberRules.TryReadDigit(source, end, out var digit))
                     {
-                        digits.Append(source[end]);
+                        digits.Append((char)('0' + digit));
+                        end += CardNumberRules.Width(source, end);
+                        continue;
                     }
 
-                    end++;
+                    // Separators belong to the run only when a digit follows them.
+                    var next = end;
+                    while (next < source.Length && CardNumberRules.IsSeparator(source, next))
+                    {
+                        next += CardNumberRules.Width(source, next);
+                    }
+
+                    if (next == end || next == source.Length || !CardNumberRules.TryReadDigit(source, next, out _))
+                    {
+                        break;
+                    }
+
+                    end = next;
                 }
 
                 result.Append(digits.Length >= CardNumberRules.MinimumLength ? Mask(digits.ToString()) : source.Substring(index, end - index));
@@ -80,8 +96,8 @@ namespace BankcardOcr.Cards
         /// <summary>
         /// Masks a would-be card number the user typed that could not be read as one, such as
         /// <c>6228-4804-0256-4890-01O</c> with a letter O for a zero. Run-based masking would leave digit runs
-        /// split by the stray letter in view, so when the input holds enough digits to be a card number, every
-        /// character except separators becomes <c>*</c> but the first six and the last four.
+        /// split by the stray letter in view, so when the input holds enough digits (of any script) to be a card
+        /// number, every character except separators becomes <c>*</c> but the first six and the last four.
         /// </summary>
         /// <param name="input">The text as given; null gives an empty string.</param>
         public static string MaskInput(string? input)
@@ -94,10 +110,10 @@ namespace BankcardOcr.Cards
             var text = input!;
             var digits = 0;
             var significant = 0;
-            foreach (var c in text)
+            for (var i = 0; i < text.Length; i += CardNumberRules.Width(text, i))
             {
-                digits += IsDigit(c) ? 1 : 0;
-                significant += IsSeparator(c) ? 0 : 1;
+                digits += CardNumberRules.TryReadDigit(text, i, out _) ? 1 : 0;
+                significant += CardNumberRules.IsSeparator(text, i) ? 0 : 1;
             }
 
             if (digits < CardNumberRules.MinimumLength)
@@ -107,24 +123,28 @@ namespace BankcardOcr.Cards
 
             var masked = new StringBuilder(text.Length);
             var seen = 0;
-            foreach (var c in text)
+            for (var i = 0; i < text.Length; i += CardNumberRules.Width(text, i))
             {
-                if (IsSeparator(c))
+                if (CardNumberRules.IsSeparator(text, i))
                 {
-                    masked.Append(c);
+                    masked.Append(text, i, CardNumberRules.Width(text, i));
                     continue;
                 }
 
                 var shown = significant > ShownLead + ShownTail && (seen < ShownLead || seen >= significant - ShownTail);
-                masked.Append(shown ? c : '*');
+                if (shown)
+                {
+                    masked.Append(text, i, CardNumberRules.Width(text, i));
+                }
+                else
+                {
+                    masked.Append('*');
+                }
+
                 seen++;
             }
 
             return masked.ToString();
         }
-
-        private static bool IsSeparator(char c) => c == ' ' || c == '-';
-
-        private static bool IsDigit(char c) => c >= '0' && c <= '9';
     }
 }

@@ -18,13 +18,13 @@ namespace BankcardOcr.Engine
     {
         private static readonly object Gate = new object();
 
-        // In the order users see them in messages and completion. Local is the default (DESIGN.md).
+        // The order users see in messages and completion. Local is the default (docs/design.md, "Public contract").
         private static readonly ProviderDescriptor[] BuiltIn =
         {
-            new TencentDescriptor(),
-            new TencentLegacyDescriptor(),
-            new HuaweiDescriptor(),
-            new LocalDescriptor(),
+            TencentDescriptor.Instance,
+            TencentLegacyDescriptor.Instance,
+            HuaweiDescriptor.Instance,
+            LocalDescriptor.Instance,
         };
 
         private static ProviderDescriptor[] _all = BuiltIn;
@@ -102,10 +102,25 @@ namespace BankcardOcr.Engine
                 {
                     return $"-{name} applies to -Provider {string.Join(" or ", owners.Select(o => o.Name))} only; it means nothing to {provider.Name}. Leave it out, or choose that provider.";
                 }
+
+                if (!provider.SendsRequests && RequestParameters.Contains(name))
+                {
+                    var senders = All.Where(d => d.SendsRequests).Select(d => d.Name);
+                    return $"-{name} applies to the providers that send images to a service ({string.Join(", ", senders)}); {provider.Name} reads images on this machine and sends nothing. Leave it out, or choose one of those with -Provider.";
+                }
             }
 
             return null;
         }
+
+        /// <summary>
+        /// Invoke-BankcardRecognition's parameters that only mean something to a provider that sends requests: where
+        /// to send them, with which keys, how fast, how often to retry. A provider that sends nothing refuses them.
+        /// </summary>
+        public static IReadOnlyCollection<string> RequestParameters { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Credential", "SecretName", "Vault", "Region", "Endpoint", "MaxRequestsPerSecond", "MaxRetries",
+        };
 
         /// <summary>
         /// How messages name a group of providers: <c>-Provider Huawei</c>, <c>-Provider Huawei or Other</c>, or

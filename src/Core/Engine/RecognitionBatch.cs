@@ -7,9 +7,9 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using BankcardOcr.Cards;
-using BankcardOcr.Http;
+using BankcardOcr.Imaging;
 using BankcardOcr.Providers;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Engine
 {
@@ -24,7 +24,7 @@ namespace BankcardOcr.Engine
     {
         private readonly IRecognitionProvider _provider;
         private readonly RecognitionOptions _options;
-        private readonly RequestStages _stages;
+        private readonly IRecognitionStages _stages;
         private readonly object _gate = new object();
         private readonly Queue<(RecognitionInput Input, long Sequence)> _waiting = new Queue<(RecognitionInput, long)>();
         private readonly SemaphoreSlim _progress = new SemaphoreSlim(0);
@@ -36,11 +36,17 @@ namespace BankcardOcr.Engine
         // Dispose cancels first, so late registrations run at once instead of throwing.
         private readonly CancellationToken _token;
 
-        // Cancelled on the first AuthenticationFailed: keys that fail once fail for every image (and Huawei
-        // locks an AK/SK pair after repeated failures), so nothing further is sent. Linked to _token.
+        // Cancelled when the authentication rule (AuthFailuresToStop) ends the batch: keys or a clock that are
+        // wrong fail for every image (and Huawei locks an AK/SK pair after repeated failures), so nothing further
+        // is sent. Linked to _token.
         private readonly CancellationTokenSource _stopSending;
         private readonly CancellationToken _sendToken;
         private BankcardOcrException? _fatal;
+
+        // Evidence about this call's credentials, under _gate: whether the provider has accepted them once, and how
+        // many images in a row (in completion order) have been refused authentication since it last did.
+        private bool _credentialsAccepted;
+        private int _authFailuresInARow;
         private long _submitted;
         private long _dropped;
         private int _running;
@@ -55,13 +61,53 @@ namespace BankcardOcr.Engine
         {
             _provider = provider ?? throw new ArgumentNullException(nameof(provider));
             _options = options ?? throw new ArgumentNullException(nameof(options));
-            ThrottleLimit = Math.Max(1, options.ThrottleLimit ?? provider.DefaultThrottleLimit);
-            RequestsPerSecond = options.MaxRequestsPerSecond ?? provider.DefaultRequestsPerSecond;
+            var descriptor = provider.Descriptor;
+            ThrottleLimit = descriptor.ThrottleLimitFor(options.ThrottleLimit);
+            RequestsPerSecond = descriptor.SendsRequests ? options.MaxRequestsPerSecond ?? descriptor.DefaultRequestsPerSecond : null;
             _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             _token = _cancellation.Token;
             _stopSending = CancellationTokenSource.CreateLinkedTokenSource(_token);
             _sendToken = _stopSending.Token;
-            _stages = new RequestStages(provider.Name, options.Requests, RequestsPerSecond);
+            _stages = descriptor.CreateStages(options.Requests, RequestsPerSecond);
+        }
+
+        /// <summary>The provider's name.</summary>
+        internal string ProviderName => _provider.Name;
+
+        /// <summary>Called on a worker whenever an outcome is ready, so one waiter can watch several batches.</summary>
+        internal Action? Signal { get; set; }
+
+        /// <summary>
+        /// Once the provider has accepted this call's credentials (a result, or a NoCardFound the service could only
+        /// give after reading the image), an authentication failure on one image is that image's error; only this
+        /// many images refused in a row, with no acceptance between them, show that the keys or the clock have
+        /// stopped working for every request and end the batch. Before any acceptance the first one ends it.
+        /// </summary>
+        /// <remarks>
+        /// Three, whatever the throttle limit: a blip must survive its own fresh-signature retry to fail one image at
+        /// all (two expired-signature answers in a row), so three such images in a row with nothing accepted between
+        /// them does not happen while the keys work; when they stop working every answer is a refusal, and counted
+        /// from the last accepted answer the batch sends at most ThrottleLimit + 2 requests (the ones in flight then,
+        /// one more for the worker that took that answer, and one for each of the first two refusals' workers; the
+        /// third refusal stops everything). Tying it to the throttle limit would make it 1 at
+        /// <c>-ThrottleLimit 1</c>, where a single blip would end the call again.
+        /// </remarks>
+        public const int AuthFailuresToStop = 3;
+
+        /// <summary>What one outcome means for the authentication rule.</summary>
+        private enum AuthenticationVerdict
+        {
+            /// <summary>Not a refusal, or an acceptance.</summary>
+            None,
+
+            /// <summary>A refusal that is this image's own error.</summary>
+            OwnError,
+
+            /// <summary>The refusal that ends the batch.</summary>
+            Stops,
+
+            /// <summary>A refusal that arrived after the batch ended.</summary>
+            AfterTheStop,
         }
 
         /// <summary>The requests allowed in flight.</summary>
@@ -69,6 +115,9 @@ namespace BankcardOcr.Engine
 
         /// <summary>The pipeline-wide request rate in force; null or 0 for none.</summary>
         public double? RequestsPerSecond { get; }
+
+        /// <summary>How each recognition is run (retries, rate, time limit), for -Verbose.</summary>
+        public string StagesDescription => _stages.Description;
 
         /// <summary>Inputs submitted whose outcome has not been taken yet (inputs dropped by a stop not counted).</summary>
         public long Pending
@@ -98,9 +147,11 @@ namespace BankcardOcr.Engine
         }
 
         /// <summary>
-        /// The first authentication failure, once one happened: the batch then sends nothing more, cancels the
-        /// requests in flight and drops the inputs still waiting (they get no outcome), and the caller ends the
-        /// call with this error instead of one error per image. The failed input's own outcome is still queued.
+        /// The authentication failure that ended the batch (see <see cref="AuthFailuresToStop"/>): the batch then
+        /// sends nothing more, cancels the requests in flight and drops the inputs still waiting (they get no
+        /// outcome, and neither do refusals that arrive after it), and the caller ends the call with this error instead
+        /// of one error per image. The failed input's own outcome is still queued, and so are the outcomes that came
+        /// before it, per-image refusals included. Null while authentication failures are each their image's error.
         /// </summary>
         public BankcardOcrException? Fatal => Volatile.Read(ref _fatal);
 
@@ -114,13 +165,17 @@ namespace BankcardOcr.Engine
         /// only descriptions (a path, a URL): nothing is read until a worker takes them.
         /// </summary>
         /// <param name="input">The image to recognise.</param>
-        public bool TrySubmit(RecognitionInput input)
+        public bool TrySubmit(RecognitionInput input) => TrySubmit(input, out _);
+
+        /// <summary>As <see cref="TrySubmit(RecognitionInput)"/>, also giving the outcome's <see cref="RecognitionOutcome.Sequence"/> (−1 when the input was dropped because the batch has stopped).</summary>
+        internal bool TrySubmit(RecognitionInput input, out long sequence)
         {
             if (input is null)
             {
                 throw new ArgumentNullException(nameof(input));
             }
 
+            sequence = -1;
             lock (_gate)
             {
                 if (_fatal != null)
@@ -132,9 +187,10 @@ namespace BankcardOcr.Engine
                 if (input.Rejection != null)
                 {
                     // Nothing to run: the error takes the input's place in the sequence at once.
-                    var place = Interlocked.Increment(ref _submitted) - 1;
-                    _completed.Enqueue(new RecognitionOutcome(place, input, null, input.Rejection, Array.Empty<LogEntry>()));
+                    sequence = Interlocked.Increment(ref _submitted) - 1;
+                    _completed.Enqueue(new RecognitionOutcome(sequence, input, null, input.Rejection, Array.Empty<LogEntry>()));
                     _progress.Release();
+                    Signal?.Invoke();
                     return true;
                 }
 
@@ -143,12 +199,13 @@ namespace BankcardOcr.Engine
                     return false;
                 }
 
-                var sequence = Interlocked.Increment(ref _submitted) - 1;
+                sequence = Interlocked.Increment(ref _submitted) - 1;
                 if (_running < ThrottleLimit)
                 {
                     _running++;
                     // Task.Run keeps the caller's thread free of any synchronous part of the work.
-                    _ = Task.Run(() => WorkAsync(input, sequence));
+                    var place = sequence;
+                    _ = Task.Run(() => WorkAsync(input, place));
                 }
                 else
                 {
@@ -297,23 +354,65 @@ namespace BankcardOcr.Engine
                 error = Classify(e);
             }
 
-            if (error?.Kind == BankcardOcrErrorKind.AuthenticationFailed)
+            switch (WeighAuthentication(input, result, error))
             {
-                lock (_gate)
-                {
-                    if (_fatal is null)
-                    {
-                        FatalInput = input;
-                        Volatile.Write(ref _fatal, error);
-                    }
-                }
-
-                StopSending();
+                case AuthenticationVerdict.Stops:
+                    StopSending();
+                    break;
+                case AuthenticationVerdict.AfterTheStop:
+                    // A refusal that arrives once the batch has stopped: the caller's one error stands for it, as
+                    // for the requests cancelled in flight, so it has no outcome of its own.
+                    return false;
             }
 
             _completed.Enqueue(new RecognitionOutcome(sequence, input, result, error, log.Drain()));
             _progress.Release();
+            Signal?.Invoke();
             return true;
+        }
+
+        /// <summary>
+        /// Applies <see cref="AuthFailuresToStop"/> to one outcome. When it ends the batch, <see cref="Fatal"/> and
+        /// <see cref="FatalInput"/> are set here, under the same lock that weighs every other outcome.
+        /// </summary>
+        private AuthenticationVerdict WeighAuthentication(RecognitionInput input, BankcardRecognitionResult? result, BankcardOcrException? error)
+        {
+            lock (_gate)
+            {
+                if (result != null || error?.Kind == BankcardOcrErrorKind.NoCardFound)
+                {
+                    _credentialsAccepted = true;
+                    _authFailuresInARow = 0;
+                    return AuthenticationVerdict.None;
+                }
+
+                if (error?.Kind != BankcardOcrErrorKind.AuthenticationFailed)
+                {
+                    return AuthenticationVerdict.None;
+                }
+
+                if (_fatal != null)
+                {
+                    return AuthenticationVerdict.AfterTheStop;
+                }
+
+                if (_credentialsAccepted && ++_authFailuresInARow < AuthFailuresToStop)
+                {
+                    return AuthenticationVerdict.OwnError;
+                }
+
+                FatalInput = input;
+                Volatile.Write(ref _fatal, !_credentialsAccepted ? error : new BankcardOcrException(
+                    error.Kind,
+                    $"{error.Message} {AuthFailuresToStop} images in a row were refused authentication after earlier requests were accepted, so the keys or the clock no longer work for any request; nothing more is sent.",
+                    error.Provider,
+                    error.ProviderCode,
+                    error.HttpStatusCode,
+                    error.RequestId,
+                    error.IsRetryable,
+                    error));
+                return AuthenticationVerdict.Stops;
+            }
         }
 
         private async Task<byte[]?> LoadAsync(RecognitionInput input, RecognitionLog log)
@@ -340,11 +439,11 @@ namespace BankcardOcr.Engine
             try
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
-                if (_provider.MaxFileBytes is long limit && stream.Length > limit)
+                if (stream.Length > _provider.Descriptor.MaxFileBytes)
                 {
                     throw new BankcardOcrException(
                         BankcardOcrErrorKind.ImageTooLarge,
-                        $"The file is {stream.Length:N0} bytes; {_provider.Name} accepts images of at most {limit:N0} bytes.",
+                        $"The file is {ImagePreflight.Size(stream.Length)}; {_provider.Name} reads files of at most {ImagePreflight.Size(_provider.Descriptor.MaxFileBytes)}.",
                         _provider.Name);
                 }
 

@@ -1,5 +1,5 @@
 using System;
-using BankcardOcr.Http;
+using BankcardOcr.Providers;
 
 namespace BankcardOcr.Engine
 {

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Engine
 {

@@ -1,3 +1,4 @@
+using System;
 using static BankcardOcr.Imaging.TiffByteOrder;
 
 namespace BankcardOcr.Imaging
@@ -6,7 +7,7 @@ namespace BankcardOcr.Imaging
     /// The Orientation tag (274) of a JPEG's Exif block, and turning pixels upright by it. A phone stores a
     /// portrait photo as landscape pixels plus this tag; a re-encoded copy carries no Exif, so the turn has to
     /// be made in the pixels or the service would get the card on its side. (Both services read rotated cards,
-    /// tencent.md §2.1, but an upright image is what the user saw and what the vendors' accuracy figures assume.)
+    /// docs/tencentcloud.md §2.1, but an upright image is what the user saw and what vendors' accuracy assumes.)
     /// </summary>
     internal static class ExifOrientation
     {
@@ -87,6 +88,20 @@ namespace BankcardOcr.Imaging
             }
 
             return new RgbImage(output, outWidth, outHeight);
+        }
+
+        /// <summary>The image turned clockwise by <paramref name="degrees"/> (a multiple of 90; 0 returns it as is).</summary>
+        public static RgbImage TurnClockwise(RgbImage image, int degrees)
+        {
+            // The tag values whose correction is that turn: 6 is viewed turned 90° clockwise, 3 half round, 8 anticlockwise.
+            switch (((degrees % 360) + 360) % 360)
+            {
+                case 0: return image;
+                case 90: return Apply(image, 6);
+                case 180: return Apply(image, 3);
+                case 270: return Apply(image, 8);
+                default: throw new ArgumentOutOfRangeException(nameof(degrees), degrees, "Only quarter turns are supported.");
+            }
         }
 
         /// <summary>Reads tag 274 from IFD0 of the TIFF structure that starts at <paramref name="tiff"/> (TIFF 6.0 §2).</summary>

@@ -22,7 +22,7 @@ namespace BankcardOcr.Imaging
         /// <summary>
         /// The longer side is never made shorter than this. A card photographed across ~1000 px leaves its
         /// 16–19 embossed digits 25–35 px tall, which both services read reliably; Tencent asks for at least
-        /// 500×800 (tencent.md §2.2, <c>ImageBase64</c>), which this keeps with a margin for the card not
+        /// 500×800 (docs/tencentcloud.md §2.2, <c>ImageBase64</c>), which this keeps with a margin for the card not
         /// filling the frame. An image already smaller is never enlarged.
         /// </summary>
         public const int LegibleLongSide = 1000;

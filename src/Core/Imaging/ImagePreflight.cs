@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Globalization;
 using System.Linq;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Imaging
 {

@@ -1,28 +1,22 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Providers
 {
     /// <summary>
     /// One bank-card recognizer. Each provider folder implements this: its auth or signing, its request,
     /// its response mapping and its error table. Retry, rate limiting, timeouts and concurrency are not the
-    /// provider's business: the batch (<c>RecognitionBatch</c>) wraps every call in the shared stages.
+    /// provider's business: the batch (<c>RecognitionBatch</c>) wraps every call in the stages its descriptor chooses.
     /// </summary>
     public interface IRecognitionProvider : IDisposable
     {
         /// <summary><c>Tencent</c>, <c>TencentLegacy</c>, <c>Huawei</c> or <c>Local</c>.</summary>
         string Name { get; }
 
-        /// <summary>Requests in flight when the user sets no <c>-ThrottleLimit</c>.</summary>
-        int DefaultThrottleLimit { get; }
-
-        /// <summary>The documented request rate when the user sets no <c>-MaxRequestsPerSecond</c>; null for none.</summary>
-        double? DefaultRequestsPerSecond { get; }
-
-        /// <summary>Files larger than this are refused before they are read; null when there is no limit.</summary>
-        long? MaxFileBytes { get; }
+        /// <summary>The descriptor that built it: its limits, default pace and request stages come from there.</summary>
+        ProviderDescriptor Descriptor { get; }
 
         /// <summary>Checks an image against the provider's documented limits before anything is sent.</summary>
         /// <param name="image">The encoded image.</param>

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Imaging;
 
 namespace BankcardOcr.Providers
@@ -44,6 +44,13 @@ namespace BankcardOcr.Providers
         /// <summary>The documented image limits, checked before anything is sent.</summary>
         public abstract ImageLimits ImageLimits { get; }
 
+        /// <summary>
+        /// Files larger than this are refused before they are read. By default 256 MB, above the largest image any
+        /// provider takes in pixels (8192 × 8192 uncompressed is 201 MB): a larger file is not a card photo, and reading
+        /// it whole would only cost memory. Images between the vendor's limit and this one are fitted before upload.
+        /// </summary>
+        public virtual long MaxFileBytes => 256 * ImageLimits.Megabyte;
+
         /// <summary>Requests in flight when the user sets no <c>-ThrottleLimit</c>.</summary>
         public abstract int DefaultThrottleLimit { get; }
 
@@ -51,10 +58,35 @@ namespace BankcardOcr.Providers
         public virtual double? DefaultRequestsPerSecond => null;
 
         /// <summary>
-        /// Invoke-BankcardRecognition's provider-specific parameters this provider takes, by name. A parameter that
-        /// another provider claims and this one does not is refused (<c>ParameterNotForProvider</c>).
+        /// Whether the provider sends requests to a service (a <c>BankcardOcr.Cloud.CloudProviderDescriptor</c>). One
+        /// that does not (the offline recognizer) has no use for credentials, secrets, regions, endpoints, rate limits or
+        /// retries: those parameters are refused for it (<c>ParameterNotForProvider</c>) rather than silently ignored.
         /// </summary>
-        public virtual IReadOnlyCollection<string> Parameters => Array.Empty<string>();
+        public abstract bool SendsRequests { get; }
+
+        /// <summary>The recognitions run at once for the user's <c>-ThrottleLimit</c> (null when not given).</summary>
+        /// <param name="requested">The user's <c>-ThrottleLimit</c>, or null.</param>
+        public virtual int ThrottleLimitFor(int? requested) => Math.Max(1, requested ?? DefaultThrottleLimit);
+
+        /// <summary>The stages every recognition of a call passes through, shared by the call's workers.</summary>
+        /// <param name="settings">The user's retries and time.</param>
+        /// <param name="requestsPerSecond">The call's request rate; null or 0 for none.</param>
+        public abstract IRecognitionStages CreateStages(RequestSettings settings, double? requestsPerSecond);
+
+        /// <summary>
+        /// The type of this provider's own Invoke-BankcardRecognition parameters (a <see cref="ProviderParameters"/>), or
+        /// null when it has none. Its properties are the parameters it owns.
+        /// </summary>
+        public virtual Type? ParametersType => null;
+
+        /// <summary>
+        /// Invoke-BankcardRecognition's provider-specific parameters this provider takes, by name: the properties of
+        /// <see cref="ParametersType"/>. A parameter that another provider claims and this one does not is refused
+        /// (<c>ParameterNotForProvider</c>).
+        /// </summary>
+        public IReadOnlyCollection<string> Parameters => _parameters ??= ParametersType is Type type ? ProviderParameters.NamesOf(type) : Array.Empty<string>();
+
+        private IReadOnlyCollection<string>? _parameters;
 
         /// <summary>
         /// A parameter that stands in for the credential (Huawei's <c>-Token</c>): when it is given, no secret is read,

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using BankcardOcr.Credentials;
-using BankcardOcr.Http;
-using BankcardOcr.Recognition;
+using BankcardOcr.Cloud.Credentials;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Providers
 {
@@ -50,6 +49,33 @@ namespace BankcardOcr.Providers
         public T? Get<T>(string name)
             where T : class =>
             _parameters.TryGetValue(name, out var value) ? value as T : null;
+
+        /// <summary>
+        /// The provider's own parameters as <typeparamref name="T"/>: each property set from the parameter of the same
+        /// name when it was given (a switch as true), left at its default otherwise.
+        /// </summary>
+        /// <exception cref="ArgumentException">A given value does not fit its property's type (a mistake in the provider's declaration).</exception>
+        public T Parameters<T>()
+            where T : ProviderParameters, new()
+        {
+            var parameters = new T();
+            foreach (var property in ProviderParameters.Properties(typeof(T)))
+            {
+                if (!_parameters.TryGetValue(property.Name, out var value) || value is null)
+                {
+                    continue;
+                }
+
+                if (!property.PropertyType.IsInstanceOfType(value))
+                {
+                    throw new ArgumentException($"-{property.Name} holds a {value.GetType().Name}; {typeof(T).Name}.{property.Name} is a {property.PropertyType.Name}.");
+                }
+
+                property.SetValue(parameters, value);
+            }
+
+            return parameters;
+        }
 
         /// <summary>Whether switch <paramref name="name"/> was given (and not as <c>-Name:$false</c>).</summary>
         /// <param name="name">The parameter name, in any case.</param>

@@ -1,6 +1,8 @@
+using System;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Providers
 {
@@ -28,6 +30,15 @@ namespace BankcardOcr.Providers
         /// <summary>Longest request id or bank code accepted (Tencent and Huawei ids are 36 characters).</summary>
         public const int MaxIdLength = 128;
 
+        /// <summary>
+        /// Most digits of a reading returned flagged <see cref="Unverified"/>: the offline recognizer's -IncludeUnverified
+        /// returns whatever digits it read (a 7-digit fragment, a 20-digit line); longer is not a line of a card.
+        /// </summary>
+        public const int MaxUnverifiedDigits = 32;
+
+        /// <summary>The warning of a reading that failed the number checks and is returned only because the user asked.</summary>
+        public const string Unverified = "Unverified";
+
         /// <summary>The name <see cref="BankcardRecognitionResult.Warnings"/> gets when a ValidThru was dropped.</summary>
         public const string DroppedValidThru = "UnreadableValidThru";
 
@@ -47,7 +58,7 @@ namespace BankcardOcr.Providers
         public static void Validate(BankcardRecognitionResult result, string provider, RecognitionLog log)
         {
             var requestId = result.RequestId.Length <= MaxIdLength ? result.RequestId : null;
-            CheckNumber(result.CardNumber, provider, requestId);
+            CheckNumber(result.CardNumber, IsUnverified(result), provider, requestId);
             CheckLength(result.BankName, nameof(result.BankName), MaxNameLength, provider, requestId);
             CheckLength(result.CardName, nameof(result.CardName), MaxNameLength, provider, requestId);
             CheckLength(result.CardTypeText, nameof(result.CardTypeText), MaxNameLength, provider, requestId);
@@ -78,11 +89,21 @@ namespace BankcardOcr.Providers
             return true;
         }
 
-        private static void CheckNumber(string number, string provider, string? requestId)
+        /// <summary>Whether the result carries the <see cref="Unverified"/> warning.</summary>
+        public static bool IsUnverified(BankcardRecognitionResult result) =>
+            Array.IndexOf(result.Warnings.Split(';'), Unverified) >= 0;
+
+        private static void CheckNumber(string number, bool unverified, string provider, string? requestId)
         {
             if (number.Length == 0)
             {
                 throw Invalid($"{provider} reported success without a card number; the answer is not used.", provider, requestId);
+            }
+
+            // A reading flagged Unverified claims no card number's shape, only that these digits were read.
+            if (unverified && number.Length <= MaxUnverifiedDigits && number.All(c => c >= '0' && c <= '9'))
+            {
+                return;
             }
 
             if (!IsCardNumberShape(number))

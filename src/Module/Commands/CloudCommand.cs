@@ -1,13 +1,14 @@
 using System.Management.Automation;
 using BankcardOcr.Completers;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Secrets;
 
 namespace BankcardOcr.Commands
 {
     /// <summary>
     /// The base of every cmdlet that needs cloud keys: the same <c>-Credential</c>, <c>-SecretName</c> and
-    /// <c>-Vault</c> everywhere, resolved in the order DESIGN.md fixes (parameter, secret, SDK environment variables).
+    /// <c>-Vault</c> everywhere, resolved in the order docs/design.md fixes ("Public contract": parameter, secret, SDK
+    /// environment variables).
     /// </summary>
     public abstract class CloudCommand : PSCmdlet
     {

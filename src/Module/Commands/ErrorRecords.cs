@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using BankcardOcr.Providers;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Commands
 {
@@ -20,10 +20,16 @@ namespace BankcardOcr.Commands
         /// <summary>
         /// The record for one image: the message starts with the input (path, URL or -Name label), because
         /// pwsh's ConciseView shows only the message and an error among forty must say which image it is;
-        /// TargetObject is the input as the user gave it.
+        /// TargetObject is the input as the user gave it (a URL without its user information, which no part of the
+        /// record holds).
         /// </summary>
         public static ErrorRecord ForInput(BankcardOcrException exception, RecognitionInput input)
         {
+            if (input.Url != null)
+            {
+                exception = UrlUserInfo.Hide(exception, input.Url);
+            }
+
             var message = exception.Message.IndexOf(input.Source, System.StringComparison.OrdinalIgnoreCase) >= 0
                 ? exception.Message
                 : $"{input.Source}: {exception.Message}";
@@ -33,7 +39,7 @@ namespace BankcardOcr.Commands
         private static ErrorRecord Create(BankcardOcrException exception, object? target, string message)
         {
             var record = new ErrorRecord(exception, exception.Kind.ToString(), CategoryOf(exception.Kind), target);
-            var action = ActionFor(exception);
+            var action = exception.RecommendedAction ?? ActionFor(exception);
             if (action != null || message != exception.Message)
             {
                 record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = action };

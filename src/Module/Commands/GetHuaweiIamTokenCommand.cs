@@ -2,9 +2,10 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using BankcardOcr.Completers;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Providers.Huawei;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
+using BankcardOcr.Providers;
 
 namespace BankcardOcr.Commands
 {
@@ -57,7 +58,7 @@ namespace BankcardOcr.Commands
         {
             if (Endpoint != null && !EndpointPolicy.IsAllowed(Endpoint, out var reason))
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, nameof(Endpoint)), "InsecureEndpoint", ErrorCategory.SecurityError, Endpoint));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, nameof(Endpoint)), "InsecureEndpoint", ErrorCategory.SecurityError, UrlUserInfo.Remove(Endpoint)));
             }
 
             var secret = ReadNamedSecret();
@@ -73,11 +74,10 @@ namespace BankcardOcr.Commands
             }
 
             var region = Region ?? credential.Region ?? HuaweiRegions.DefaultRegion;
-            var iam = Endpoint ?? IamEndpointFor(region);
             var projectId = ProjectId ?? (ProjectName is null ? credential.ProjectId : null);
-            var scope = projectId != null ? HuaweiProjectScope.ById(projectId) : HuaweiProjectScope.ByName(ProjectName ?? region);
-
-            using var source = HuaweiTokenSource.FromPassword(iam, credential.KeyId, credential.GetSecret(), domain!, scope, region);
+            using var source = TokenSourceFor(credential, domain!, region, projectId);
+            var scope = source.Scope;
+            var iam = source.IamEndpoint;
             var cached = Force ? null : source.Peek();
             WriteDebug(cached != null
                 ? $"Using the session's cached token ({cached})."
@@ -96,11 +96,9 @@ namespace BankcardOcr.Commands
             var log = new RecognitionLog();
             try
             {
-                // The shared stages retry IAM's throttling (IAM.0012) and server errors with backoff; this command has
+                // The provider's stages retry IAM's throttling (IAM.0012) and server errors with backoff; this command has
                 // no -MaxRetries or -TimeoutSec, so it takes the defaults every command starts from.
-                using var stages = new RequestStages(HuaweiProvider.ProviderName, new RequestSettings(), requestsPerSecond: null);
-                var force = Force.IsPresent;
-                return PipelineWait.For(stages.ExecuteAsync((attempt, token) => source.GetTokenAsync(force, token), log, _cancellation.Token), this).Result;
+                return PipelineWait.For(HuaweiDescriptor.Instance.GetTokenAsync(source, Force.IsPresent, new RequestSettings(), log, _cancellation.Token), this);
             }
             catch (BankcardOcrException e)
             {
@@ -118,11 +116,11 @@ namespace BankcardOcr.Commands
             }
         }
 
-        private Uri IamEndpointFor(string region)
+        private HuaweiTokenSource TokenSourceFor(Cloud.Credentials.ProviderCredential credential, string domain, string region, string? projectId)
         {
             try
             {
-                return HuaweiRegions.GetIamEndpoint(region);
+                return HuaweiDescriptor.TokenSource(credential, domain, region, Endpoint, projectId, ProjectName);
             }
             catch (ArgumentException e)
             {

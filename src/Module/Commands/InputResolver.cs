@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Commands
 {
@@ -52,6 +52,11 @@ namespace BankcardOcr.Commands
 
         private RecognitionInput ResolveLiteral(string path)
         {
+            if (NotAPath(path) is RecognitionInput url)
+            {
+                return url;
+            }
+
             try
             {
                 var resolved = _session.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
@@ -78,6 +83,11 @@ namespace BankcardOcr.Commands
 
         private List<RecognitionInput> ExpandWildcard(string path)
         {
+            if (NotAPath(path) is RecognitionInput url)
+            {
+                return new List<RecognitionInput> { url };
+            }
+
             // Resolve-Path output and names like 'card [1].png' arrive here unescaped: when the wildcard reading
             // matches nothing but the literal reading names a file, the user meant that file.
             if (WildcardPattern.ContainsWildcardCharacters(path) && LiteralFileExists(path, out var literal))
@@ -154,8 +164,58 @@ namespace BankcardOcr.Commands
                 return NotFound($"'{fullPath}' is a folder; pass the image files in it (for example with Get-ChildItem).", target);
             }
 
+            // Said here, for every provider alike: a decoder would only call it an image it does not know.
+            if (IsEmptyFile(fullPath))
+            {
+                return RecognitionInput.Rejected(
+                    fullPath,
+                    target,
+                    new BankcardOcrException(BankcardOcrErrorKind.UnsupportedImageFormat, "The file is empty (0 bytes); there is no image in it.", _provider));
+            }
+
             // A missing file is reported by the worker that would read it, so its error keeps its place in order.
             return RecognitionInput.FromFile(fullPath, target);
+        }
+
+        /// <summary>
+        /// True for a file that exists and holds nothing. A length of 0 alone is not proof (procfs and sysfs files report
+        /// 0 and have content, or cannot be read at all): such a file is opened and found to end at once, or it is left
+        /// to the worker, whose read says what is wrong with it.
+        /// </summary>
+        private static bool IsEmptyFile(string fullPath)
+        {
+            try
+            {
+                var file = new FileInfo(fullPath);
+                if (!file.Exists || file.Length != 0)
+                {
+                    return false;
+                }
+
+                using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                return stream.ReadByte() < 0;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// A path that is an http or https URL, said to be one: the file system would only say it does not exist. The
+        /// URL is named without its user information (a secret, UrlUserInfo), also as the target.
+        /// </summary>
+        private RecognitionInput? NotAPath(string path)
+        {
+            // A folder named "http:" is possible on Linux and macOS; a file that exists is read whatever its path looks like.
+            if (!(path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                || LiteralFileExists(path, out _))
+            {
+                return null;
+            }
+
+            var shown = UrlUserInfo.Remove(path);
+            return NotFound($"'{shown}' is a URL, not a file; pass URLs with -Uri (the provider downloads them).", shown);
         }
 
         private RecognitionInput NotFound(string message, object target) =>

@@ -5,40 +5,43 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using BankcardOcr.Completers;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Engine;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Huawei;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
+using BankcardOcr.Secrets;
 
 namespace BankcardOcr.Commands
 {
     /// <summary>
     /// <para type="synopsis">Recognises one bank card per image, offline or through Tencent Cloud or Huawei Cloud.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "BankcardRecognition", DefaultParameterSetName = PathSet, HelpUri = "https://github.com/bankcardocr/BankcardOcr/blob/main/docs/Invoke-BankcardRecognition.md")]
+    [Cmdlet(VerbsLifecycle.Invoke, "BankcardRecognition", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = "https://github.com/bankcardocr/BankcardOcr/blob/main/docs/Invoke-BankcardRecognition.md")]
     [OutputType(typeof(BankcardRecognitionResult))]
-    public sealed class InvokeBankcardRecognitionCommand : CloudCommand, IDisposable
+    public sealed class InvokeBankcardRecognitionCommand : CloudCommand, IDynamicParameters, IDisposable
     {
         private const string PathSet = "Path";
-        private const string PathInputSet = "PathInput";
+        private const string PathInputSet = InputParameters.PathInputSet;
         private const string LiteralPathSet = "LiteralPath";
         private const string UriSet = "Uri";
         private const string ImageSet = "Image";
 
         private static readonly HashSet<string> InputAndCredentialParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            nameof(Path), nameof(PathInput), nameof(LiteralPath), nameof(Uri), nameof(Image), nameof(Name), nameof(Credential), nameof(SecretName), nameof(Vault),
+            nameof(Path), InputParameters.PathInputParameter, nameof(LiteralPath), nameof(Uri), nameof(Image), InputParameters.NameParameter, nameof(Credential), nameof(SecretName), nameof(Vault),
         };
 
         private CancellationTokenSource? _cancellation;
-        private IRecognitionProvider? _provider;
         private ProviderCredential? _credential;
-        private RecognitionBatch? _batch;
+        private RecognitionSession? _session;
+        private PipelineWriter? _writer;
         private ProgressReporter? _progress;
         private InputResolver? _inputs;
+        private InputParameters? _inputParameters;
         private bool _nameOnCommandLine;
+        private HashSet<string> _ignored = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         // How pipeline input binds (checked in real pwsh by tests/Pester/PipelineBinding.Tests.ps1). PowerShell tries,
         // in turn: by value as is, by property name as is, by value converted, by property name converted; in each
@@ -48,18 +51,17 @@ namespace BankcardOcr.Commands
         //   parameter here took CSV rows and [pscustomobject]@{ Uri = … } as text before their Uri was tried;
         // - Resolve-Path output and rows with a Path column bind -Path by property name;
         // - Get-ChildItem / Get-Item output binds -LiteralPath by its PSPath; its Name binds -Name, which is why -Name
-        //   is in every set but Path (in the Image set alone it pulled files into that set and no set resolved);
+        //   binds from the pipeline in every set but Path (in the Image set alone it pulled files into that set and no
+        //   set resolved);
         // - rows with LiteralPath, Uri or Url, and objects with Image bytes (and Name), bind by property name.
+        // -PathInput and -Name are dynamic (InputParameters), so that the syntax users see shows neither the hidden set
+        // nor -Name outside the Image set.
 
         /// <summary>Image files to recognise; wildcards are expanded. Relative paths resolve against the current PowerShell location.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
         public string[] Path { get; set; } = Array.Empty<string>();
-
-        /// <summary>A path or file piped by value; see <see cref="PipedPath"/>. Users write it as <c>'a.jpg' | …</c>, never by name.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = PathInputSet, ValueFromPipeline = true, DontShow = true)]
-        public PipedPath? PathInput { get; set; }
 
         /// <summary>Image files to recognise, taken literally (no wildcards). <c>Get-ChildItem</c> output binds here through its PSPath.</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
@@ -71,6 +73,7 @@ namespace BankcardOcr.Commands
         [Parameter(Mandatory = true, ParameterSetName = UriSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Url")]
         [ValidateNotNullOrEmpty]
+        [ImageUrlArgument]
         public Uri[] Uri { get; set; } = Array.Empty<Uri>();
 
         /// <summary>An encoded image in memory (JPEG, PNG, BMP, TIFF as the provider accepts).</summary>
@@ -78,21 +81,32 @@ namespace BankcardOcr.Commands
         [ValidateNotNullOrEmpty]
         public byte[] Image { get; set; } = Array.Empty<byte>();
 
-        /// <summary>
-        /// The label the result's Source carries for <c>-Image</c> bytes; <c>image1</c>, <c>image2</c>, … by default.
-        /// Files and URLs are labelled by their path or URL: a piped file's Name binds here and is not used.
-        /// </summary>
-        [Parameter(ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = UriSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = PathInputSet, ValueFromPipelineByPropertyName = true)]
-        public string? Name { get; set; }
-
         /// <summary>Tencent (API 3.0), TencentLegacy, Huawei or Local. By default the provider named in the secret, else Local.</summary>
         [Parameter]
         [ProviderName]
         [ArgumentCompleter(typeof(ProviderCompleter))]
         public string? Provider { get; set; }
+
+        /// <summary>
+        /// With -Provider Local (the default): a cloud provider that reads only the inputs Local cannot verify (no
+        /// number found, or one that fails the number checks). The cloud parameters (-SecretName, -Credential, -Region,
+        /// -Endpoint, …) are this provider's. Every other input never leaves the machine.
+        /// </summary>
+        [Parameter]
+        [ProviderName]
+        [ArgumentCompleter(typeof(ProviderCompleter))]
+        public string? Fallback { get; set; }
+
+        /// <summary>
+        /// A second provider that reads every image too (Local on a cloud call, or a cloud provider on a Local call),
+        /// alongside the next images. When both read a number and they differ, the result carries the warning
+        /// ProvidersDisagree and the second reading, masked, in CrossCheckCardNumber; IsConfirmed says whether the
+        /// second provider read the same number.
+        /// </summary>
+        [Parameter]
+        [ProviderName]
+        [ArgumentCompleter(typeof(ProviderCompleter))]
+        public string? CrossCheck { get; set; }
 
         /// <summary>The provider's region, e.g. <c>ap-guangzhou</c> (Tencent) or <c>cn-north-4</c> (Huawei).</summary>
         [Parameter]
@@ -212,49 +226,142 @@ namespace BankcardOcr.Commands
         [Alias("ReturnTextLocation")]
         public SwitchParameter IncludeTextLocation { get; set; }
 
+        /// <summary>
+        /// <c>-Name</c> (the label the result's Source carries for <c>-Image</c> bytes; image1, image2, … by default) and
+        /// the hidden <c>-PathInput</c>; see <see cref="InputParameters"/>.
+        /// </summary>
+        public object GetDynamicParameters()
+        {
+            _inputParameters = new InputParameters(MyInvocation, PathSet, LiteralPathSet, UriSet, ImageSet);
+            return _inputParameters.Dictionary;
+        }
+
         /// <summary>Checks parameters, resolves the credential and builds the provider and the batch.</summary>
         protected override void BeginProcessing()
         {
             // Only command-line parameters are bound yet; a piped file's Name binds later and is simply not used.
-            _nameOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Name));
+            _nameOnCommandLine = MyInvocation.BoundParameters.ContainsKey(InputParameters.NameParameter);
             _cancellation = new CancellationTokenSource();
 
-            // A parameter standing in for the credential (-Token) wins, so a -SecretName (perhaps from
-            // $PSDefaultParameterValues) is not even read; it also names its provider when nothing else does.
-            var given = MyInvocation.BoundParameters.Where(p => !(p.Value is SwitchParameter s) || s.IsPresent).ToList();
-            var standIn = ProviderRegistry.NamedByCredentialParameter(given.Where(p => p.Value != null).Select(p => p.Key));
-            var secret = standIn != null ? null : ReadNamedSecret();
-            var provider = ProviderRegistry.Find(Provider) ?? ProviderRegistry.Find(secret?.Provider) ?? standIn ?? ProviderRegistry.Default;
-            WriteDebug($"Provider: {provider.Name}{(Provider is null ? (secret?.Provider is null ? " (default)" : " (from the secret)") : string.Empty)}.");
-            if (ProviderRegistry.MisplacedParameter(provider, given.Select(p => p.Key)) is string misplaced)
+            var (selection, secret) = ChooseProviders();
+            var settings = SettleSettings(selection, secret);
+            var options = new RecognitionOptions
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, provider.Name));
+                ThrottleLimit = settings.ThrottleLimit,
+                MaxRequestsPerSecond = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond)) && !_ignored.Contains(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : (double?)null,
+                Requests = settings.Requests,
+                Ordered = Ordered,
+                MaskCardNumber = MaskCardNumber,
+            };
+            _session = Open(SessionPlan.From(selection, settings, options), settings);
+            _inputs = new InputResolver(SessionState, selection.Primary.Name);
+            foreach (var line in _session.Describe(settings.ThrottleLimit))
+            {
+                this.WriteVerboseLine(line);
             }
 
-            var settings = GatherSettings();
-            Check(() => provider.CheckParameters(settings), settings);
-            if (provider.NeedsCredential(settings))
+            var names = string.Join(" and ", selection.Providers.Select(p => p.Name));
+            _progress = new ProgressReporter(this, $"Recognising bank cards with {names}", activityId: 1)
             {
-                _credential = ResolveCredential(secret, provider.CredentialKinds.ToArray());
+                SentTo = selection.Role == SecondProviderRole.Fallback ? selection.Second?.Name : null,
+            };
+            _writer = new PipelineWriter(this, selection.Cloud?.Name, selection.Primary.Name);
+        }
+
+        /// <summary>
+        /// The call's providers, and the secret when one was read. A parameter standing in for the credential (-Token)
+        /// wins, so a -SecretName (perhaps from $PSDefaultParameterValues) is not even read; it also names its provider
+        /// when nothing else does. Providers named on the command line are checked before any secret is read:
+        /// -SecretName means nothing to the offline recognizer and must not need SecretManagement there.
+        /// </summary>
+        private (ProviderSelection Selection, StoredSecret? Secret) ChooseProviders()
+        {
+            var given = MyInvocation.BoundParameters.Where(p => !(p.Value is SwitchParameter s) || s.IsPresent).Select(p => p.Key).ToList();
+            var defaults = DefaultParameterValues.SuppliedTo(this);
+            var standIn = ProviderRegistry.NamedByCredentialParameter(MyInvocation.BoundParameters.Where(p => p.Value != null && given.Contains(p.Key)).Select(p => p.Key));
+            var known = Decide(() => ProviderSelection.FromCommandLine(Provider, Fallback, CrossCheck));
+            if (known != null)
+            {
+                _ignored = LeaveAsideOrRefuse(known, given, defaults, null);
+            }
+
+            var secret = standIn != null || _ignored.Contains(nameof(SecretName)) ? null : ReadNamedSecret();
+            var selection = known ?? Decide(() => ProviderSelection.Choose(Provider, Fallback, CrossCheck, secret?.Provider, standIn))!;
+            var origin = Provider != null ? string.Empty : known is null && secret?.Provider != null ? " (from the secret)" : " (default)";
+            var second = selection.Second is ProviderDescriptor other ? $"; {(selection.Role == SecondProviderRole.Fallback ? "fallback" : "cross-check")}: {other.Name}" : string.Empty;
+            WriteDebug($"Provider: {selection.Primary.Name}{origin}{second}.");
+            if (known is null)
+            {
+                _ignored = LeaveAsideOrRefuse(selection, given, defaults, secret);
+            }
+
+            return (selection, secret);
+        }
+
+        /// <summary>The settings the providers are built from, checked by each provider, with the cloud side's credential resolved.</summary>
+        private ProviderSettings SettleSettings(ProviderSelection selection, StoredSecret? secret)
+        {
+            var settings = GatherSettings();
+            foreach (var provider in selection.Providers)
+            {
+                Check(() => provider.CheckParameters(settings), settings);
+            }
+
+            if (selection.Cloud is ProviderDescriptor cloud && cloud.NeedsCredential(settings))
+            {
+                _credential = ResolveCredential(secret, cloud.CredentialKinds.ToArray());
                 settings.Credential = _credential;
             }
 
-            Check(() => provider.CheckCredential(settings), settings);
-            _provider = CreateProvider(provider, settings);
-            _inputs = new InputResolver(SessionState, _provider.Name);
-            _batch = new RecognitionBatch(
-                _provider,
-                new RecognitionOptions
+            foreach (var provider in selection.Providers)
+            {
+                Check(() => provider.CheckCredential(settings), settings);
+            }
+
+            return settings;
+        }
+
+        /// <summary>Runs a choice of providers; a contradiction between the names ends the call with its error id.</summary>
+        private ProviderSelection? Decide(Func<ProviderSelection?> choose)
+        {
+            try
+            {
+                return choose();
+            }
+            catch (ProviderSettingException e)
+            {
+                ThrowTerminatingError(ErrorRecords.For(e));
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Ends the call when a parameter typed on the command line means nothing to any provider of
+        /// <paramref name="selection"/> (ParameterNotForProvider); returns the ones <c>$PSDefaultParameterValues</c>
+        /// supplied that mean nothing to them,
+        /// which are left aside (a default set for every call must not break the calls it does not fit).
+        /// </summary>
+        private HashSet<string> LeaveAsideOrRefuse(ProviderSelection selection, IReadOnlyCollection<string> given, ISet<string> defaults, StoredSecret? secret)
+        {
+            var names = string.Join(" or ", selection.Providers.Select(p => p.Name));
+            var typed = given.Where(p => !defaults.Contains(p)).ToList();
+            if (selection.Misplaced(typed) is string misplaced)
+            {
+                if (secret != null && secret.Provider is null)
                 {
-                    ThrottleLimit = settings.ThrottleLimit,
-                    MaxRequestsPerSecond = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRequestsPerSecond)) ? MaxRequestsPerSecond : (double?)null,
-                    Requests = settings.Requests,
-                    Ordered = Ordered,
-                    MaskCardNumber = MaskCardNumber,
-                },
-                _cancellation.Token);
-            this.WriteVerboseLine($"{_provider.Name}: up to {_batch.ThrottleLimit} requests in flight, {(_batch.RequestsPerSecond is double r && r > 0 ? r + " per second" : "no rate limit")}, {MaxRetries} retries, {TimeoutSec} s per attempt.");
-            _progress = new ProgressReporter(this, $"Recognising bank cards with {_provider.Name}", activityId: 1);
+                    misplaced += $" The secret '{SecretName}' names no provider, so {selection.Primary.Name} was chosen; add -Provider to use the secret's keys.";
+                }
+
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(misplaced), "ParameterNotForProvider", ErrorCategory.InvalidArgument, selection.Primary.Name));
+            }
+
+            var ignored = new HashSet<string>(given.Where(p => defaults.Contains(p) && selection.Misplaced(new[] { p }) != null), StringComparer.OrdinalIgnoreCase);
+            if (ignored.Count > 0)
+            {
+                WriteDebug($"Left aside, from $PSDefaultParameterValues: {string.Join(", ", ignored.OrderBy(p => p, StringComparer.Ordinal).Select(p => "-" + p))} (nothing to {names}).");
+            }
+
+            return ignored;
         }
 
         /// <summary>Queues each input of this pipeline object and writes whatever has finished meanwhile.</summary>
@@ -263,10 +370,10 @@ namespace BankcardOcr.Commands
             if (_nameOnCommandLine && ParameterSetName != ImageSet)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("-Name labels -Image bytes only; files and URLs are labelled by their path or URL.", nameof(Name)),
+                    new PSArgumentException("-Name labels -Image bytes only; files and URLs are labelled by their path or URL.", InputParameters.NameParameter),
                     "NameWithoutImage",
                     ErrorCategory.InvalidArgument,
-                    Name));
+                    _inputParameters!.Name));
             }
 
             var inputs = ExpandInputs();
@@ -281,35 +388,36 @@ namespace BankcardOcr.Commands
 
             foreach (var input in inputs)
             {
-                EndIfFatal();
-                while (!_batch!.TrySubmit(input))
+                if (Stopping)
                 {
-                    if (Stopping)
-                    {
-                        return;
-                    }
-
-                    WriteReady();
-                    _batch.WaitForProgress(TimeSpan.FromMilliseconds(250));
+                    return;
                 }
 
-                WriteReady();
+                // An image the call would send to a service goes only with the user's leave (-WhatIf, -Confirm); one
+                // the offline recognizer reads first is asked about only if it has to go on to a fallback.
+                if (_writer!.SendsEveryInput && !ShouldProcess(input.Source, $"Send to {_writer.CloudName} for recognition"))
+                {
+                    continue;
+                }
+
+                _session!.Submit(input, _writer);
             }
         }
 
-        /// <summary>Waits for the requests still in flight and writes their outcomes.</summary>
+        /// <summary>Waits for the recognitions still running and writes their outcomes.</summary>
         protected override void EndProcessing()
         {
-            while (_batch != null && _batch.Pending > 0 && !Stopping)
+            if (_session != null && _writer != null)
             {
-                WriteReady();
-                if (_batch.Pending > 0)
+                _session.Drain(_writer);
+                if (_session.Second != null && _progress?.SentTo != null)
                 {
-                    _batch.WaitForProgress(TimeSpan.FromMilliseconds(250));
+                    this.WriteVerboseLine($"{_session.Completed} inputs: {_session.SentToSecond} went to {_session.Second.Name} (the ones {_session.First.Name} could not verify); the other {_session.Completed - _session.SentToSecond} never left this machine.");
                 }
+
+                _progress?.Update(_session.Completed, 0, _session.SentToSecond);
             }
 
-            WriteReady();
             _progress?.Complete();
             Release();
         }
@@ -326,24 +434,26 @@ namespace BankcardOcr.Commands
         /// </summary>
         private ProviderSettings GatherSettings()
         {
-            var bound = MyInvocation.BoundParameters;
-            RequireAllowed(Endpoint, nameof(Endpoint));
-            RequireAllowed(IamEndpoint, nameof(IamEndpoint));
+            var bound = MyInvocation.BoundParameters.Where(p => !_ignored.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+            var endpoint = bound.ContainsKey(nameof(Endpoint)) ? Endpoint : null;
+            var iamEndpoint = bound.ContainsKey(nameof(IamEndpoint)) ? IamEndpoint : null;
+            RequireAllowed(endpoint, nameof(Endpoint));
+            RequireAllowed(iamEndpoint, nameof(IamEndpoint));
             // Inputs and the user's credential parameters are the cmdlet's business; a provider gets the resolved credential.
             var parameters = bound
                 .Where(p => !InputAndCredentialParameters.Contains(p.Key))
                 .ToDictionary(p => p.Key, p => p.Value is SwitchParameter s ? s.IsPresent : (object?)p.Value, StringComparer.OrdinalIgnoreCase);
-            if (ImageFolder != null)
+            if (ImageFolder != null && bound.ContainsKey(nameof(ImageFolder)))
             {
                 parameters[nameof(ImageFolder)] = ResolveImageFolder(ImageFolder);
             }
 
             return new ProviderSettings(parameters)
             {
-                Endpoint = Endpoint,
-                Region = Region,
+                Endpoint = endpoint,
+                Region = bound.ContainsKey(nameof(Region)) ? Region : null,
                 ThrottleLimit = bound.ContainsKey(nameof(ThrottleLimit)) ? ThrottleLimit : (int?)null,
-                Requests = new RequestSettings { MaxRetries = MaxRetries, Timeout = TimeSpan.FromSeconds(TimeoutSec) },
+                Requests = new RequestSettings { MaxRetries = MaxRetries, Timeout = TimeSpan.FromSeconds(TimeoutSec), IsTimeoutGiven = bound.ContainsKey(nameof(TimeoutSec)) },
                 // The module folder: data such as the offline recognizer's models is laid out beside this assembly.
                 ModuleDirectory = System.IO.Path.GetDirectoryName(typeof(InvokeBankcardRecognitionCommand).Assembly.Location)!,
             };
@@ -353,7 +463,7 @@ namespace BankcardOcr.Commands
         {
             if (endpoint != null && !EndpointPolicy.IsAllowed(endpoint, out var reason))
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, parameter), "InsecureEndpoint", ErrorCategory.SecurityError, endpoint));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(reason, parameter), "InsecureEndpoint", ErrorCategory.SecurityError, UrlUserInfo.Remove(endpoint)));
             }
         }
 
@@ -373,12 +483,12 @@ namespace BankcardOcr.Commands
             WriteLog(settings.Log);
         }
 
-        /// <summary>Builds the provider; one that connects first (Huawei) may fail here, which ends the call.</summary>
-        private IRecognitionProvider CreateProvider(ProviderDescriptor provider, ProviderSettings settings)
+        /// <summary>Builds the providers and opens the session; one that connects first (Huawei) may fail here, which ends the call.</summary>
+        private RecognitionSession Open(SessionPlan plan, ProviderSettings settings)
         {
             try
             {
-                return PipelineWait.For(provider.CreateAsync(settings, _cancellation!.Token), this);
+                return PipelineWait.For(RecognitionSession.OpenAsync(plan, _cancellation!.Token), this);
             }
             catch (BankcardOcrException e)
             {
@@ -409,51 +519,70 @@ namespace BankcardOcr.Commands
             {
                 switch (entry.Level)
                 {
-                    case LogLevel.Warning: WriteWarning(entry.Message); break;
+                    case LogLevel.Warning: this.WriteWarningLine(entry.Message); break;
                     case LogLevel.Debug: WriteDebug(entry.Message); break;
                     default: this.WriteVerboseLine(entry.Message); break;
                 }
             }
         }
 
-        private void WriteReady()
+        /// <summary>
+        /// The session's writer: writes outcomes on the pipeline thread, asks before an image goes to a fallback, and
+        /// ends the call when the authentication rule stopped it (<see cref="RecognitionBatch.AuthFailuresToStop"/>):
+        /// once the outcomes already in are written, with that one error, for the input that decided it.
+        /// </summary>
+        private sealed class PipelineWriter : IOutcomeWriter
         {
-            while (!Stopping && _batch!.TryTake() is RecognitionOutcome outcome)
-            {
-                EndIfFatal();
-                WriteEntries(outcome.Log);
+            private readonly InvokeBankcardRecognitionCommand _cmdlet;
 
+            public PipelineWriter(InvokeBankcardRecognitionCommand cmdlet, string? cloudName, string primaryName)
+            {
+                _cmdlet = cmdlet;
+                CloudName = cloudName;
+                SendsEveryInput = cloudName != null && (cloudName == primaryName || cmdlet.CrossCheck != null);
+            }
+
+            /// <summary>The provider of the call that sends images to a service, or null.</summary>
+            public string? CloudName { get; }
+
+            /// <summary>Whether every input goes to <see cref="CloudName"/> (a cloud call, or a cross-check by one).</summary>
+            public bool SendsEveryInput { get; }
+
+            public bool Stopping => _cmdlet.Stopping;
+
+            public void Write(RecognitionOutcome outcome)
+            {
+                _cmdlet.WriteEntries(outcome.Log);
                 if (outcome.Result != null)
                 {
-                    WriteObject(outcome.Result);
+                    _cmdlet.WriteObject(outcome.Result);
                 }
                 else
                 {
-                    WriteError(ErrorRecords.ForInput(outcome.Error!, outcome.Input));
+                    _cmdlet.WriteError(ErrorRecords.ForInput(outcome.Error!, outcome.Input));
                 }
             }
 
-            EndIfFatal();
-            _progress?.Update(_batch!.Completed, _batch.Running);
-        }
+            public void Progress(SessionProgress progress) =>
+                _cmdlet._progress?.Update(progress.Completed, progress.Running, progress.SentToSecond);
 
-        /// <summary>After an authentication failure the batch sends nothing more; the call ends with that one error.</summary>
-        private void EndIfFatal()
-        {
-            if (_batch?.Fatal is BankcardOcrException fatal)
+            public bool ShouldSend(RecognitionInput input, string provider) =>
+                _cmdlet.ShouldProcess(input.Source, $"Send to {provider} for recognition (the offline recognizer could not verify a number)");
+
+            public void Fatal(BankcardOcrException error, RecognitionInput input)
             {
-                _progress?.Complete();
-                ThrowTerminatingError(ErrorRecords.ForInput(fatal, _batch.FatalInput!));
+                _cmdlet._progress?.Complete();
+                _cmdlet.ThrowTerminatingError(ErrorRecords.ForInput(error, input));
             }
         }
 
         private IEnumerable<RecognitionInput> ExpandInputs() => ParameterSetName switch
         {
             UriSet => _inputs!.FromUris(Uri),
-            ImageSet => new[] { _inputs!.FromBytes(Image, Name) },
+            ImageSet => new[] { _inputs!.FromBytes(Image, _inputParameters!.Name) },
             LiteralPathSet => _inputs!.FromLiteralPaths(LiteralPath),
-            PathInputSet when PathInput!.IsLiteral => _inputs!.FromLiteralPaths(new[] { PathInput.Value }),
-            PathInputSet => _inputs!.FromPaths(new[] { PathInput!.Value }),
+            PathInputSet when _inputParameters!.PathInput!.IsLiteral => _inputs!.FromLiteralPaths(new[] { _inputParameters.PathInput.Value }),
+            PathInputSet => _inputs!.FromPaths(new[] { _inputParameters!.PathInput!.Value }),
             _ => _inputs!.FromPaths(Path),
         };
 
@@ -474,10 +603,8 @@ namespace BankcardOcr.Commands
 
         private void Release()
         {
-            _batch?.Dispose();
-            _batch = null;
-            _provider?.Dispose();
-            _provider = null;
+            _session?.Dispose();
+            _session = null;
             _credential?.Dispose();
             _credential = null;
             _cancellation?.Dispose();

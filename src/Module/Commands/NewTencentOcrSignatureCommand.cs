@@ -2,7 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Text;
 using BankcardOcr.Completers;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Providers.TencentLegacy;
 

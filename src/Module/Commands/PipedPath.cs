@@ -4,7 +4,8 @@ using System.IO;
 namespace BankcardOcr.Commands
 {
     /// <summary>
-    /// A path piped by value to <c>Invoke-BankcardRecognition</c> (its hidden <c>-PathInput</c>). PowerShell converts
+    /// A path piped by value to <c>Invoke-BankcardRecognition</c> (its hidden, dynamic <c>-PathInput</c>: see
+    /// <see cref="InputParameters"/>). PowerShell converts
     /// only strings and file-system items to this type, never an arbitrary object: a row such as
     /// <c>[pscustomobject]@{ Uri = … }</c> then fails this binding quietly and binds by its property names instead,
     /// where a <c>string</c> parameter took it as the text '@{Uri=…}'.

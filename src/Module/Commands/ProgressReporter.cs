@@ -21,7 +21,7 @@ namespace BankcardOcr.Commands
 
         // The latest counts an update skipped (updates are throttled), written by Complete so the bar's last
         // state is the true one rather than whatever was current a quarter second earlier.
-        private (long Done, long InFlight)? _skipped;
+        private (long Done, long InFlight, long Sent)? _skipped;
 
         public ProgressReporter(Cmdlet cmdlet, string activity, int activityId)
         {
@@ -30,26 +30,30 @@ namespace BankcardOcr.Commands
             _activityId = activityId;
         }
 
+        /// <summary>The fallback provider whose share the status counts (<c>3 sent to Tencent</c>), or null for none.</summary>
+        public string? SentTo { get; set; }
+
         /// <summary>The total number of inputs, when known before the end (all bound at once rather than piped).</summary>
         public long? Total { get; set; }
 
         /// <summary>Reports progress, at most every quarter second unless forced.</summary>
         /// <param name="done">Inputs whose outcome was written.</param>
         /// <param name="inFlight">Requests running right now (not inputs waiting in line).</param>
+        /// <param name="sent">Inputs sent to the fallback provider (<see cref="SentTo"/>) so far.</param>
         /// <param name="force">Write even within the quarter second.</param>
-        public void Update(long done, long inFlight, bool force = false)
+        public void Update(long done, long inFlight, long sent = 0, bool force = false)
         {
             var now = _clock.Elapsed;
             if (!force && _last is TimeSpan last && now - last < Interval)
             {
-                _skipped = (done, inFlight);
+                _skipped = (done, inFlight, sent);
                 return;
             }
 
             _last = now;
             _skipped = null;
             var rate = now.TotalSeconds > 0 ? done / now.TotalSeconds : 0;
-            var record = new ProgressRecord(_activityId, _activity, Status(done, inFlight, rate));
+            var record = new ProgressRecord(_activityId, _activity, Status(done, inFlight, rate, sent));
             if (Total is long total && total > 0)
             {
                 record.PercentComplete = (int)Math.Min(100, done * 100 / total);
@@ -65,9 +69,9 @@ namespace BankcardOcr.Commands
 
         public void Complete()
         {
-            if (_skipped is (long done, long inFlight))
+            if (_skipped is (long done, long inFlight, long sent))
             {
-                Update(done, inFlight, force: true);
+                Update(done, inFlight, sent, force: true);
             }
 
             if (_shown)
@@ -76,10 +80,11 @@ namespace BankcardOcr.Commands
             }
         }
 
-        private string Status(long done, long inFlight, double rate)
+        private string Status(long done, long inFlight, double rate, long sent)
         {
             var of = Total is long total ? " of " + total.ToString(CultureInfo.InvariantCulture) : string.Empty;
-            return string.Format(CultureInfo.InvariantCulture, "{0}{1} images, {2} in flight, {3:0.#} per second", done, of, inFlight, rate);
+            var status = string.Format(CultureInfo.InvariantCulture, "{0}{1} images, {2} in flight, {3:0.#} per second", done, of, inFlight, rate);
+            return SentTo is null ? status : status + string.Format(CultureInfo.InvariantCulture, ", {0} sent to {1}", sent, SentTo);
         }
     }
 }

@@ -3,7 +3,7 @@ using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using BankcardOcr.Completers;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Engine;
 using BankcardOcr.Providers;
 using BankcardOcr.Secrets;

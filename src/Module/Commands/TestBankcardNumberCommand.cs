@@ -11,8 +11,9 @@ namespace BankcardOcr.Commands
     public sealed class TestBankcardNumberCommand : PSCmdlet
     {
         /// <summary>
-        /// The card numbers to check. Spaces and dashes between digit groups are allowed. Binds from the
-        /// pipeline by value and by property name, so recognition results pipe straight in.
+        /// The card numbers to check. Digits of any script (full-width, Arabic-Indic, …) are read as ASCII; spaces,
+        /// dashes and invisible marks between digit groups are allowed. Binds from the pipeline by value and by
+        /// property name, so recognition results pipe straight in.
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AllowNull]

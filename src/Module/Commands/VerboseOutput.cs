@@ -25,6 +25,24 @@ namespace BankcardOcr.Commands
             cmdlet.WriteVerbose(text);
         }
 
+        /// <summary>
+        /// Writes <paramref name="text"/> as a warning, or as a debug line starting "WARNING:" under -Debug without
+        /// -WarningAction: the same engine rule gives a binary cmdlet's warnings an Inquire preference under -Debug, and
+        /// a warning about one image (a dropped date, two providers disagreeing) must not stop an unattended run.
+        /// The result's Warnings property still names it.
+        /// </summary>
+        public static void WriteWarningLine(this PSCmdlet cmdlet, string text)
+        {
+            var bound = cmdlet.MyInvocation.BoundParameters;
+            if (IsOn(bound, "Debug") && !bound.ContainsKey("WarningAction"))
+            {
+                cmdlet.WriteDebug("WARNING: " + text);
+                return;
+            }
+
+            cmdlet.WriteWarning(text);
+        }
+
         private static bool IsOn(IDictionary<string, object> bound, string name) =>
             bound.TryGetValue(name, out var value) && (value is SwitchParameter s ? s.IsPresent : value is bool b && b);
     }

@@ -11,21 +11,26 @@ using BankcardOcr.Providers.Huawei;
 namespace BankcardOcr.Completers
 {
     /// <summary>
-    /// Completes <c>-Region</c> with the regions of the provider already named on the command line; on a command
-    /// named after one provider, that provider's; otherwise every provider's.
+    /// Completes <c>-Region</c> with the regions of the provider already named on the command line (a second
+    /// provider named by <c>-Fallback</c> or <c>-CrossCheck</c> counts too: the cloud parameters are its); nothing for a
+    /// provider without regions (Local); on a command named after one provider, that provider's; otherwise every
+    /// provider's.
     /// </summary>
     public sealed class RegionCompleter : IArgumentCompleter
     {
         /// <inheritdoc />
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            CompletionList.Matching(RegionsFor(commandName, fakeBoundParameters?["Provider"] as string), wordToComplete);
+            CompletionList.Matching(RegionsFor(commandName, fakeBoundParameters), wordToComplete);
 
-        private static IEnumerable<string> RegionsFor(string commandName, string? provider)
+        private static IEnumerable<string> RegionsFor(string commandName, IDictionary? bound)
         {
-            // A provider without regions (Local) completes as if none were named.
-            if (ProviderRegistry.Find(provider) is ProviderDescriptor named && named.Regions.Count > 0)
+            var named = new[] { "Provider", "Fallback", "CrossCheck" }
+                .Select(p => ProviderRegistry.Find(bound?[p] as string))
+                .Where(d => d != null)
+                .ToList();
+            if (named.Count > 0)
             {
-                return named.Regions;
+                return named.SelectMany(d => d!.Regions).Distinct(StringComparer.OrdinalIgnoreCase);
             }
 
             // The longest name first: a command named after TencentLegacy is not Tencent's.

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud.Credentials;
 
 namespace BankcardOcr.Secrets
 {

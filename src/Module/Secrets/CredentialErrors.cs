@@ -30,8 +30,10 @@ namespace BankcardOcr.Secrets
         internal static CredentialErrorException NoSecretManagement(Exception? inner, string needs = "-SecretName") =>
             Create(
                 new PSNotSupportedException(
-                    needs + " needs the Microsoft.PowerShell.SecretManagement module, which could not be found. " +
-                    "Run: Install-Module Microsoft.PowerShell.SecretManagement",
+                    needs + " needs the Microsoft.PowerShell.SecretManagement module, which could not be found, and a vault " +
+                    "extension registered with it, such as Microsoft.PowerShell.SecretStore (SecretManagement alone stores " +
+                    "nothing). Run: Install-Module Microsoft.PowerShell.SecretManagement, Microsoft.PowerShell.SecretStore; " +
+                    "Register-SecretVault -Name Store -ModuleName Microsoft.PowerShell.SecretStore -DefaultVault",
                     inner),
                 SecretManagementNotAvailable,
                 ErrorCategory.NotInstalled,

@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud.Credentials;
 
 namespace BankcardOcr.Secrets
 {
     /// <summary>
-    /// Finds the credential a cloud cmdlet signs with, in the order DESIGN.md fixes (first hit wins):
+    /// Finds the credential a cloud cmdlet signs with, in the order of docs/design.md, "Public contract" (first wins):
     /// <c>-Credential</c>; <c>-SecretName</c> (+ <c>-Vault</c>) through SecretManagement; the official SDKs'
     /// environment variables; otherwise the terminating error <c>CredentialNotFound</c>, listing what was tried.
     /// A named secret that is missing or malformed ends the call: falling back to environment keys would

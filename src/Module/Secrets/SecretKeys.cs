@@ -4,9 +4,9 @@ using BankcardOcr.Engine;
 namespace BankcardOcr.Secrets
 {
     /// <summary>
-    /// The documented keys of a hashtable secret (DESIGN.md, "Credentials") besides each credential kind's own pair,
-    /// which its <see cref="Credentials.CredentialKind"/> names. Set-BankcardOcrSecret writes them and the resolver
-    /// reads them, case-insensitively.
+    /// The documented keys of a hashtable secret (docs/design.md, "Public contract") besides each credential kind's own
+    /// pair, which its <see cref="BankcardOcr.Cloud.Credentials.CredentialKind"/> names. Set-BankcardOcrSecret writes them and the
+    /// resolver reads them, case-insensitively.
     /// </summary>
     internal static class SecretKeys
     {

@@ -6,7 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Text;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud.Credentials;
 
 namespace BankcardOcr.Secrets
 {

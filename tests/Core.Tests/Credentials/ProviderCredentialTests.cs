@@ -2,7 +2,7 @@ using System.Security;
 using System.Text;
 using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Providers.Tencent;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud.Credentials;
 
 namespace BankcardOcr.Core.Tests.Credentials;
 

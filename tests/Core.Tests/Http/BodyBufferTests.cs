@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 
 namespace BankcardOcr.Core.Tests.Http;
 

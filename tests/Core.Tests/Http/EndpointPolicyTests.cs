@@ -1,4 +1,4 @@
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 
 namespace BankcardOcr.Core.Tests.Http;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 
 namespace BankcardOcr.Core.Tests.Http;
 

@@ -1,6 +1,6 @@
 using BankcardOcr.Providers.TencentLegacy;
 using BankcardOcr.Imaging;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Core.Tests.Imaging;
 
@@ -17,7 +17,7 @@ public class DecodeGateTests
     [Fact]
     public async Task NoMoreThanTwoImagesAreDecodedAtOnce()
     {
-        var image = GeneratedImages.Bmp(1200, 800, noise: 10);
+        var image = TestImages.PhotoBmp(1200, 800, noise: 10);
         DecodeGate.ResetPeak();
         using var start = new ManualResetEventSlim();
 
@@ -43,7 +43,7 @@ public class DecodeGateTests
         using var first = await DecodeGate.EnterAsync(CancellationToken.None);
         using var second = await DecodeGate.EnterAsync(CancellationToken.None);
         using var cancel = new CancellationTokenSource();
-        var waiting = ImagePreflight.PrepareAsync(GeneratedImages.Bmp(1200, 800, noise: 10), TencentLegacyDescriptor.Limits, null, new RecognitionLog(), cancel.Token);
+        var waiting = ImagePreflight.PrepareAsync(TestImages.PhotoBmp(1200, 800, noise: 10), TencentLegacyDescriptor.Limits, null, new RecognitionLog(), cancel.Token);
         Assert.False(waiting.IsCompleted);
         cancel.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);

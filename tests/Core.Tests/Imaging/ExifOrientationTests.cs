@@ -4,7 +4,7 @@ namespace BankcardOcr.Core.Tests.Imaging;
 
 public class ExifOrientationTests
 {
-    private static readonly Lazy<byte[]> Plain = new(() => GeneratedImages.Jpeg(16, 8, noise: 0));
+    private static readonly Lazy<byte[]> Plain = new(() => TestImages.PhotoJpeg(16, 8, noise: 0));
 
     [Theory]
     [InlineData(1, false)]
@@ -14,7 +14,7 @@ public class ExifOrientationTests
     [InlineData(5, true)]
     public void OrientationIsReadInEitherByteOrder(int orientation, bool bigEndian)
     {
-        var jpeg = GeneratedImages.WithExifOrientation(Plain.Value, (ushort)orientation, bigEndian);
+        var jpeg = TestImages.WithExifOrientation(Plain.Value, (ushort)orientation, bigEndian);
 
         Assert.Equal(orientation, ExifOrientation.Read(jpeg));
     }
@@ -24,7 +24,7 @@ public class ExifOrientationTests
 
     [Fact]
     public void OutOfRangeValueIsUpright() =>
-        Assert.Equal(1, ExifOrientation.Read(GeneratedImages.WithExifOrientation(Plain.Value, 9)));
+        Assert.Equal(1, ExifOrientation.Read(TestImages.WithExifOrientation(Plain.Value, 9)));
 
     // A 3x2 image whose pixels are numbered 1..6 row by row (value in all three channels):
     //   1 2 3

@@ -2,7 +2,7 @@ using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Providers.TencentLegacy;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Imaging;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 using StbImageSharp;
 
 namespace BankcardOcr.Core.Tests.Imaging;
@@ -13,7 +13,7 @@ public class ImagePreparationTests
     private const int MiB = 1024 * 1024;
 
     // 1600x1200 with heavy noise, 3.3 MB at quality 95 and still over 1 MB at quality 90, so it must be downscaled, not just re-encoded.
-    private static readonly Lazy<byte[]> NoisyPhoto = new(() => GeneratedImages.Jpeg(1600, 1200, noise: 60));
+    private static readonly Lazy<byte[]> NoisyPhoto = new(() => TestImages.PhotoJpeg(1600, 1200, noise: 60));
 
     [Fact]
     public async Task NoisyPhotoOverOneMegabyteIsDownscaledToFitTencentLegacy()
@@ -49,7 +49,7 @@ public class ImagePreparationTests
     [InlineData("bmp")]
     public async Task LosslessImageIsReEncodedAtFullSizeWhenThatFits(string format)
     {
-        var image = format == "png" ? GeneratedImages.Png(1200, 800, noise: 10) : GeneratedImages.Bmp(1200, 800, noise: 10);
+        var image = format == "png" ? TestImages.PhotoPng(1200, 800, noise: 10) : TestImages.PhotoBmp(1200, 800, noise: 10);
         Assert.True(image.Length > MiB);
 
         var sent = await ImagePreflight.PrepareAsync(image, TencentLegacyDescriptor.Limits, null, new RecognitionLog());
@@ -62,7 +62,7 @@ public class ImagePreparationTests
     [Fact]
     public async Task ImageWithinLimitsIsReturnedUnchanged()
     {
-        var image = GeneratedImages.Jpeg(400, 300, noise: 10);
+        var image = TestImages.PhotoJpeg(400, 300, noise: 10);
         var log = new RecognitionLog("small.jpg");
 
         var sent = await ImagePreflight.PrepareAsync(image, TencentLegacyDescriptor.Limits, "TencentLegacy", log);
@@ -88,7 +88,7 @@ public class ImagePreparationTests
     [Fact]
     public async Task SideOverHuaweiMaximumIsScaledDown()
     {
-        var image = GeneratedImages.Png(9000, 300, noise: 0);
+        var image = TestImages.PhotoPng(9000, 300, noise: 0);
         Assert.True(image.Length < HuaweiDescriptor.Limits.MaxImageBytes);
 
         var log = new RecognitionLog();
@@ -128,7 +128,7 @@ public class ImagePreparationTests
     {
         // Stored landscape with a red top-left corner; orientation 6 means "turn 90 degrees clockwise to view",
         // which puts that corner at the top right of a portrait image.
-        var pixels = GeneratedImages.Pixels(1200, 900, noise: 30);
+        var pixels = TestImages.PhotoPixels(1200, 900, noise: 30);
         for (var y = 0; y < 200; y++)
         {
             for (var x = 0; x < 200; x++)
@@ -139,7 +139,7 @@ public class ImagePreparationTests
             }
         }
 
-        var photo = GeneratedImages.WithExifOrientation(GeneratedImages.Jpeg(pixels, 1200, 900), 6);
+        var photo = TestImages.WithExifOrientation(TestImages.EncodeJpeg(pixels, 1200, 900), 6);
         var limits = new ImageLimits("Small", new[] { ImageFormat.Jpeg }, maxImageBytes: 300_000);
         var sent = await ImagePreflight.PrepareAsync(photo, limits, null, new RecognitionLog());
 

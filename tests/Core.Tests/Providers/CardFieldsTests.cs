@@ -1,5 +1,6 @@
 using BankcardOcr.Cards;
 using BankcardOcr.Providers;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Core.Tests.Providers;
 

@@ -1,4 +1,4 @@
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Providers.Huawei;
 
 namespace BankcardOcr.Core.Tests.Providers;

@@ -1,15 +1,15 @@
 using System.Net;
 using System.Net.Http;
 using System.Text;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Providers.Huawei;
 
 namespace BankcardOcr.Core.Tests.Providers;
 
-/// <summary>RecognizeBankcard answers (huawei.md §3.2, §4, §8) mapped to results and exceptions.</summary>
+/// <summary>RecognizeBankcard answers (docs/huaweicloud.md §3.2, §4, §8) mapped to results and exceptions.</summary>
 public class HuaweiResponseTests
 {
-    // The seed's 成功响应示例 (seed 003), with a text_location block in the documented corner-point shape.
+    // The vendor's 成功响应示例 (docs/huaweicloud.md §3.2), with a text_location block in the documented corner-point shape.
     private const string Sample = """
         {"result": {"bank_name": "XX银行", "card_number": "6222 0202 0011 2233 445", "issue_date": "12/10", "expiry_date": "12/20", "type": "信用卡",
           "confidence": {"bank_name": 0.9431, "card_number": 0.8562, "issue_date": 0.9962, "expiry_date": 0.9256, "type": 0},

@@ -4,7 +4,7 @@ using BankcardOcr.Providers.Huawei;
 namespace BankcardOcr.Core.Tests.Providers;
 
 /// <summary>
-/// The published SDK-HMAC-SHA256 vectors of huawei.md §6 (numbers as there) and the edge cases of §5.1.
+/// The published SDK-HMAC-SHA256 vectors of docs/huaweicloud.md §6 (numbers as there) and the edge cases of §5.1.
 /// The SM3 (5, 6) and V11 derived-key (7, 8) vectors are for other algorithms, which OCR does not use.
 /// </summary>
 public class HuaweiSignerTests

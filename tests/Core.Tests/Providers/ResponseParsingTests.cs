@@ -1,14 +1,14 @@
 using System.Net;
 using System.Reflection;
 using System.Text;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 
 namespace BankcardOcr.Core.Tests.Providers;
 
 /// <summary>The providers' response mappers, fed the documented envelopes directly.</summary>
 public class ResponseParsingTests
 {
-    // The seed's 输出示例 (seed 000), abridged to the fields that matter.
+    // The legacy page's 输出示例 (docs/tencentcloud.md §5.2), abridged to the fields that matter.
     private const string LegacySample = """
         {"code":0,"message":"OK","data":{"session_id":"10000011579925413","items":[
           {"item":"卡号","itemcoord":{"x":28,"y":101,"width":244,"height":22},"itemconf":0.9542132019996644,"itemstring":"514958888888888","coords":[],"words":[],"candword":[]},
@@ -73,7 +73,7 @@ public class ResponseParsingTests
     [Fact]
     public void Api3SampleMapsToTheDesignProperties()
     {
-        // tencent.md §2.3 example, with a second warning code.
+        // docs/tencentcloud.md §2.3 example, with a second warning code.
         var result = ParseApi3(200, """
             {"Response": {"BankInfo": "招商银行(03080000)", "ValidDate": "07/2023", "CardType": "贷记卡", "CardName": "招商银行信用卡",
               "BorderCutImage": null, "CardNoImage": null, "WarningCode": [-9114, -9112], "CardNo": "6225768888888888",

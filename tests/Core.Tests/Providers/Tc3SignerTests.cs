@@ -5,7 +5,7 @@ namespace BankcardOcr.Core.Tests.Providers;
 
 public class Tc3SignerTests
 {
-    // tencent.md §4: the payload of vectors A and B; the \u escapes are literal text.
+    // docs/tencentcloud.md §4: the payload of vectors A and B; the \u escapes are literal text.
     private const string CvmPayload = "{\"Limit\": 1, \"Filters\": [{\"Values\": [\"\\u672a\\u547d\\u540d\"], \"Name\": \"instance-name\"}]}";
     private const string ExampleSecretId = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
     private const string ExampleSecretKey = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
@@ -157,7 +157,7 @@ public class Tc3SignerTests
     [Fact]
     public void CredentialDateIsTheUtcDateOfTheTimestamp()
     {
-        // 1551113065 is 2019-02-26 00:44:25 at UTC+8; the scope must still say 2019-02-25 (tencent.md §3).
+        // 1551113065 is 2019-02-26 00:44:25 at UTC+8; the scope must still say 2019-02-25 (docs/tencentcloud.md §3).
         var local = DateTimeOffset.FromUnixTimeSeconds(1551113065).ToOffset(TimeSpan.FromHours(8));
 
         var signature = Sign(new Tc3SigningRequest("BankCardOCR", Array.Empty<byte>(), local), ExampleSecretId, ExampleSecretKey);

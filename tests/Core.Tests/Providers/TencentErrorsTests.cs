@@ -8,7 +8,7 @@ public class TencentErrorsTests
     private const BankcardOcrErrorKind Provider = BankcardOcrErrorKind.ProviderError;
     private const string CardNumber = "6225768888888888";
 
-    // tencent.md §2.4: the BankCardOCR codes and the common codes, with sub-codes that must fall back to a parent.
+    // docs/tencentcloud.md §2.4: BankCardOCR's codes and the common codes, sub-codes falling back to a parent.
     public static TheoryData<string, BankcardOcrErrorKind, bool> Codes => new()
     {
         { "FailedOperation.DownLoadError", BankcardOcrErrorKind.ImageNotFound, true },

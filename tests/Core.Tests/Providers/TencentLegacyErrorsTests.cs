@@ -8,7 +8,7 @@ public class TencentLegacyErrorsTests
     private const BankcardOcrErrorKind Provider = BankcardOcrErrorKind.ProviderError;
     private const string CardNumber = "6228480402564890515";
 
-    // Every code of the seed's error table and tencent.md §5.3: kind, retryable, needs a fresh signature.
+    // Every code of the vendor's error table (docs/tencentcloud.md §5.3): kind, retryable, needs a fresh signature.
     public static TheoryData<int, BankcardOcrErrorKind, bool, bool> Codes => new()
     {
         { 3, Auth, false, false },

@@ -6,7 +6,7 @@ namespace BankcardOcr.Core.Tests.Providers;
 
 public class TencentLegacySignerTests
 {
-    // tencent.md §6.3, the vendor's 鉴权签名 page.
+    // docs/tencentcloud.md §6.3, the vendor's 鉴权签名 page.
     private const string AppId = "1252821871";
     private const string Bucket = "tencentyun";
     private const string SecretId = "AKIDgaoOYh2kOmJfWVdH4lpfxScG2zPLPGoK";

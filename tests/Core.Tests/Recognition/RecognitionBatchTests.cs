@@ -1,6 +1,6 @@
 using System.Threading;
 using BankcardOcr.Engine;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Core.Tests.Recognition;
 
@@ -166,6 +166,133 @@ public class RecognitionBatchTests
         Assert.Equal(0, batch.Pending);
         // A worker queues its last outcome just before it leaves; Running reaches 0 a moment after Pending does.
         Assert.True(SpinWait.SpinUntil(() => batch.Running == 0, TimeSpan.FromSeconds(10)), $"{batch.Running} request(s) still running");
+    }
+
+    [Fact]
+    public void AnAuthenticationBlipOnOneImageAfterAcceptedRequestsIsThatImagesError()
+    {
+        // Image 9 is answered "signature expired" on its first attempt and on its freshly signed retry, as in the
+        // soak of issue 19; every other image is accepted. With ThrottleLimit 4, image 9 starts only after a worker
+        // has finished an earlier image, so the call's credentials have been accepted before its answer counts.
+        var provider = new ScriptedProvider(async (request, token) =>
+        {
+            await Task.Yield();
+            return BatchDriver.IndexOf(request) == 9
+                ? throw new BankcardOcrException(BankcardOcrErrorKind.AuthenticationFailed, "signature expired", "Scripted", "AuthFailure.SignatureExpire") { RequiresFreshCredential = true }
+                : ScriptedProvider.Card("4111111111111111");
+        });
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { ThrottleLimit = 4, RetryBaseDelay = TimeSpan.FromMilliseconds(1) }, CancellationToken.None);
+
+        var outcomes = BatchDriver.RunAll(batch, BatchDriver.Images(40));
+
+        Assert.Null(batch.Fatal);
+        Assert.Equal(40, outcomes.Count);
+        var failed = Assert.Single(outcomes, o => o.Error != null);
+        Assert.Equal("image9", failed.Input.Source);
+        Assert.Equal(BankcardOcrErrorKind.AuthenticationFailed, failed.Error!.Kind);
+        Assert.Equal(41, provider.Calls); // image 9 had its fresh-signature retry
+    }
+
+    [Fact]
+    public void AuthenticationFailuresWithSuccessesBetweenThemDoNotStopTheBatch()
+    {
+        // One request at a time, so completion order is input order: after images 0 and 1 are accepted, every third
+        // image is refused; no two refusals are ever adjacent, however many there are.
+        var provider = new ScriptedProvider((request, _) => BatchDriver.IndexOf(request) % 3 == 2
+            ? throw new BankcardOcrException(BankcardOcrErrorKind.AuthenticationFailed, "refused", "Scripted", "AuthFailure.SignatureFailure")
+            : Task.FromResult(ScriptedProvider.Card("4111111111111111")));
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { ThrottleLimit = 1 }, CancellationToken.None);
+
+        var outcomes = BatchDriver.RunAll(batch, BatchDriver.Images(30));
+
+        Assert.Null(batch.Fatal);
+        Assert.Equal(30, outcomes.Count);
+        Assert.Equal(10, outcomes.Count(o => o.Error?.Kind == BankcardOcrErrorKind.AuthenticationFailed));
+    }
+
+    [Fact]
+    public void KeysThatStopWorkingMidBatchEndItAfterThreeImagesInARow()
+    {
+        // Images 0-4 are accepted, then the keys are revoked: every later request is refused. One request at a time:
+        // images 5 and 6 are their own errors, image 7 is the third in a row and ends the batch; nothing else is sent.
+        var provider = new ScriptedProvider((request, _) => BatchDriver.IndexOf(request) >= 5
+            ? throw new BankcardOcrException(BankcardOcrErrorKind.AuthenticationFailed, "refused", "Scripted", "AuthFailure.SecretIdNotFound")
+            : Task.FromResult(ScriptedProvider.Card("4111111111111111")));
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { ThrottleLimit = 1 }, CancellationToken.None);
+
+        var outcomes = BatchDriver.RunAll(batch, BatchDriver.Images(40));
+
+        Assert.Equal(3, RecognitionBatch.AuthFailuresToStop);
+        Assert.Equal(BankcardOcrErrorKind.AuthenticationFailed, batch.Fatal!.Kind);
+        Assert.Equal("AuthFailure.SecretIdNotFound", batch.Fatal.ProviderCode);
+        Assert.Contains("3 images in a row", batch.Fatal.Message, StringComparison.Ordinal);
+        Assert.Equal("image7", batch.FatalInput!.Source);
+        Assert.Equal(8, provider.Calls);
+        Assert.Equal(8, outcomes.Count); // the fatal image's own outcome is queued too; images 8-39 get none
+        Assert.Equal(0, batch.Pending);
+    }
+
+    [Fact]
+    public void KeysThatStopWorkingMidBatchSendAtMostThrottleLimitPlusTwoRequestsAfterTheLastAcceptance()
+    {
+        // The first 20 calls are accepted; later calls are refused, but only once all 20 acceptances are in, so the
+        // count starts after the last of them: at most the 6 calls in flight by then, plus one each for the workers
+        // freed by the first two refusals.
+        RecognitionBatch? batch = null;
+        var calls = 0;
+        var provider = new ScriptedProvider(async (request, token) =>
+        {
+            await Task.Yield();
+            if (Interlocked.Increment(ref calls) <= 20)
+            {
+                return ScriptedProvider.Card("4111111111111111");
+            }
+
+            Assert.True(SpinWait.SpinUntil(() => batch!.Completed >= 20, TimeSpan.FromSeconds(30)));
+            throw new BankcardOcrException(BankcardOcrErrorKind.AuthenticationFailed, "refused", "Scripted", "AuthFailure.SecretIdNotFound");
+        });
+        batch = new RecognitionBatch(provider, new RecognitionOptions { ThrottleLimit = 6 }, CancellationToken.None);
+
+        var outcomes = BatchDriver.RunAll(batch, BatchDriver.Images(200));
+
+        Assert.NotNull(batch.Fatal);
+        Assert.InRange(provider.Calls, 20 + RecognitionBatch.AuthFailuresToStop, 20 + 6 + 2);
+        Assert.Equal(20, outcomes.Count(o => o.Result != null));
+        batch.Dispose();
+    }
+
+    [Fact]
+    public void AnAuthenticationFailureBeforeAnyAcceptanceStillEndsTheBatchAtOnce()
+    {
+        var provider = new ScriptedProvider((request, _) => BatchDriver.IndexOf(request) == 0
+            ? throw new BankcardOcrException(BankcardOcrErrorKind.AuthenticationFailed, "signature expired", "Scripted", "AuthFailure.SignatureExpire") { RequiresFreshCredential = true }
+            : Task.FromResult(ScriptedProvider.Card("4111111111111111")));
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { ThrottleLimit = 1 }, CancellationToken.None);
+
+        var outcomes = BatchDriver.RunAll(batch, BatchDriver.Images(10));
+
+        Assert.NotNull(batch.Fatal);
+        Assert.Equal("signature expired", batch.Fatal!.Message);
+        Assert.Equal(2, provider.Calls);
+        Assert.Single(outcomes);
+    }
+
+    [Fact]
+    public void NoCardFoundAcceptsTheCredentialsLikeAResult()
+    {
+        // The service reads the image only for a request it has authenticated.
+        var provider = new ScriptedProvider((request, _) => BatchDriver.IndexOf(request) switch
+        {
+            0 => throw new BankcardOcrException(BankcardOcrErrorKind.NoCardFound, "no card", "Scripted", "FailedOperation.NoBankCardError"),
+            1 => throw new BankcardOcrException(BankcardOcrErrorKind.AuthenticationFailed, "refused", "Scripted", "AuthFailure.SignatureExpire"),
+            _ => Task.FromResult(ScriptedProvider.Card("4111111111111111")),
+        });
+        using var batch = new RecognitionBatch(provider, new RecognitionOptions { ThrottleLimit = 1 }, CancellationToken.None);
+
+        var outcomes = BatchDriver.RunAll(batch, BatchDriver.Images(5));
+
+        Assert.Null(batch.Fatal);
+        Assert.Equal(5, outcomes.Count);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using BankcardOcr.Core.Tests.Recognition;
 using BankcardOcr.Engine;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Core.Tests.Reliability;
 

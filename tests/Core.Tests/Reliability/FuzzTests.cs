@@ -42,7 +42,9 @@ public class FuzzTests
         {
             var report = FuzzRun.Run(target, Seed, 400);
             Assert.True(report.Outcomes.GetValueOrDefault("Success") > 0, target.Name + " never succeeded");
-            Assert.True(report.Outcomes.Count >= 3, target.Name + " reached only " + string.Join(",", report.Outcomes.Keys));
+            // Test-BankcardNumber has one refusal, InvalidCardNumber; the providers and the preflight have several.
+            var kinds = target.Name == "Card number text" ? 2 : 3;
+            Assert.True(report.Outcomes.Count >= kinds, target.Name + " reached only " + string.Join(",", report.Outcomes.Keys));
         }
     }
 

@@ -5,7 +5,7 @@ using BankcardOcr.Providers.TencentLegacy;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Core.Tests.Imaging;
 using BankcardOcr.Imaging;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Core.Tests.Reliability;
 
@@ -58,7 +58,7 @@ public class ImagePreflightReliabilityTests
     public async Task ATruncatedJpegFoundWhenDecodingForFittingIsUnsupported()
     {
         // A real photo-like JPEG over TencentLegacy's 1 MB, cut off in the middle of its scan data.
-        var jpeg = GeneratedImages.Jpeg(1600, 1200, noise: 60);
+        var jpeg = TestImages.PhotoJpeg(1600, 1200, noise: 60);
         Assert.True(jpeg.Length > 1_100_000, $"the test image is only {jpeg.Length} bytes");
         var cut = jpeg.AsSpan(0, jpeg.Length * 2 / 3).ToArray();
 
@@ -71,9 +71,9 @@ public class ImagePreflightReliabilityTests
     [Fact]
     public void TheDecoderRefusesCutOffDataThatStbImageWouldFillWithGrey()
     {
-        var jpeg = GeneratedImages.Jpeg(200, 120, noise: 30);
-        var png = GeneratedImages.Png(200, 120, noise: 30);
-        var bmp = GeneratedImages.Bmp(200, 120, noise: 30);
+        var jpeg = TestImages.PhotoJpeg(200, 120, noise: 30);
+        var png = TestImages.PhotoPng(200, 120, noise: 30);
+        var bmp = TestImages.PhotoBmp(200, 120, noise: 30);
 
         Assert.NotNull(RgbDecoder.Decode(jpeg));
         Assert.NotNull(RgbDecoder.Decode(png));
@@ -86,7 +86,7 @@ public class ImagePreflightReliabilityTests
     [Fact]
     public void BytesAfterTheJpegEndMarkerAreNotTruncation()
     {
-        var jpeg = GeneratedImages.Jpeg(200, 120, noise: 30).Concat(new byte[500]).ToArray();
+        var jpeg = TestImages.PhotoJpeg(200, 120, noise: 30).Concat(new byte[500]).ToArray();
 
         Assert.NotNull(RgbDecoder.Decode(jpeg));
     }

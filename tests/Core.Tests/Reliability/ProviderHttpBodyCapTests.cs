@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 
 namespace BankcardOcr.Core.Tests.Reliability;
 

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Providers;
 using BankcardOcr.Providers.Huawei;
 using BankcardOcr.Providers.Tencent;
 using BankcardOcr.Providers.TencentLegacy;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Core.Tests.Reliability;
 
@@ -92,6 +93,28 @@ public class ResultValidationTests
         ResultValidation.Validate(result, "Huawei", new RecognitionLog());
 
         Assert.True(ResultValidation.IsCardNumberShape(result.CardNumber));
+    }
+
+    [Theory]
+    [InlineData("1234567")] // a fragment
+    [InlineData("62257688888888888888")] // 20 digits
+    public void AReadingFlaggedUnverifiedMayHoldAnyDigitsItRead(string number)
+    {
+        var result = new BankcardRecognitionResult { CardNumber = number, Warnings = "Glare;" + ResultValidation.Unverified };
+
+        ResultValidation.Validate(result, "Local", new RecognitionLog());
+
+        Assert.Equal(number, result.CardNumber);
+    }
+
+    [Theory]
+    [InlineData("12345O7")] // a letter among the digits
+    [InlineData("123456789012345678901234567890123")] // 33 digits
+    public void EvenUnverifiedAReadingMustBeDigitsOfALinesLength(string number)
+    {
+        var result = new BankcardRecognitionResult { CardNumber = number, Warnings = ResultValidation.Unverified };
+
+        Assert.Throws<BankcardOcrException>(() => ResultValidation.Validate(result, "Local", new RecognitionLog()));
     }
 
     [Fact]

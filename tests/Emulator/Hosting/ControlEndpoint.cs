@@ -35,6 +35,12 @@ internal sealed class ControlEndpoint(EmulatorState state, FaultSource faults, R
             faults.Enqueue(api, JsonSerializer.Deserialize<EmulatedFault>(bytes, Json)!);
             context.Response.StatusCode = 204;
         }
+        else if (HttpMethods.IsPost(method) && route == "imagefaults")
+        {
+            var registration = JsonSerializer.Deserialize<ImageFaultRegistration>(bytes, Json)!;
+            state.Images.EnqueueFault(registration.Image, registration.Fault, Math.Max(1, registration.Times));
+            context.Response.StatusCode = 204;
+        }
         else if (HttpMethods.IsPost(method) && route == "cards")
         {
             var registration = JsonSerializer.Deserialize<CardRegistration>(bytes, Json)!;
@@ -99,6 +105,9 @@ internal sealed class ControlEndpoint(EmulatorState state, FaultSource faults, R
 
     /// <summary>Body of <c>POST /_emulator/cards</c>.</summary>
     public sealed record CardRegistration(byte[] Image, EmulatedCard Card);
+
+    /// <summary>Body of <c>POST /_emulator/imagefaults</c>: the next <c>Times</c> requests for these image bytes get <c>Fault</c>.</summary>
+    public sealed record ImageFaultRegistration(byte[] Image, EmulatedFault Fault, int Times = 1);
 
     /// <summary>Body of <c>PUT /_emulator/settings</c>: the adjustable behaviour, all at once.</summary>
     public sealed record Settings(TimeSpan Latency, double? RateLimitPerSecond, FaultPlan? RandomFaults);

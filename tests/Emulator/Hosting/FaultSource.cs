@@ -75,7 +75,23 @@ internal sealed class FaultSource
         {
             return EmulatedFault.MalformedJson();
         }
-        return (roll - plan.ExtraLatency) < 0 ? EmulatedFault.ExtraLatency(plan.ExtraLatencyAmount) : null;
+        if ((roll -= plan.ExtraLatency) < 0)
+        {
+            return EmulatedFault.ExtraLatency(plan.ExtraLatencyAmount);
+        }
+        if ((roll -= plan.SlowBody) < 0)
+        {
+            return EmulatedFault.SlowBody(plan.SlowBodyDuration);
+        }
+        if ((roll -= plan.CutBody) < 0)
+        {
+            return EmulatedFault.CutBody();
+        }
+        if ((roll -= plan.ResetAfterHeaders) < 0)
+        {
+            return EmulatedFault.ResetAfterHeaders();
+        }
+        return (roll - plan.TooManyRequestsWithoutRetryAfter) < 0 ? EmulatedFault.TooManyRequestsWithoutRetryAfter() : null;
     }
 
     /// <summary>One of the plan's 5xx statuses; with the default single status no number is drawn, so older seeds replay alike.</summary>

@@ -20,7 +20,7 @@ internal readonly record struct ImageInfo(ImageFormat Format, int Width, int Hei
 
 /// <summary>
 /// Reads only image headers. The vendors decode the whole picture; the emulator needs just the format
-/// (both vendors refuse GIF) and, for Huawei, the pixel size (15–8192 px per side, huawei.md §3.1).
+/// (both vendors refuse GIF) and, for Huawei, the pixel size (15–8192 px per side, docs/huaweicloud.md §3.1).
 /// </summary>
 internal static class ImageInspector
 {

@@ -9,6 +9,7 @@ internal sealed class ImageStore
 {
     private readonly ConcurrentDictionary<string, EmulatedCard> _cards = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> _images = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<EmulatedFault>> _faults = new(StringComparer.Ordinal);
 
     public int Port { get; set; }
 
@@ -17,6 +18,20 @@ internal sealed class ImageStore
     public void RegisterImage(string name, byte[] image) => _images[name] = image;
 
     public bool TryGetImage(string name, out byte[] image) => _images.TryGetValue(name, out image!);
+
+    /// <summary>The next <paramref name="times"/> requests carrying exactly these image bytes get <paramref name="fault"/>.</summary>
+    public void EnqueueFault(byte[] image, EmulatedFault fault, int times)
+    {
+        var queue = _faults.GetOrAdd(Key(image), _ => new ConcurrentQueue<EmulatedFault>());
+        for (var i = 0; i < times; i++)
+        {
+            queue.Enqueue(fault);
+        }
+    }
+
+    /// <summary>The fault waiting for these image bytes, if any (first in, first out).</summary>
+    public EmulatedFault? TakeFault(byte[] image) =>
+        !_faults.IsEmpty && _faults.TryGetValue(Key(image), out var queue) && queue.TryDequeue(out var fault) ? fault : null;
 
     public EmulatedCard? CardFor(byte[] image, EmulatorOptions options) =>
         _cards.TryGetValue(Key(image), out var card) ? card : options.DefaultCard;

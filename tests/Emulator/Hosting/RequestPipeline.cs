@@ -28,6 +28,12 @@ internal sealed class RequestPipeline(EmulatorState state, FaultSource faults)
             endpoint.Prepare(context);
             var admitted = !isOcr || _window.TryAdmit(RateLimitPerSecond);
             var fault = admitted ? faults.Next(endpoint.Api, endpoint, useRandomPlan: isOcr) : null;
+            if (fault is not null)
+            {
+                // Counted when drawn: an answer delayed past the client's timeout is never written, but was a fault.
+                stats.FaultInjected();
+            }
+
             var delay = (isOcr ? Latency : TimeSpan.Zero) + (fault?.Kind == EmulatedFaultKind.ExtraLatency ? fault.Delay : TimeSpan.Zero);
             if (delay > TimeSpan.Zero)
             {

@@ -62,7 +62,7 @@ internal sealed class Router(EmulatorState state, RequestPipeline pipeline)
         {
             return pipeline.RunAsync(context, Huawei, isOcr: true);
         }
-        // Anything else is an API that does not exist, in API Gateway's words (huawei.md §4).
+        // Anything else is an API that does not exist, in API Gateway's words (docs/huaweicloud.md §4).
         return JsonReply.WriteAsync(context, 404, new JsonObject
         {
             ["error_code"] = "APIG.0101",

@@ -64,9 +64,9 @@ internal abstract class VendorEndpoint(EmulatorState state)
         return JsonReply.WriteAsync(context, status, body, ContentType);
     }
 
+    /// <summary>Answers with <paramref name="fault"/>; the caller has counted it.</summary>
     public async Task ApplyFaultAsync(HttpContext context, EmulatedFault fault)
     {
-        State.Stats.FaultInjected();
         switch (fault.Kind)
         {
             case EmulatedFaultKind.VendorError:
@@ -103,7 +103,105 @@ internal abstract class VendorEndpoint(EmulatorState state)
             case EmulatedFaultKind.ExtraLatency:
                 await HandleAsync(context);
                 break;
+            case EmulatedFaultKind.SlowBody:
+                await TrickleAnswerAsync(context, fault.Delay);
+                break;
+            case EmulatedFaultKind.CutBody:
+                State.Stats.Failed(Api, "CutBody");
+                await BreakOffAsync(context, sendBody: true);
+                break;
+            case EmulatedFaultKind.ResetAfterHeaders:
+                State.Stats.Failed(Api, "ResetAfterHeaders");
+                await BreakOffAsync(context, sendBody: false);
+                break;
         }
+    }
+
+    private static readonly TimeSpan BreakOffPause = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>The normal answer, headers first and then its body in ten pieces spread over <paramref name="duration"/>.</summary>
+    private async Task TrickleAnswerAsync(HttpContext context, TimeSpan duration)
+    {
+        var wire = context.Response.Body;
+        using var answer = new MemoryStream();
+        context.Response.Body = answer;
+        try
+        {
+            await HandleAsync(context);
+        }
+        finally
+        {
+            context.Response.Body = wire;
+        }
+
+        var bytes = answer.ToArray();
+        const int Pieces = 10;
+        var piece = Math.Max(1, (bytes.Length + Pieces - 1) / Pieces);
+        try
+        {
+            await context.Response.StartAsync(context.RequestAborted);
+            await wire.FlushAsync(context.RequestAborted);
+            for (var offset = 0; offset < bytes.Length; offset += piece)
+            {
+                await Task.Delay(duration / Pieces, context.RequestAborted);
+                await wire.WriteAsync(bytes.AsMemory(offset, Math.Min(piece, bytes.Length - offset)), context.RequestAborted);
+                await wire.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (IOException)
+        {
+            // The client gave up (its timeout) and closed the connection mid-body.
+        }
+    }
+
+    /// <summary>
+    /// A 200 declaring twice the length of <see cref="TruncatedBody"/> (an answer cut off mid-JSON), then that body or
+    /// nothing at all, and the connection closed: the client has its headers and must notice the body never completes.
+    /// </summary>
+    private async Task BreakOffAsync(HttpContext context, bool sendBody)
+    {
+        var whole = System.Text.Encoding.UTF8.GetBytes(TruncatedBody);
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = ContentType;
+        context.Response.ContentLength = whole.Length * 2L;
+        await context.Response.StartAsync(context.RequestAborted);
+        if (sendBody)
+        {
+            await context.Response.Body.WriteAsync(whole, context.RequestAborted);
+        }
+
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        // A flush hands the bytes to the transport, not to the socket; an abort at once would reset the connection
+        // before the headers left, which is a plain dropped connection (ConnectionAbort), not this fault.
+        await Task.Delay(BreakOffPause, context.RequestAborted);
+        context.Abort();
+    }
+
+    /// <summary>
+    /// Applies a fault registered for this request's image (<see cref="ImageStore.EnqueueFault"/>), once the
+    /// image has been read from the request; true when it answered. Extra latency only delays the normal answer.
+    /// </summary>
+    protected async Task<bool> ApplyImageFaultAsync(HttpContext context, byte[] image)
+    {
+        if (State.Images.TakeFault(image) is not { } fault)
+        {
+            return false;
+        }
+
+        State.Stats.FaultInjected();
+        if (fault.Kind == EmulatedFaultKind.SlowBody)
+        {
+            throw new NotSupportedException("A slow body renders the normal answer, whose request body is already read; queue it per API instead.");
+        }
+
+        if (fault.Kind == EmulatedFaultKind.ExtraLatency)
+        {
+            await Task.Delay(fault.Delay, context.RequestAborted);
+            return false;
+        }
+
+        await ApplyFaultAsync(context, fault);
+        return true;
     }
 
     protected DateTimeOffset Now => State.Time.GetUtcNow();

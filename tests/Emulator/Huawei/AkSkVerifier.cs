@@ -30,14 +30,14 @@ internal static class AkSkVerifier
         {
             return "X-Sdk-Date expired";
         }
-        // §5.1: X-Sdk-Date must be signed; the set is lowercase, sorted, and names headers that were sent.
+        // docs/huaweicloud.md §5.1: X-Sdk-Date must be signed; the set is lowercase, sorted, of headers sent.
         if (!auth.SignedHeaders.Contains("x-sdk-date")
             || auth.SignedHeaders.Any(h => h != h.ToLowerInvariant() || Header(h) is null)
             || !auth.SignedHeaders.SequenceEqual(auth.SignedHeaders.Order(StringComparer.Ordinal)))
         {
             return "SignedHeaders must list sent headers in lowercase and sorted, including x-sdk-date";
         }
-        // §5.1: X-Sdk-Content-Sha256, when present, stands in for the body hash (UNSIGNED-PAYLOAD).
+        // docs/huaweicloud.md §5.1: X-Sdk-Content-Sha256, when present, stands in for the body hash (UNSIGNED-PAYLOAD).
         var payloadHash = Header("X-Sdk-Content-Sha256") ?? SdkHmacSignature.PayloadHash(body);
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString);
         var q = target.IndexOf('?');

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace BankcardOcr.Emulator.Huawei;
 
-/// <summary>Huawei's error envelope <c>{"error_code","error_msg"}</c> and the HTTP status of each code (huawei.md §4, §7.4).</summary>
+/// <summary>Huawei's error body <c>{"error_code","error_msg"}</c>, each code's HTTP status (docs/huaweicloud.md §4, §7.4).</summary>
 internal static class HuaweiErrors
 {
     public const string ContentType = "application/json;charset=utf-8";

@@ -6,10 +6,10 @@ using Microsoft.Net.Http.Headers;
 
 namespace BankcardOcr.Emulator.Huawei;
 
-/// <summary><c>POST /v2/{project_id}/ocr/bankcard</c> (seed 003, huawei.md §3).</summary>
+/// <summary><c>POST /v2/{project_id}/ocr/bankcard</c> (docs/huaweicloud.md §3).</summary>
 internal sealed partial class HuaweiOcrEndpoint(EmulatorState state, TokenStore tokens) : VendorEndpoint(state)
 {
-    /// <summary>"base64编码后大小不超过10MB" (seed 003); a larger body is ModelArts.4104 (huawei.md §4).</summary>
+    /// <summary>"base64编码后大小不超过10MB" (docs/huaweicloud.md §3.1); a larger body is ModelArts.4104 (docs/huaweicloud.md §4).</summary>
     internal const int MaxBodyLength = 10 * 1024 * 1024;
 
     public override EmulatedApi Api => EmulatedApi.HuaweiOcr;
@@ -24,7 +24,7 @@ internal sealed partial class HuaweiOcrEndpoint(EmulatorState state, TokenStore 
 
     protected override string TruncatedBody => "{\"result\":{\"bank_name\":\"中国";
 
-    /// <summary>Every answer carries X-Request-Id (huawei.md §3.2).</summary>
+    /// <summary>Every answer carries X-Request-Id (docs/huaweicloud.md §3.2).</summary>
     public override void Prepare(HttpContext context) =>
         context.Response.Headers["X-Request-Id"] = Guid.NewGuid().ToString("N");
 
@@ -42,7 +42,7 @@ internal sealed partial class HuaweiOcrEndpoint(EmulatorState state, TokenStore 
         {
             return;
         }
-        // Seed 003: Content-Type is required and is application/json (the SDK adds ;charset=UTF-8).
+        // docs/huaweicloud.md §3.1: Content-Type is required and is application/json (the SDK adds ;charset=UTF-8).
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var media) || !media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {
             await ErrorAsync(context, "AIS.0101", "The Content-Type must be application/json.");
@@ -64,7 +64,7 @@ internal sealed partial class HuaweiOcrEndpoint(EmulatorState state, TokenStore 
         await RecognizeAsync(context, json);
     }
 
-    /// <summary>X-Auth-Token (seed 003) or AK/SK (huawei.md §1, §5); the token wins when both are sent.</summary>
+    /// <summary>X-Auth-Token or AK/SK (docs/huaweicloud.md §1, §5); the token wins when both are sent.</summary>
     private async Task<bool> AuthenticateAsync(HttpContext context, string projectId, byte[] body)
     {
         var tokenHeader = context.Request.Headers["X-Auth-Token"].ToString();
@@ -76,7 +76,7 @@ internal sealed partial class HuaweiOcrEndpoint(EmulatorState state, TokenStore 
                 await AuthErrorAsync(context, "APIG.0301", "Incorrect IAM authentication information: decrypt token fail");
                 return false;
             }
-            // huawei.md §4: APIG.0307 "The token must be updated." for an expired token or one from elsewhere.
+            // docs/huaweicloud.md §4: APIG.0307 "The token must be updated." for a token expired or from elsewhere.
             if (token.ExpiresAt <= Now)
             {
                 await AuthErrorAsync(context, "APIG.0307");
@@ -106,7 +106,7 @@ internal sealed partial class HuaweiOcrEndpoint(EmulatorState state, TokenStore 
         }
         if (projectId != State.Options.HuaweiProjectId)
         {
-            // huawei.md §4: APIG.0101 for a wrong URL, project id or region.
+            // docs/huaweicloud.md §4: APIG.0101 for a wrong URL, project id or region.
             await ErrorAsync(context, "APIG.0101");
             return false;
         }

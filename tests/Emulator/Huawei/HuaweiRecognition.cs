@@ -15,7 +15,7 @@ internal sealed partial class HuaweiOcrEndpoint
         var image = json["image"];
         var url = json["url"];
         var textLocation = json["return_text_location"];
-        // huawei.md §4, AIS.0101: both image and url, neither, or a misspelt true/false.
+        // docs/huaweicloud.md §4, AIS.0101: both image and url, neither, or a misspelt true/false.
         if ((image is null) == (url is null)
             || (image is not null && image.GetValueKind() != JsonValueKind.String)
             || (url is not null && url.GetValueKind() != JsonValueKind.String)
@@ -38,7 +38,7 @@ internal sealed partial class HuaweiOcrEndpoint
         {
             try
             {
-                // A data: URI prefix is not Base64 and so an unsupported format (huawei.md §3.1).
+                // A data: URI prefix is not Base64 and so an unsupported format (docs/huaweicloud.md §3.1).
                 bytes = Convert.FromBase64String(image!.GetValue<string>());
             }
             catch (FormatException)
@@ -54,10 +54,14 @@ internal sealed partial class HuaweiOcrEndpoint
             await ErrorAsync(context, "AIS.0102");
             return;
         }
-        // Seed 003: "图片最小边不小于15px，最长边不超过8192px".
+        // docs/huaweicloud.md §3.1: "图片最小边不小于15px，最长边不超过8192px".
         if (Math.Min(info.Width, info.Height) < MinSide || Math.Max(info.Width, info.Height) > MaxSide)
         {
             await ErrorAsync(context, "AIS.0103");
+            return;
+        }
+        if (await ApplyImageFaultAsync(context, bytes))
+        {
             return;
         }
         var card = State.Images.CardFor(bytes, State.Options);
@@ -73,7 +77,7 @@ internal sealed partial class HuaweiOcrEndpoint
             ["card_number"] = State.Options.HuaweiGroupsCardNumber ? Grouped(card.CardNumber) : card.CardNumber,
             ["issue_date"] = ShortDate(card.ValidFrom),
             ["expiry_date"] = ShortDate(card.ValidThru),
-            // Seed 003 names the categories 借记卡/信用卡/准贷记卡/预付费卡: Tencent's 贷记卡 is Huawei's 信用卡.
+            // docs/huaweicloud.md §3.2 names the categories 借记卡/信用卡/准贷记卡/预付费卡: Tencent's 贷记卡 is Huawei's 信用卡.
             ["type"] = card.CardType == "贷记卡" ? "信用卡" : card.CardType,
             ["confidence"] = new JsonObject
             {
@@ -106,7 +110,7 @@ internal sealed partial class HuaweiOcrEndpoint
     private static string ShortDate(string monthYear) =>
         monthYear.Length == 7 && monthYear[2] == '/' ? monthYear[..3] + monthYear[5..] : monthYear;
 
-    /// <summary>Four corner points (x, y) clockwise from top-left (huawei.md §3.2).</summary>
+    /// <summary>Four corner points (x, y) clockwise from top-left (docs/huaweicloud.md §3.2).</summary>
     private static JsonArray Corners(int left, int top, int right, int bottom) => new(
         new JsonArray(left, top), new JsonArray(right, top), new JsonArray(right, bottom), new JsonArray(left, bottom));
 }

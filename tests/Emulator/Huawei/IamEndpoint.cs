@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace BankcardOcr.Emulator.Huawei;
 
-/// <summary>IAM <c>POST /v3/auth/tokens</c> (password method) and <c>GET /v3/projects</c> (huawei.md §7).</summary>
+/// <summary>IAM <c>POST /v3/auth/tokens</c> (password method) and <c>GET /v3/projects</c> (docs/huaweicloud.md §7).</summary>
 internal sealed class IamEndpoint(EmulatorState state, TokenStore tokens) : VendorEndpoint(state)
 {
     public override EmulatedApi Api => EmulatedApi.HuaweiIam;
@@ -141,7 +141,7 @@ internal sealed class IamEndpoint(EmulatorState state, TokenStore tokens) : Vend
         return body;
     }
 
-    /// <summary>ISO-8601 UTC with six fractional digits and "Z" (huawei.md §7.2).</summary>
+    /// <summary>ISO-8601 UTC with six fractional digits and "Z" (docs/huaweicloud.md §7.2).</summary>
     private static string Timestamp(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 

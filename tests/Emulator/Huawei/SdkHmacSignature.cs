@@ -4,10 +4,10 @@ using System.Text;
 
 namespace BankcardOcr.Emulator.Huawei;
 
-/// <summary>The parts of <c>SDK-HMAC-SHA256 Access=AK, SignedHeaders=a;b, Signature=hex</c> (huawei.md §5.1 step 4).</summary>
+/// <summary>The parts of <c>SDK-HMAC-SHA256 Access=AK, SignedHeaders=a;b, Signature=hex</c> (docs/huaweicloud.md §5.1 step 4).</summary>
 internal sealed record SdkAuthorization(string AccessKey, IReadOnlyList<string> SignedHeaders, string Signature);
 
-/// <summary>Huawei API Gateway AK/SK signing (huawei.md §5.1), written for verifying a received request.</summary>
+/// <summary>Huawei API Gateway AK/SK signing (docs/huaweicloud.md §5.1), written for verifying a received request.</summary>
 internal static class SdkHmacSignature
 {
     public const string Algorithm = "SDK-HMAC-SHA256";

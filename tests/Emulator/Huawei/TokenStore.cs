@@ -12,7 +12,7 @@ internal sealed class TokenStore
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Real tokens are long Base64 CMS blobs starting "MII" (huawei.md §7.2); random characters of the
+    /// Real tokens are long Base64 CMS blobs starting "MII" (docs/huaweicloud.md §7.2); random characters of the
     /// configured length stand in, so clients that cut or log header values show it.
     /// </summary>
     public string Issue(IssuedToken token, int length)

@@ -8,7 +8,7 @@ namespace BankcardOcr.Emulator.Tencent;
 internal sealed record Tc3Authorization(string SecretId, string Date, string Service, string Terminator, IReadOnlyList<string> SignedHeaders, string Signature);
 
 /// <summary>
-/// TC3-HMAC-SHA256 as tencent.md §3 describes it, written for verifying: the canonical request is built
+/// TC3-HMAC-SHA256 as docs/tencentcloud.md §3 describes it, written for verifying: the canonical request is built
 /// from the headers as received, so a client that signs one Content-Type and sends another fails here
 /// exactly as it would at Tencent.
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace BankcardOcr.Emulator.Tencent;
 
-/// <summary>API 3.0 <c>POST /</c>, <c>X-TC-Action: BankCardOCR</c> (tencent.md §2).</summary>
+/// <summary>API 3.0 <c>POST /</c>, <c>X-TC-Action: BankCardOCR</c> (docs/tencentcloud.md §2).</summary>
 internal sealed partial class TencentEndpoint(EmulatorState state) : VendorEndpoint(state)
 {
     /// <summary>ImageBase64 may be 10 MB after encoding (§2.2); the JSON around it gets a little room.</summary>

@@ -30,7 +30,7 @@ internal sealed partial class TencentEndpoint
         var base64 = json["ImageBase64"]?.GetValue<string>();
 
         byte[] image;
-        // §2.2: when both are sent only ImageUrl is used.
+        // docs/tencentcloud.md §2.2: when both are sent only ImageUrl is used.
         if (!string.IsNullOrEmpty(url))
         {
             if (!State.Images.TryDownload(url, out image))
@@ -67,11 +67,15 @@ internal sealed partial class TencentEndpoint
             return;
         }
 
-        // PNG, JPG, JPEG, BMP; no GIF (§2.2).
+        // PNG, JPG, JPEG, BMP; no GIF (docs/tencentcloud.md §2.2).
         var info = ImageInspector.Inspect(image);
         if (info.Format is not (ImageFormat.Jpeg or ImageFormat.Png or ImageFormat.Bmp))
         {
             await ErrorAsync(context, "FailedOperation.ImageDecodeFailed");
+            return;
+        }
+        if (await ApplyImageFaultAsync(context, image))
+        {
             return;
         }
         var card = State.Images.CardFor(image, State.Options);
@@ -107,7 +111,7 @@ internal sealed partial class TencentEndpoint
         await SuccessAsync(context, 200, new JsonObject { ["Response"] = response });
     }
 
-    /// <summary>§2.4: failures come back as HTTP 200 with Response.Error.</summary>
+    /// <summary>docs/tencentcloud.md §2.4: failures come back as HTTP 200 with Response.Error.</summary>
     protected override Task WriteErrorAsync(HttpContext context, string code, string message, int status) =>
         JsonReply.WriteAsync(context, status, new JsonObject
         {
@@ -122,7 +126,7 @@ internal sealed partial class TencentEndpoint
 
     protected override string StockMessage(string code) => code switch
     {
-        // The wording of the documented sample (§2.4), with the documented default limit of 10 per second.
+        // The documented sample's wording (docs/tencentcloud.md §2.4), with the documented default of 10 per second.
         "RequestLimitExceeded" => "您当前每秒请求 `11` 次，超过了每秒频率上限 `10`，请稍后重试。",
         "AuthFailure.SignatureFailure" => "The provided credentials could not be validated. Please check your signature is correct.",
         "AuthFailure.SignatureExpire" => "签名过期。Timestamp 和服务器时间相差不得超过五分钟，请检查本地时间是否和标准时间同步。",

@@ -8,15 +8,15 @@ using Microsoft.Net.Http.Headers;
 namespace BankcardOcr.Emulator.TencentLegacy;
 
 /// <summary>
-/// Legacy <c>POST /ocr/bankcard</c> (seed 000, tencent.md §5). The envelope is
+/// Legacy <c>POST /ocr/bankcard</c> (docs/tencentcloud.md §5). The envelope is
 /// <c>{"code","message","data"}</c>; every answer is HTTP 200 and the JSON <c>code</c> carries the outcome.
 /// </summary>
 internal sealed partial class LegacyEndpoint(EmulatorState state) : VendorEndpoint(state)
 {
-    /// <summary>"每个请求的包体大小限制为6MB" (seed 000, request headers).</summary>
+    /// <summary>"每个请求的包体大小限制为6MB" (docs/tencentcloud.md §5.1).</summary>
     private const int MaxBodyLength = 6 * 1024 * 1024;
 
-    /// <summary>"图片过大，单个文件最大支持1MB" (seed 000, code 20).</summary>
+    /// <summary>"图片过大，单个文件最大支持1MB" (docs/tencentcloud.md §5.3, code 20).</summary>
     internal const int MaxImageLength = 1024 * 1024;
 
     /// <summary>§6.1: a multi-use signature expires at most three months ahead.</summary>
@@ -30,6 +30,9 @@ internal sealed partial class LegacyEndpoint(EmulatorState state) : VendorEndpoi
     public override string RateLimitCode => "15";
 
     public override string InternalErrorCode => "-5208";
+
+    /// <summary>Code 9, "签名过期": a multi-use signature past its expiry.</summary>
+    public override string? ExpiredCredentialCode => "9";
 
     protected override string TruncatedBody => "{\"code\":0,\"message\":\"OK\",\"data\":{\"session_id\":\"1000";
 
@@ -51,7 +54,7 @@ internal sealed partial class LegacyEndpoint(EmulatorState state) : VendorEndpoi
         {
             return;
         }
-        // Seed 000: appid must match the signature's a; a bucket, when both sides name one, must match too.
+        // docs/tencentcloud.md §5.1: appid must match the signature's a; so must a bucket both sides name.
         if (input.AppId != signature.AppId)
         {
             await ErrorAsync(context, "12");
@@ -129,7 +132,7 @@ internal sealed partial class LegacyEndpoint(EmulatorState state) : VendorEndpoi
     {
         MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var media);
         var type = media?.MediaType.ToString().ToLowerInvariant();
-        // Seed 000: application/json (older docs: text/json) with url or base64 image, or multipart/form-data.
+        // docs/tencentcloud.md §5.1: application/json (older: text/json) with url or base64 image, or multipart.
         if (type is "application/json" or "text/json")
         {
             JsonObject? json = null;

@@ -10,7 +10,7 @@ internal sealed partial class LegacyEndpoint
     private async Task RecognizeAsync(HttpContext context, LegacyInput input)
     {
         byte[] image;
-        // Seed 000: "图片 url 和 image 同时赋值时，则以 url 指定的图像作为输入".
+        // docs/tencentcloud.md §5.1: "图片 url 和 image 同时赋值时，则以 url 指定的图像作为输入".
         if (input.Url is not null)
         {
             if (input.Url.Length == 0)
@@ -49,10 +49,14 @@ internal sealed partial class LegacyEndpoint
             await ErrorAsync(context, "20");
             return;
         }
-        // No GIF (seed 000); JPEG, PNG and BMP are what the image service decodes.
+        // No GIF (docs/tencentcloud.md §5.1); JPEG, PNG and BMP are what the image service decodes.
         if (ImageInspector.Inspect(image).Format is not (ImageFormat.Jpeg or ImageFormat.Png or ImageFormat.Bmp))
         {
             await ErrorAsync(context, "-1102");
+            return;
+        }
+        if (await ApplyImageFaultAsync(context, image))
+        {
             return;
         }
         var card = State.Images.CardFor(image, State.Options);
@@ -65,7 +69,7 @@ internal sealed partial class LegacyEndpoint
         var items = new JsonArray();
         void Add(string name, string value, double confidence, int x, int y, int width, int height)
         {
-            // Items are matched by name (tencent.md §5.2); a field the card lacks is left out.
+            // Items are matched by name (docs/tencentcloud.md §5.2); a field the card lacks is left out.
             if (value.Length == 0)
             {
                 return;
@@ -97,8 +101,8 @@ internal sealed partial class LegacyEndpoint
     }
 
     /// <summary>
-    /// Errors as <c>{"code":14,"message":"sign no pass"}</c> (tencent.md §7). The seed shows only a 200
-    /// answer, so errors use 200 as well unless a fault asks for another status.
+    /// Errors as <c>{"code":14,"message":"sign no pass"}</c> (docs/tencentcloud.md §7). The vendor's sample shows only
+    /// a 200 answer, so errors use 200 as well unless a fault asks for another status.
     /// </summary>
     protected override Task WriteErrorAsync(HttpContext context, string code, string message, int status)
     {
@@ -108,7 +112,7 @@ internal sealed partial class LegacyEndpoint
 
     protected override int StatusFor(string code) => 200;
 
-    /// <summary>The seed's error table (seed 000, 错误码).</summary>
+    /// <summary>The vendor's error table (docs/tencentcloud.md §5.3).</summary>
     protected override string StockMessage(string code) => code switch
     {
         "3" => "错误的请求",

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace BankcardOcr.Emulator.TencentLegacy;
 
-/// <summary>The fields of a legacy signature's original string (tencent.md §6.1).</summary>
+/// <summary>The fields of a legacy signature's original string (docs/tencentcloud.md §6.1).</summary>
 internal sealed record LegacySignatureFields(string AppId, string Bucket, string SecretId, long Expires, long Created, string Rand, string FileId)
 {
     /// <summary>单次有效签名: e = 0 and bound to a file.</summary>
@@ -13,7 +13,7 @@ internal sealed record LegacySignatureFields(string AppId, string Bucket, string
 
 /// <summary>
 /// Verifies 多次有效签名 / 单次有效签名: Base64 of the raw 20-byte HMAC-SHA1 of the original string
-/// followed by the original string itself (tencent.md §6.1).
+/// followed by the original string itself (docs/tencentcloud.md §6.1).
 /// </summary>
 internal static class LegacySignature
 {

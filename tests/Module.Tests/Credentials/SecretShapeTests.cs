@@ -3,7 +3,7 @@ using static BankcardOcr.Module.Tests.Credentials.CredentialScript;
 
 namespace BankcardOcr.Module.Tests.Credentials;
 
-/// <summary>What a stored secret may look like (DESIGN.md "Credentials"), and the errors for what it may not.</summary>
+/// <summary>What a stored secret may look like (docs/design.md, "Public contract"), and the errors for what it may not.</summary>
 [Collection("Environment")]
 public class SecretShapeTests
 {

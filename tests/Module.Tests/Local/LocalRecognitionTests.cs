@@ -8,8 +8,8 @@ using Xunit;
 namespace BankcardOcr.Module.Tests.Local;
 
 /// <summary>
-/// The offline recognizer end to end in the hosted engine: card photos rendered from a seed, read by
-/// Invoke-BankcardRecognition with no provider named (Local is the default) and no network.
+/// The offline recognizer end to end in the hosted engine: card photos rendered by CardSynth (<see cref="TestCards"/>),
+/// read by Invoke-BankcardRecognition with no provider named (Local is the default) and no network.
 /// </summary>
 public sealed class LocalRecognitionTests : IDisposable
 {
@@ -22,11 +22,11 @@ public sealed class LocalRecognitionTests : IDisposable
     {
         var cards = new[]
         {
-            (Number: Complete("622848040256489"+"001", 19), Grouping: new[] { 4, 4, 4, 4, 3 }, Date: "08/29", Seed: 11),
-            (Number: Complete("411111111111111", 16), Grouping: new[] { 4, 4, 4, 4 }, Date: "12/27", Seed: 12),
-            (Number: Complete("37828224631000", 15), Grouping: new[] { 4, 6, 5 }, Date: "03/28", Seed: 13),
+            (Number: CardNumbers.WithValidCheckDigit("622848040256489001", 19), Grouping: new[] { 4, 4, 4, 4, 3 }, Date: "08/29", Index: 11),
+            (Number: CardNumbers.WithValidCheckDigit("411111111111111", 16), Grouping: new[] { 4, 4, 4, 4 }, Date: "12/27", Index: 12),
+            (Number: CardNumbers.WithValidCheckDigit("37828224631000", 15), Grouping: new[] { 4, 6, 5 }, Date: "03/28", Index: 13),
         };
-        var paths = cards.Select((c, i) => Write($"card{i}.bmp", StrokeCard.Render(Grouped(c.Number, c.Grouping), c.Date, c.Seed))).ToArray();
+        var paths = cards.Select((c, i) => Write($"card{i}.jpg", TestCards.Card(c.Number, c.Grouping, c.Date, c.Index))).ToArray();
 
         var run = HostedPowerShell.Run($"Invoke-BankcardRecognition -LiteralPath {string.Join(",", paths.Select(p => "'" + p + "'"))} -Ordered");
 
@@ -50,9 +50,9 @@ public sealed class LocalRecognitionTests : IDisposable
     [Fact]
     public void CardsScannedSidewaysOrUpsideDownAreReadAfterTurning()
     {
-        var number = Complete("622848040256489" + "002", 19);
-        var paths = new[] { 1, 2, 3 }.Select(turns => Write($"turned{turns}.bmp",
-            StrokeCard.Render(Grouped(number, new[] { 4, 4, 4, 4, 3 }), "06/31", seed: 41, quarterTurns: turns))).ToArray();
+        var number = CardNumbers.WithValidCheckDigit("622848040256489002", 19);
+        var paths = new[] { 1, 2, 3 }.Select(turns => Write($"turned{turns}.jpg",
+            TestCards.Card(number, new[] { 4, 4, 4, 4, 3 }, "06/31", index: 41, quarterTurns: turns))).ToArray();
 
         var run = HostedPowerShell.Run($"Invoke-BankcardRecognition -LiteralPath {string.Join(",", paths.Select(p => "'" + p + "'"))} -Ordered");
 
@@ -69,9 +69,9 @@ public sealed class LocalRecognitionTests : IDisposable
     [Fact]
     public void PhotoWithoutACardIsNoCardFoundAndTheOtherImagesStillGetResults()
     {
-        var number = Complete("411111111111111", 16);
-        var card = Write("card.bmp", StrokeCard.Render(Grouped(number, new[] { 4, 4, 4, 4 }), "11/30", seed: 21));
-        var empty = Write("no-card.bmp", StrokeCard.Render(string.Empty, string.Empty, seed: 22));
+        var number = CardNumbers.WithValidCheckDigit("411111111111111", 16);
+        var card = Write("card.jpg", TestCards.Card(number, null, "11/30", index: 21));
+        var empty = Write("no-card.jpg", TestCards.Blank(index: 22));
 
         var run = HostedPowerShell.Run($"Invoke-BankcardRecognition -LiteralPath '{empty}','{card}' -Ordered");
 
@@ -85,7 +85,7 @@ public sealed class LocalRecognitionTests : IDisposable
     public void LuhnFailingSpecimenNumberIsNoCardFoundUnlessIncludeUnverifiedReturnsItFlagged()
     {
         var specimen = "4000123456789010"; // a sample number printed on specimen cards: fails Luhn
-        var path = Write("specimen.bmp", StrokeCard.Render(Grouped(specimen, new[] { 4, 4, 4, 4 }), "09/26", seed: 31));
+        var path = Write("specimen.jpg", TestCards.Card(specimen, null, "09/26", index: 31));
 
         var strict = HostedPowerShell.Run($"Invoke-BankcardRecognition -LiteralPath '{path}'");
         var error = Assert.Single(strict.Errors);
@@ -102,42 +102,28 @@ public sealed class LocalRecognitionTests : IDisposable
         Assert.Equal("Unverified", result["Warnings"].Value);
     }
 
+    [Fact]
+    public void IncludeUnverifiedReturnsAFragmentOfDigitsAndNeverSuggestsItselfWhenNoDigitWasRead()
+    {
+        var fragment = Write("fragment.jpg", TestCards.Card("2468135", new[] { 4, 3 }, string.Empty, index: 33));
+        // Card 3 carries the JCB mark, which has no lettering: the UnionPay mark's lettering can read as a stray digit.
+        var blank = Write("blank.jpg", TestCards.Blank(index: 3));
+
+        var run = HostedPowerShell.Run($"Invoke-BankcardRecognition -LiteralPath '{fragment}','{blank}' -IncludeUnverified -Ordered");
+
+        var result = Assert.Single(run.Output).Properties;
+        Assert.Equal("2468135", result["CardNumber"].Value);
+        Assert.Equal("Unverified", result["Warnings"].Value);
+        var error = Assert.Single(run.Errors);
+        Assert.StartsWith("NoCardFound,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("no digits were read", error.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("-IncludeUnverified", error.Exception.Message, StringComparison.Ordinal);
+    }
+
     private string Write(string name, byte[] data)
     {
         var path = Path.Combine(_folder, name);
         File.WriteAllBytes(path, data);
         return path;
-    }
-
-    private static string Grouped(string digits, int[] grouping)
-    {
-        var parts = new List<string>();
-        var at = 0;
-        foreach (var size in grouping)
-        {
-            parts.Add(digits.Substring(at, size));
-            at += size;
-        }
-
-        return string.Join(" ", parts);
-    }
-
-    /// <summary>Pads <paramref name="body"/> to <paramref name="length"/> − 1 digits and appends the Luhn check digit.</summary>
-    private static string Complete(string body, int length)
-    {
-        body = body.Substring(0, Math.Min(body.Length, length - 1)).PadRight(length - 1, '0');
-        var sum = 0;
-        for (var i = 0; i < body.Length; i++)
-        {
-            var d = body[body.Length - 1 - i] - '0';
-            if (i % 2 == 0)
-            {
-                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-            }
-
-            sum += d;
-        }
-
-        return body + (char)('0' + (10 - sum % 10) % 10);
     }
 }

@@ -4,14 +4,14 @@ using BankcardOcr.Emulator;
 
 namespace BankcardOcr.Module.Tests.Recognition;
 
-/// <summary>One emulator process per test class (see <see cref="EmulatorProcess"/>), with a scratch folder of images; hosted scripts get the keys and address as variables.</summary>
+/// <summary>One emulator process per test class (see <see cref="EmulatorHost"/>), with a scratch folder of images; hosted scripts get the keys and address as variables.</summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
-    public EmulatorProcess Emulator { get; private set; } = null!;
+    public EmulatorHost Emulator { get; private set; } = null!;
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("bankcardocr-tests-").FullName;
 
-    public async Task InitializeAsync() => Emulator = await EmulatorProcess.StartAsync();
+    public async Task InitializeAsync() => Emulator = await EmulatorHost.StartAsync();
 
     public async Task DisposeAsync()
     {
@@ -44,7 +44,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
     public Dictionary<string, object?> Variables(string? secretKey = null) => VariablesFor(Emulator, Folder, secretKey);
 
     /// <summary>The same variables for any emulator, e.g. a fresh one whose IAM counters start at zero.</summary>
-    public static Dictionary<string, object?> VariablesFor(EmulatorProcess emulator, string folder, string? secretKey = null)
+    public static Dictionary<string, object?> VariablesFor(EmulatorHost emulator, string folder, string? secretKey = null)
     {
         var options = emulator.Options;
         return new Dictionary<string, object?>

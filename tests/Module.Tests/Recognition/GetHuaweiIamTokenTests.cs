@@ -15,12 +15,12 @@ public class GetHuaweiIamTokenTests : IClassFixture<EmulatorFixture>
         fixture.Reset();
     }
 
-    private HostedRun Run(EmulatorProcess emulator, string script) => HostedPowerShell.Run(script, EmulatorFixture.VariablesFor(emulator, _fixture.Folder));
+    private HostedRun Run(EmulatorHost emulator, string script) => HostedPowerShell.Run(script, EmulatorFixture.VariablesFor(emulator, _fixture.Folder));
 
     [Fact]
     public async Task EmitsTheProjectScopedTokenForTheRegion()
     {
-        await using var emulator = await EmulatorProcess.StartAsync();
+        await using var emulator = await EmulatorHost.StartAsync();
         var token = Run(emulator, Get).Output.Single();
         var options = emulator.Options;
         Assert.Equal("BankcardOcr.HuaweiIamToken", token.TypeNames[0]);
@@ -38,7 +38,7 @@ public class GetHuaweiIamTokenTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task SecondCallUsesTheSessionCacheAndForceAsksAgain()
     {
-        await using var emulator = await EmulatorProcess.StartAsync();
+        await using var emulator = await EmulatorHost.StartAsync();
         var run = Run(emulator, $"$a = {Get}; $b = {Get}; $c = {Get} -Force; [object]::ReferenceEquals($a, $b); [object]::ReferenceEquals($b, $c)");
         Assert.Empty(run.Errors);
         Assert.Equal(new object[] { true, false }, run.Output.Select(o => o.BaseObject));
@@ -48,7 +48,7 @@ public class GetHuaweiIamTokenTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task ProjectIdScopesByIdAndOtherProjectsAreSeparateEntries()
     {
-        await using var emulator = await EmulatorProcess.StartAsync();
+        await using var emulator = await EmulatorHost.StartAsync();
         var run = Run(emulator, $"{Get}; {Get} -ProjectId $HwProjectId; {Get} -ProjectId $HwProjectId");
         Assert.Empty(run.Errors);
         Assert.All(run.Output, o => Assert.Equal(emulator.Options.HuaweiProjectId, o.Properties["ProjectId"].Value));
@@ -58,7 +58,7 @@ public class GetHuaweiIamTokenTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task TokenTextNeverShowsInViewsToStringOrStreams()
     {
-        await using var emulator = await EmulatorProcess.StartAsync();
+        await using var emulator = await EmulatorHost.StartAsync();
         var file = Path.Combine(_fixture.Folder, "token-" + emulator.BaseAddress.Port + ".txt");
         var run = Run(emulator, $$"""
             $t = {{Get}} -Verbose -Debug

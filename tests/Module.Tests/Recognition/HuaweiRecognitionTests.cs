@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using BankcardOcr.Emulator;
 using BankcardOcr.Module.Tests.Credentials;
-using BankcardOcr.Module.Tests.Emulator;
 
 namespace BankcardOcr.Module.Tests.Recognition;
 
@@ -29,7 +28,7 @@ public class HuaweiRecognitionTests : IClassFixture<EmulatorFixture>
 
     private HostedRun Run(string script) => HostedPowerShell.Run(script, _fixture.Variables());
 
-    private HostedRun Run(EmulatorProcess emulator, string script, IDictionary<string, object?>? more = null)
+    private HostedRun Run(EmulatorHost emulator, string script, IDictionary<string, object?>? more = null)
     {
         var variables = EmulatorFixture.VariablesFor(emulator, _fixture.Folder);
         foreach (var (name, value) in more ?? new Dictionary<string, object?>())
@@ -46,7 +45,7 @@ public class HuaweiRecognitionTests : IClassFixture<EmulatorFixture>
     [MemberData(nameof(InputKinds))]
     public async Task TokenAuthRecognisesEachInputKind(string kind)
     {
-        await using var emulator = await EmulatorProcess.StartAsync();
+        await using var emulator = await EmulatorHost.StartAsync();
         var run = Run(emulator, "$t = Get-HuaweiIamToken -Credential $HwUser -DomainName $HwDomain -Endpoint $Endpoint\n" +
             $"Invoke-BankcardRecognition {Input(emulator, kind)} -Token $t -Endpoint $Endpoint", Bytes());
         Assert.Empty(run.Errors);
@@ -58,13 +57,13 @@ public class HuaweiRecognitionTests : IClassFixture<EmulatorFixture>
     [MemberData(nameof(InputKinds))]
     public async Task AkSkRecognisesEachInputKindAndLooksUpTheProjectOnce(string kind)
     {
-        await using var emulator = await EmulatorProcess.StartAsync();
+        await using var emulator = await EmulatorHost.StartAsync();
         var input = Input(emulator, kind);
         var run = Run(emulator, $"Invoke-BankcardRecognition {input} {AkSk}; Invoke-BankcardRecognition {input} {AkSk}", Bytes());
         Assert.Empty(run.Errors);
         Assert.Equal(2, run.Output.Count);
         AssertDefaultCard(emulator, run.Output[0]);
-        // GET /v3/projects?name=cn-north-4, signed, and cached for the second call (huawei.md §7.3).
+        // GET /v3/projects?name=cn-north-4, signed, and cached for the second call (docs/huaweicloud.md §7.3).
         Assert.Equal(1, emulator.Stats.Requests(EmulatedApi.HuaweiIam));
     }
 
@@ -88,7 +87,7 @@ public class HuaweiRecognitionTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task HundredImageBatchMakesOneIamCall()
     {
-        await using var emulator = await EmulatorProcess.StartAsync();
+        await using var emulator = await EmulatorHost.StartAsync();
         var dir = WriteBatch("batch100", 100);
         var run = Run(emulator, PasswordSecret + $"Invoke-BankcardRecognition -Path '{dir}/*.png' {Password} -ThrottleLimit 16");
         Assert.Empty(run.Errors);
@@ -99,7 +98,7 @@ public class HuaweiRecognitionTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task TokenExpiringMidBatchIsRenewed()
     {
-        await using var emulator = await EmulatorProcess.StartAsync(new EmulatorOptions { TokenLifetime = TimeSpan.FromSeconds(2) });
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { TokenLifetime = TimeSpan.FromSeconds(2) });
         emulator.Latency = TimeSpan.FromMilliseconds(250);
         var dir = WriteBatch("expiring", 40);
         // 40 images, 4 at a time, 250 ms each: about 2.5 s, longer than the token lives.
@@ -112,7 +111,7 @@ public class HuaweiRecognitionTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task RefusedTokenIsRenewedOnceAndRetried()
     {
-        await using var emulator = await EmulatorProcess.StartAsync();
+        await using var emulator = await EmulatorHost.StartAsync();
         emulator.EnqueueFault(EmulatedApi.HuaweiOcr, EmulatedFault.VendorError("APIG.0307"));
         var path = _fixture.WriteImage("refused-once.png", TestImages.Png(tag: "refused-once"));
         var run = Run(emulator, PasswordSecret + $"Invoke-BankcardRecognition '{path}' {Password} -MaxRetries 0");
@@ -124,7 +123,7 @@ public class HuaweiRecognitionTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task TokenRefusedTwiceIsReportedNotLooped()
     {
-        await using var emulator = await EmulatorProcess.StartAsync();
+        await using var emulator = await EmulatorHost.StartAsync();
         emulator.EnqueueFault(EmulatedApi.HuaweiOcr, EmulatedFault.VendorError("APIG.0307"));
         emulator.EnqueueFault(EmulatedApi.HuaweiOcr, EmulatedFault.VendorError("APIG.0307"));
         var path = _fixture.WriteImage("refused-twice.png", TestImages.Png(tag: "refused-twice"));
@@ -138,7 +137,7 @@ public class HuaweiRecognitionTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task RefusedTokenPassedWithTokenIsNotResent()
     {
-        await using var emulator = await EmulatorProcess.StartAsync();
+        await using var emulator = await EmulatorHost.StartAsync();
         emulator.EnqueueFault(EmulatedApi.HuaweiOcr, EmulatedFault.VendorError("APIG.0307"));
         var path = _fixture.WriteImage("refused-given.png", TestImages.Png(tag: "refused-given"));
         var run = Run(emulator, $"$t = Get-HuaweiIamToken -Credential $HwUser -DomainName $HwDomain -Endpoint $Endpoint; Invoke-BankcardRecognition '{path}' -Token $t -Endpoint $Endpoint");
@@ -282,11 +281,11 @@ public class HuaweiRecognitionTests : IClassFixture<EmulatorFixture>
         Assert.Empty(run.Errors);
         var text = string.Join("\n", run.AllText());
         Assert.All(_fixture.Secrets(), s => Assert.DoesNotContain(s, text, StringComparison.Ordinal));
-        // The emulator's tokens are "MII" and Base64, as real ones are (huawei.md §7.2).
+        // The emulator's tokens are "MII" and Base64, as real ones are (docs/huaweicloud.md §7.2).
         Assert.DoesNotMatch("MII[A-Za-z0-9+-]{40}", text);
     }
 
-    private string Input(EmulatorProcess emulator, string kind) => kind switch
+    private string Input(EmulatorHost emulator, string kind) => kind switch
     {
         "file" => "-Path '" + _fixture.WriteImage($"hw-{kind}-{emulator.BaseAddress.Port}.png", TestImages.Png(tag: "hw-" + kind)) + "'",
         "bytes" => "-Image $Bytes -Name card",
@@ -305,7 +304,7 @@ public class HuaweiRecognitionTests : IClassFixture<EmulatorFixture>
         return Path.Combine(_fixture.Folder, folder);
     }
 
-    private static void AssertDefaultCard(EmulatorProcess emulator, PSObject result)
+    private static void AssertDefaultCard(EmulatorHost emulator, PSObject result)
     {
         var card = emulator.Options.DefaultCard!;
         Assert.Equal("Huawei", result.Properties["Provider"].Value);

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using BankcardOcr.Emulator;
-using BankcardOcr.Module.Tests.Emulator;
 
 namespace BankcardOcr.Module.Tests.Recognition;
 
@@ -18,7 +17,7 @@ public class ImageFittingTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void ABitmapOverTheLegacyLimitIsSentAsAFittingJpeg()
     {
-        var bmp = TestImages.Bitmap(1200, 800, seed: 1200);
+        var bmp = TestImages.ScanBmp(1200, 800, seed: 1200);
         Assert.True(bmp.Length > 1024 * 1024, "the test image must break TencentLegacy's 1 MB limit");
         var path = _fixture.WriteImage("scan.bmp", bmp);
 

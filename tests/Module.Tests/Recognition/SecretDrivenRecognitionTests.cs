@@ -1,6 +1,5 @@
 using BankcardOcr.Emulator;
 using BankcardOcr.Module.Tests.Credentials;
-using BankcardOcr.Module.Tests.Emulator;
 
 namespace BankcardOcr.Module.Tests.Recognition;
 

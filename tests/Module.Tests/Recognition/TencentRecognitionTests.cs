@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using BankcardOcr.Emulator;
-using BankcardOcr.Module.Tests.Emulator;
 
 namespace BankcardOcr.Module.Tests.Recognition;
 

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Management.Automation;
 using System.Text;
 using BankcardOcr.Emulator;
-using BankcardOcr.Module.Tests.Emulator;
 using BankcardOcr.Module.Tests.Recognition;
 
 namespace BankcardOcr.Module.Tests.Reliability;
@@ -65,7 +64,7 @@ public class BadInputCatalogueTests : IClassFixture<EmulatorFixture>
     public void ATruncatedImageFoundWhenShrinkingItIsUnsupportedAndNotSent()
     {
         // Over TencentLegacy's 1 MB even cut in half, so it is decoded to be shrunk; its pixel rows stop half way.
-        var bmp = TestImages.Bitmap(1000, 800, seed: 9000);
+        var bmp = TestImages.ScanBmp(1000, 800, seed: 9000);
         var bad = _fixture.WriteImage("truncated.bmp", bmp.AsSpan(0, bmp.Length / 2).ToArray());
         var good = _fixture.WriteImage("truncated-good.png", TestImages.Png(tag: "truncated-good"));
 
@@ -80,7 +79,7 @@ public class BadInputCatalogueTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void ANineThousandPixelImageIsShrunkForHuaweiAndRecognised()
     {
-        var path = _fixture.WriteImage("wide.bmp", TestImages.Bitmap(9000, 400, seed: 9000));
+        var path = _fixture.WriteImage("wide.bmp", TestImages.ScanBmp(9000, 400, seed: 9000));
 
         var run = Run($"Invoke-BankcardRecognition -LiteralPath '{path}' {Huawei} -Verbose");
 
@@ -92,7 +91,7 @@ public class BadInputCatalogueTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void ATwelveMegabyteImageIsShrunkForTencentAndRecognised()
     {
-        var bmp = TestImages.Bitmap(2000, 2000, seed: 9000);
+        var bmp = TestImages.ScanBmp(2000, 2000, seed: 9000);
         Assert.True(bmp.Length > 12_000_000);
         var path = _fixture.WriteImage("twelve.bmp", bmp);
 
@@ -226,7 +225,7 @@ public class BadInputCatalogueTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task AClockTenMinutesOffIsAuthenticationFailedNamingTheClockForTencent()
     {
-        await using var emulator = await EmulatorProcess.StartAsync(new EmulatorOptions { ClockOffset = TimeSpan.FromMinutes(10) });
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { ClockOffset = TimeSpan.FromMinutes(10) });
         var path = _fixture.WriteImage("clock-tencent.png", TestImages.Png(tag: "clock-tencent"));
 
         var run = HostedPowerShell.Run($"Invoke-BankcardRecognition -LiteralPath '{path}' {Tencent}", EmulatorFixture.VariablesFor(emulator, _fixture.Folder));
@@ -239,7 +238,7 @@ public class BadInputCatalogueTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task AClockTenMinutesOffIsWithinHuaweisFifteenMinutes()
     {
-        await using var emulator = await EmulatorProcess.StartAsync(new EmulatorOptions { ClockOffset = TimeSpan.FromMinutes(10) });
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { ClockOffset = TimeSpan.FromMinutes(10) });
         var path = _fixture.WriteImage("clock-huawei.png", TestImages.Png(tag: "clock-huawei"));
 
         var run = HostedPowerShell.Run($"Invoke-BankcardRecognition -LiteralPath '{path}' {Huawei}", EmulatorFixture.VariablesFor(emulator, _fixture.Folder));

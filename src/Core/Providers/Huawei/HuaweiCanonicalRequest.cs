@@ -5,7 +5,7 @@ using System.Text;
 namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
-    /// The URI and query-string parts of the SDK-HMAC-SHA256 canonical request (huawei.md §5.1). Both work on
+    /// The URI and query-string parts of the SDK-HMAC-SHA256 canonical request (docs/huaweicloud.md §5.1). Both work on
     /// bytes: the URI's escapes are decoded to the bytes the server will see and encoded again the one way the
     /// server does, so an already-escaped path is not escaped twice.
     /// </summary>

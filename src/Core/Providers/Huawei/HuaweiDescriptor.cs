@@ -2,14 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Credentials;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud;
+using BankcardOcr.Cloud.Credentials;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Imaging;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Providers.Huawei
 {
-    /// <summary>Huawei Cloud OCR <c>RecognizeBankcard</c> as the module sees it (huawei.md §1–7).</summary>
-    public sealed class HuaweiDescriptor : ProviderDescriptor
+    /// <summary>Huawei Cloud OCR <c>RecognizeBankcard</c> as the module sees it (docs/huaweicloud.md §1–7).</summary>
+    public sealed class HuaweiDescriptor : CloudProviderDescriptor
     {
         /// <summary>Access key / secret access key (AK/SK), from the SDKs' HUAWEICLOUD_SDK_AK / _SK (and _PROJECT_ID).</summary>
         public static CredentialKind AccessKeys { get; } = new CredentialKind("HuaweiAccessKeys", "Huawei Cloud access key (AK/SK)", "AccessKey", "SecretKey")
@@ -19,7 +21,7 @@ namespace BankcardOcr.Providers.Huawei
             SettingVariables = new Dictionary<string, string> { ["ProjectId"] = "HUAWEICLOUD_SDK_PROJECT_ID" },
         };
 
-        /// <summary>An IAM user name and password, which also need the account (domain) name (huawei.md §7.1).</summary>
+        /// <summary>An IAM user name and password, which also need the account (domain) name (docs/huaweicloud.md §7.1).</summary>
         public static CredentialKind Password { get; } = new CredentialKind("HuaweiPassword", "Huawei Cloud IAM user name/password", "UserName", "Password")
         {
             NeedsDomainName = true,
@@ -40,7 +42,7 @@ namespace BankcardOcr.Providers.Huawei
             maxSide: 8192);
 
         /// <summary>
-        /// Huawei publishes no default QPS, and ModelArts.4401 is about concurrent requests (huawei.md §4): a
+        /// Huawei publishes no default QPS, and ModelArts.4401 is about concurrent requests (docs/huaweicloud.md §4): a
         /// modest 4 in flight, with 4401 and APIG.0308 retried with backoff when an account's limit is lower.
         /// No rate is imposed: none is documented (§4, "Limits"); the throttle bounds the load.
         /// </summary>
@@ -65,24 +67,24 @@ namespace BankcardOcr.Providers.Huawei
         public override int DefaultThrottleLimit => ThrottleLimit;
 
         /// <inheritdoc />
-        public override IReadOnlyCollection<string> Parameters { get; } = new[] { "Token", "ProjectId", "IamEndpoint", "IncludeTextLocation" };
+        public override Type ParametersType => typeof(HuaweiParameters);
 
         /// <inheritdoc />
-        /// <remarks>-Token wins over any credential (DESIGN.md, "Credentials", step 1); it cannot be renewed.</remarks>
-        public override string CredentialParameter => "Token";
+        /// <remarks>-Token wins over any credential (docs/design.md, "Public contract", credentials step 1); it cannot be renewed.</remarks>
+        public override string CredentialParameter => nameof(HuaweiParameters.Token);
 
         /// <inheritdoc />
         public override void CheckParameters(ProviderSettings settings)
         {
-            if (settings.Get<HuaweiIamToken>("Token") != null)
+            if (settings.Parameters<HuaweiParameters>().Token != null)
             {
                 settings.Log.Debug("Credential: the IAM token passed with -Token; -Credential and -SecretName are not used.");
             }
         }
 
         /// <summary>
-        /// The IAM password form needs the account name too (huawei.md §7.1); Invoke takes it from the secret's
-        /// DomainName key, as -Credential there always means AK/SK. Get-HuaweiIamToken also takes -DomainName.
+        /// The IAM password form needs the account name too (docs/huaweicloud.md §7.1); Invoke takes it from the
+        /// secret's DomainName key, as -Credential there always means AK/SK. Get-HuaweiIamToken also takes -DomainName.
         /// </summary>
         public override void CheckCredential(ProviderSettings settings)
         {
@@ -104,16 +106,17 @@ namespace BankcardOcr.Providers.Huawei
         public override async Task<IRecognitionProvider> CreateAsync(ProviderSettings settings, CancellationToken cancellationToken)
         {
             var credential = settings.Credential;
-            var token = settings.Get<HuaweiIamToken>("Token");
-            var iamEndpoint = settings.Get<Uri>("IamEndpoint");
+            var parameters = settings.Parameters<HuaweiParameters>();
+            var token = parameters.Token;
+            var iamEndpoint = parameters.IamEndpoint;
             var region = settings.Region ?? credential?.Region ?? (token?.Region is { Length: > 0 } r ? r : HuaweiRegions.DefaultRegion);
             var options = new HuaweiOptions
             {
                 Region = region,
                 Endpoint = settings.Endpoint,
                 IamEndpoint = iamEndpoint,
-                ProjectId = settings.Get<string>("ProjectId") ?? credential?.ProjectId,
-                ReturnTextLocation = settings.IsSet("IncludeTextLocation"),
+                ProjectId = parameters.ProjectId ?? credential?.ProjectId,
+                ReturnTextLocation = parameters.IncludeTextLocation,
             };
 
             if (token != null)
@@ -123,14 +126,11 @@ namespace BankcardOcr.Providers.Huawei
             }
             else if (credential!.Kind == Password)
             {
-                var iam = iamEndpoint ?? HuaweiRegions.GetIamEndpoint(region);
-                // A project id, when known, scopes the token exactly; otherwise the region names the project (§7.1).
-                var scope = options.ProjectId != null ? HuaweiProjectScope.ById(options.ProjectId) : HuaweiProjectScope.ByName(region);
-                options.TokenSource = HuaweiTokenSource.FromPassword(iam, credential.KeyId, credential.GetSecret(), credential.DomainName!, scope, region);
+                options.TokenSource = TokenSource(credential, credential.DomainName!, region, iamEndpoint, options.ProjectId, projectName: null);
                 options.TokenSource.RequestTimeout = settings.Requests.Timeout;
                 settings.Log.Debug(options.TokenSource.Peek() is HuaweiIamToken cached
                     ? $"Using the cached IAM token ({cached})."
-                    : $"Requesting an IAM token from {iam.GetLeftPart(UriPartial.Authority)} for {scope}.");
+                    : $"Requesting an IAM token from {options.TokenSource.IamEndpoint.GetLeftPart(UriPartial.Authority)} for {options.TokenSource.Scope}.");
             }
             else
             {
@@ -142,7 +142,7 @@ namespace BankcardOcr.Providers.Huawei
             try
             {
                 // The shared stages retry IAM's throttling (IAM.0012) and server errors like any provider call.
-                using var stages = new RequestStages(Name, settings.Requests, requestsPerSecond: null);
+                using var stages = CreateStages(settings.Requests, requestsPerSecond: null);
                 await stages.ExecuteAsync(
                     async (attempt, attemptCancellation) =>
                     {
@@ -161,5 +161,32 @@ namespace BankcardOcr.Providers.Huawei
             settings.Log.Verbose($"Huawei project {provider.ProjectId} in {region}, {(options.TokenSource != null ? "IAM token" : "AK/SK signature")} authentication.");
             return provider;
         }
+
+        /// <summary>
+        /// Where a password token comes from: the IAM endpoint of <paramref name="region"/> (or <paramref name="iamEndpoint"/>),
+        /// scoped to the project by id when one is known, else by name (by default the region's own project, §7.1).
+        /// Invoke-BankcardRecognition and Get-HuaweiIamToken both get their tokens this way, and share the session's cache.
+        /// </summary>
+        /// <exception cref="ArgumentException">No IAM endpoint is known for the region and none was given.</exception>
+        public static HuaweiTokenSource TokenSource(ProviderCredential credential, string domainName, string region, Uri? iamEndpoint, string? projectId, string? projectName)
+        {
+            var iam = iamEndpoint ?? HuaweiRegions.GetIamEndpoint(region);
+            var scope = projectId != null ? HuaweiProjectScope.ById(projectId) : HuaweiProjectScope.ByName(projectName ?? region);
+            return HuaweiTokenSource.FromPassword(iam, credential.KeyId, credential.GetSecret(), domainName, scope, region);
+        }
+
+        /// <summary>A token from <paramref name="source"/> (the session's cached one unless <paramref name="force"/>), through this provider's stages, which retry IAM's throttling and server errors.</summary>
+        public async Task<HuaweiIamToken> GetTokenAsync(HuaweiTokenSource source, bool force, RequestSettings requests, RecognitionLog log, CancellationToken cancellationToken)
+        {
+            using var stages = CreateStages(requests, requestsPerSecond: null);
+            var (token, _) = await stages.ExecuteAsync((attempt, token) => source.GetTokenAsync(force, token), log, cancellationToken).ConfigureAwait(false);
+            return token;
+        }
+
+        /// <summary>
+        /// The one instance: the registry lists it and the providers it builds point back to it. Declared after every
+        /// other static member, which the instance's own initializers read.
+        /// </summary>
+        public static HuaweiDescriptor Instance { get; } = new HuaweiDescriptor();
     }
 }

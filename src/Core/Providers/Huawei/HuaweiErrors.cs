@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
+using BankcardOcr.Cloud;
 using static BankcardOcr.BankcardOcrErrorKind;
 
 namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
-    /// Maps the error answers of Huawei Cloud OCR (<c>{"error_code","error_msg"}</c>, huawei.md §4 and the
+    /// Maps the error answers of Huawei Cloud OCR (<c>{"error_code","error_msg"}</c>, docs/huaweicloud.md §4 and the
     /// RecognizeBankcard page's error table) to <see cref="BankcardOcrException"/>. OCR runs on ModelArts behind
     /// API Gateway, so codes start with <c>AIS.</c>, <c>ModelArts.</c>, <c>APIG.</c> or <c>APIGW.</c>.
     /// </summary>
@@ -23,7 +24,7 @@ namespace BankcardOcr.Providers.Huawei
             // The OCR error page advises to check the image quality and "whether the called API is correct":
             // the image is not a readable bank card front.
             ["AIS.0104"] = new ProviderErrorRule(NoCardFound, "Huawei OCR found no readable bank card: the image is not supported or its quality is too poor."),
-            // "At most once" (§4): a single retry.
+            // Retried within -MaxRetries; the module does not hold it to "at most once" (§4).
             ["AIS.0105"] = new ProviderErrorRule(ProviderError, "Huawei OCR recognition failed (algorithm error).", isRetryable: true),
 
             ["ModelArts.0203"] = Token("The IAM token is invalid; a new token is needed."),
@@ -126,7 +127,7 @@ namespace BankcardOcr.Providers.Huawei
         }
 
         /// <summary>APIG.0301 and a bare 401 (§4, §9): a token gets one refresh; a refused signature is final.</summary>
-        /// <summary>Codes compare case-insensitively and <c>APIGW.</c> counts as <c>APIG.</c> (huawei.md §4).</summary>
+        /// <summary>Codes compare case-insensitively and <c>APIGW.</c> counts as <c>APIG.</c> (docs/huaweicloud.md §4).</summary>
         internal static string? NormalizeCode(string? code)
         {
             if (string.IsNullOrWhiteSpace(code))

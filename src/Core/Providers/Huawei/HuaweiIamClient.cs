@@ -4,12 +4,13 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
-    /// The two IAM calls the provider needs (huawei.md §7): a password-method token, and the project id of a
+    /// The two IAM calls the provider needs (docs/huaweicloud.md §7): a password-method token, and the project id of a
     /// region for AK/SK callers. Both send through <see cref="ProviderHttp"/>; neither caches (see
     /// <see cref="HuaweiTokenCache"/> and <see cref="HuaweiProjectIds"/>).
     /// </summary>

@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
+using BankcardOcr.Cloud;
 using static BankcardOcr.BankcardOcrErrorKind;
 
 namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
-    /// Maps the error answers of the IAM token request (<c>POST /v3/auth/tokens</c>, huawei.md §7.4) to
+    /// Maps the error answers of the IAM token request (<c>POST /v3/auth/tokens</c>, docs/huaweicloud.md §7.4) to
     /// <see cref="BankcardOcrException"/>, with the advice the usual mistakes need (§7.1, §9).
     /// </summary>
     public static class HuaweiIamErrors

@@ -3,8 +3,8 @@ using System;
 namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
-    /// The IAM password-method token request, <c>POST {iam}/v3/auth/tokens</c> (huawei.md §7.1). The token comes
-    /// back in the <see cref="SubjectTokenHeader"/> response header, the project id in <c>token.project.id</c>.
+    /// The IAM password-method token request, <c>POST {iam}/v3/auth/tokens</c> (docs/huaweicloud.md §7.1). The token
+    /// comes back in the <see cref="SubjectTokenHeader"/> response header, the project id in <c>token.project.id</c>.
     /// </summary>
     public static class HuaweiIamRequest
     {

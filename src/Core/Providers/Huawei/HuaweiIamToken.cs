@@ -4,7 +4,7 @@ using System.Globalization;
 namespace BankcardOcr
 {
     /// <summary>
-    /// A project-scoped Huawei Cloud IAM token (huawei.md §7), as <c>Get-HuaweiIamToken</c> emits it and
+    /// A project-scoped Huawei Cloud IAM token (docs/huaweicloud.md §7), as <c>Get-HuaweiIamToken</c> emits it and
     /// <c>Invoke-BankcardRecognition -Token</c> takes it. The token text is deliberately not a property:
     /// PowerShell's views, <c>Format-List *</c>, <c>ConvertTo-Json</c> and <c>Export-Csv</c> show properties only,
     /// so the text leaves this object only through <see cref="GetToken"/>, for a script that needs it for a

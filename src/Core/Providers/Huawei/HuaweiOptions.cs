@@ -2,7 +2,7 @@ using System;
 
 namespace BankcardOcr.Providers.Huawei
 {
-    /// <summary>Settings for <see cref="HuaweiProvider"/>: one of the two auth methods of huawei.md §1, the project and the addresses.</summary>
+    /// <summary>Settings for <see cref="HuaweiProvider"/>: an auth method of docs/huaweicloud.md §1, the project, the addresses.</summary>
     public sealed class HuaweiOptions
     {
         /// <summary>The region; picks the OCR and IAM endpoints unless they are overridden.</summary>

@@ -8,7 +8,7 @@ namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
     /// Project ids looked up with AK/SK (<c>GET /v3/projects?name=region</c>), cached per IAM endpoint, access
-    /// key and region for the session, as the SDK caches them (huawei.md §7.3). Concurrent callers share one
+    /// key and region for the session, as the SDK caches them (docs/huaweicloud.md §7.3). Concurrent callers share one
     /// lookup; a failed lookup is not cached.
     /// </summary>
     public static class HuaweiProjectIds

@@ -4,7 +4,7 @@ namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
     /// The project an IAM token is scoped to. OCR needs a project-scoped token, else it answers
-    /// <c>ModelArts.0212</c> (huawei.md §7.1); a project's name is its region id, e.g. <c>cn-north-4</c>.
+    /// <c>ModelArts.0212</c> (docs/huaweicloud.md §7.1); a project's name is its region id, e.g. <c>cn-north-4</c>.
     /// </summary>
     public sealed class HuaweiProjectScope
     {

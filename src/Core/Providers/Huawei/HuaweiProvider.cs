@@ -4,15 +4,16 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Imaging;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
     /// Huawei Cloud OCR <c>RecognizeBankcard</c>: <c>POST {ocr}/v2/{project_id}/ocr/bankcard</c> with a JSON body
-    /// (huawei.md §3), authenticated by an IAM token (<c>X-Auth-Token</c>) or an AK/SK signature (§1, §5).
+    /// (docs/huaweicloud.md §3), authenticated by an IAM token (<c>X-Auth-Token</c>) or an AK/SK signature (§1, §5).
     /// Call <see cref="ConnectAsync"/> once before the batch: it settles the project id and, for token auth,
     /// fetches the first token, so a wrong password or key fails the call once rather than every image.
     /// </summary>
@@ -51,13 +52,7 @@ namespace BankcardOcr.Providers.Huawei
         public string Name => ProviderName;
 
         /// <inheritdoc />
-        public int DefaultThrottleLimit => HuaweiDescriptor.ThrottleLimit;
-
-        /// <inheritdoc />
-        public double? DefaultRequestsPerSecond => null;
-
-        /// <inheritdoc />
-        public long? MaxFileBytes => null; // PrepareImage fits oversized images or reports the documented limit
+        public ProviderDescriptor Descriptor => HuaweiDescriptor.Instance;
 
         /// <summary>The project id requests go to, once known.</summary>
         public string? ProjectId { get; private set; }

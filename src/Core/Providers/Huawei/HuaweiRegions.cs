@@ -6,7 +6,7 @@ using System.Linq;
 namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
-    /// The Huawei Cloud regions the module knows, with their OCR and IAM endpoints (huawei.md §2). Other
+    /// The Huawei Cloud regions the module knows, with their OCR and IAM endpoints (docs/huaweicloud.md §2). Other
     /// regions are reached through an endpoint override rather than guessed, because the same OCR path means a
     /// different product in <c>ae-ad-1</c>.
     /// </summary>
@@ -40,7 +40,7 @@ namespace BankcardOcr.Providers.Huawei
         public static IReadOnlyList<string> IamRegionIds { get; } =
             new ReadOnlyCollection<string>(Iam.OrderBy(r => r, StringComparer.Ordinal).ToArray());
 
-        /// <summary>The global IAM endpoint; its tokens work in every region (huawei.md §7.1).</summary>
+        /// <summary>The global IAM endpoint; its tokens work in every region (docs/huaweicloud.md §7.1).</summary>
         public static Uri GlobalIamEndpoint { get; } = new Uri("https://iam.myhuaweicloud.com");
 
         /// <summary>Whether bank-card OCR is known to be offered in the region.</summary>
@@ -67,7 +67,7 @@ namespace BankcardOcr.Providers.Huawei
                 return endpoint!;
             }
 
-            // huawei.md §2: in ae-ad-1 /v2/{project_id}/ocr/bankcard is "UAE Bank Card OCR", another product.
+            // docs/huaweicloud.md §2: in ae-ad-1 /v2/{project_id}/ocr/bankcard is "UAE Bank Card OCR", another product.
             var note = string.Equals(region?.Trim(), "ae-ad-1", StringComparison.OrdinalIgnoreCase)
                 ? " In ae-ad-1 that path is a different product (UAE Bank Card OCR) with other fields."
                 : string.Empty;
@@ -89,7 +89,7 @@ namespace BankcardOcr.Providers.Huawei
 
         /// <summary>
         /// The regional IAM endpoint, or <see cref="GlobalIamEndpoint"/> for a null or empty region. A regional
-        /// endpoint's token works only in that region (huawei.md §7.1).
+        /// endpoint's token works only in that region (docs/huaweicloud.md §7.1).
         /// </summary>
         /// <param name="region">A region id, or null for the global endpoint.</param>
         /// <exception cref="ArgumentException">The region has no known IAM endpoint.</exception>

@@ -2,12 +2,13 @@ using System;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
-    /// Reads RecognizeBankcard answers (huawei.md §3.2): HTTP 2xx with <c>{"result": {...}}</c>, or an error
+    /// Reads RecognizeBankcard answers (docs/huaweicloud.md §3.2): HTTP 2xx with <c>{"result": {...}}</c>, or an error
     /// body (§4, §8) mapped through <see cref="HuaweiErrors"/>.
     /// </summary>
     internal static class HuaweiResponse

@@ -56,11 +56,11 @@ namespace BankcardOcr.Providers.Huawei
 
         /// <summary>
         /// The headers to add to the request, case-insensitive: <c>X-Sdk-Date</c>, <c>Authorization</c>, and
-        /// <c>Host</c> when the signer added it. Signed headers must be sent byte-identical (huawei.md §5.2).
+        /// <c>Host</c> when the signer added it. Signed headers must be sent byte-identical (docs/huaweicloud.md §5.2).
         /// </summary>
         public IReadOnlyDictionary<string, string> Headers { get; }
 
-        /// <summary>A space follows the algorithm name, <c>, </c> separates the other parts (huawei.md §5.1 step 4).</summary>
+        /// <summary>A space after the algorithm, <c>, </c> between the parts (docs/huaweicloud.md §5.1 step 4).</summary>
         internal static string FormatAuthorization(string accessKey, string signedHeaders, string signature) =>
             Algorithm + " Access=" + accessKey + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature;
 

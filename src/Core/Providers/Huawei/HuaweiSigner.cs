@@ -8,8 +8,8 @@ namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
     /// Signs Huawei Cloud API requests with an access key pair (AK/SK) using SDK-HMAC-SHA256, as described in
-    /// huawei.md §5 (Huawei's API signing guide, devg-apisign, and the sdk-net-v3 <c>Core/Signer/Signer.cs</c>).
-    /// The signer is stateless and keeps no copy of the secret key.
+    /// docs/huaweicloud.md §5 (Huawei's API signing guide, devg-apisign, and the sdk-net-v3
+    /// <c>Core/Signer/Signer.cs</c>). The signer is stateless and keeps no copy of the secret key.
     /// </summary>
     public static class HuaweiSigner
     {
@@ -68,83 +68,11 @@ namespace BankcardOcr.Providers.Huawei
             DateTimeOffset time,
             HuaweiSigningOptions? options = null)
         {
-            if (string.IsNullOrEmpty(method))
-            {
-                throw new ArgumentException("The HTTP method is required.", nameof(method));
-            }
-
-            if (uri is null)
-            {
-                throw new ArgumentNullException(nameof(uri));
-            }
-
-            if (!uri.IsAbsoluteUri)
-            {
-                throw new ArgumentException("The request URI must be absolute.", nameof(uri));
-            }
-
-            if (string.IsNullOrEmpty(accessKey))
-            {
-                throw new ArgumentException("The access key (AK) is required.", nameof(accessKey));
-            }
-
-            if (secretKey is null || secretKey.Length == 0)
-            {
-                throw new ArgumentException("The secret key (SK) is required.", nameof(secretKey));
-            }
-
+            RequireArguments(method, uri, accessKey, secretKey);
             options ??= HuaweiSigningOptions.Sdk;
             var sdkDate = time.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture);
-
-            // Lowercased name -> trimmed value, sorted ordinally as the canonical headers require (§5.1).
-            var signed = new SortedDictionary<string, string>(StringComparer.Ordinal);
             var added = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            string? payloadHashOverride = null;
-            var hasHost = false;
-
-            if (headers != null)
-            {
-                foreach (var header in headers)
-                {
-                    var name = header.Key?.Trim().ToLowerInvariant();
-                    if (string.IsNullOrEmpty(name))
-                    {
-                        throw new ArgumentException("A header name is empty.", nameof(headers));
-                    }
-
-                    if (name == "x-sdk-date" || name == "authorization")
-                    {
-                        throw new ArgumentException("The signer sets the " + header.Key + " header itself; do not pass it.", nameof(headers));
-                    }
-
-                    var value = (header.Value ?? string.Empty).Trim();
-                    hasHost |= name == "host";
-                    if (name == "x-sdk-content-sha256")
-                    {
-                        payloadHashOverride = value;
-                    }
-
-                    if (!IsSigned(name!, options))
-                    {
-                        continue;
-                    }
-
-                    if (signed.ContainsKey(name!))
-                    {
-                        throw new ArgumentException("The header " + header.Key + " is given more than once.", nameof(headers));
-                    }
-
-                    signed.Add(name!, value);
-                }
-            }
-
-            if (!hasHost && options.AddHostHeader)
-            {
-                var host = HostValue(uri);
-                signed.Add("host", host);
-                added.Add(HostHeader, host);
-            }
-
+            var signed = HeadersToSign(headers, uri, options, added, out var payloadHashOverride);
             signed.Add("x-sdk-date", sdkDate);
 
             var canonicalHeaders = new StringBuilder();
@@ -180,6 +108,88 @@ namespace BankcardOcr.Providers.Huawei
             added.Add(DateHeader, sdkDate);
             added.Add(AuthorizationHeader, HuaweiSignature.FormatAuthorization(accessKey, signedHeaders, signature));
             return new HuaweiSignature(accessKey, sdkDate, signedHeaders, signature, canonicalRequest, stringToSign, added);
+        }
+
+        private static void RequireArguments(string method, Uri uri, string accessKey, byte[] secretKey)
+        {
+            if (string.IsNullOrEmpty(method))
+            {
+                throw new ArgumentException("The HTTP method is required.", nameof(method));
+            }
+
+            if (uri is null)
+            {
+                throw new ArgumentNullException(nameof(uri));
+            }
+
+            if (!uri.IsAbsoluteUri)
+            {
+                throw new ArgumentException("The request URI must be absolute.", nameof(uri));
+            }
+
+            if (string.IsNullOrEmpty(accessKey))
+            {
+                throw new ArgumentException("The access key (AK) is required.", nameof(accessKey));
+            }
+
+            if (secretKey is null || secretKey.Length == 0)
+            {
+                throw new ArgumentException("The secret key (SK) is required.", nameof(secretKey));
+            }
+        }
+
+        /// <summary>
+        /// The headers to sign, lowercased name to trimmed value, sorted ordinally as the canonical headers require
+        /// (§5.1), with <c>Host</c> added when the convention wants it and the caller gave none (and recorded in
+        /// <paramref name="added"/>). A given <c>X-Sdk-Content-Sha256</c> replaces the body's hash.
+        /// </summary>
+        private static SortedDictionary<string, string> HeadersToSign(
+            IReadOnlyDictionary<string, string>? headers, Uri uri, HuaweiSigningOptions options, Dictionary<string, string> added, out string? payloadHashOverride)
+        {
+            var signed = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            payloadHashOverride = null;
+            var hasHost = false;
+            foreach (var header in headers ?? new Dictionary<string, string>())
+            {
+                var name = header.Key?.Trim().ToLowerInvariant();
+                if (string.IsNullOrEmpty(name))
+                {
+                    throw new ArgumentException("A header name is empty.", nameof(headers));
+                }
+
+                if (name == "x-sdk-date" || name == "authorization")
+                {
+                    throw new ArgumentException("The signer sets the " + header.Key + " header itself; do not pass it.", nameof(headers));
+                }
+
+                var value = (header.Value ?? string.Empty).Trim();
+                hasHost |= name == "host";
+                if (name == "x-sdk-content-sha256")
+                {
+                    payloadHashOverride = value;
+                }
+
+                if (!IsSigned(name!, options))
+                {
+                    continue;
+                }
+
+                if (signed.ContainsKey(name!))
+                {
+                    throw new ArgumentException("The header " + header.Key + " is given more than once.", nameof(headers));
+                }
+
+                signed.Add(name!, value);
+            }
+
+            if (!hasHost && options.AddHostHeader)
+            {
+                var host = HostValue(uri);
+                signed.Add("host", host);
+                added.Add(HostHeader, host);
+            }
+
+            return signed;
         }
 
         /// <summary>

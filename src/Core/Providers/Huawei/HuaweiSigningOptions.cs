@@ -1,8 +1,8 @@
 namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
-    /// Which of the two working header conventions of huawei.md §5.2 the signer follows. The server recomputes
-    /// the signature over whatever <c>SignedHeaders</c> lists, so both are accepted; the default is the SDKs'.
+    /// Which of the two working header conventions of docs/huaweicloud.md §5.2 the signer follows. The server
+    /// recomputes the signature over whatever <c>SignedHeaders</c> lists, so both work; the default is the SDKs'.
     /// </summary>
     public sealed class HuaweiSigningOptions
     {
@@ -12,7 +12,7 @@ namespace BankcardOcr.Providers.Huawei
         /// <summary>Creates options.</summary>
         /// <param name="signContentType">
         /// Sign <c>Content-Type</c> and headers whose names contain <c>_</c>, as the APIG signing demo does
-        /// (huawei.md §5.2, vector 12). The SDKs leave both out.
+        /// (docs/huaweicloud.md §5.2, vector 12). The SDKs leave both out.
         /// </param>
         /// <param name="addHostHeader">
         /// Add a <c>Host</c> header from the URI when the caller gave none, and sign it, as every SDK does in real

@@ -7,7 +7,7 @@ namespace BankcardOcr.Providers.Huawei
 {
     /// <summary>
     /// IAM tokens kept for the session (the process), one per key. Tokens last 24 h and a new one does not
-    /// revoke the old (huawei.md §7.2), and IAM throttles token requests (IAM.0012, §7.4), so a batch must
+    /// revoke the old (docs/huaweicloud.md §7.2), and IAM throttles token requests (IAM.0012, §7.4), so a batch must
     /// not ask for one per image: callers that arrive while a request is in flight share it, and a token is
     /// reused until it is close to expiry. Failures are not cached.
     /// </summary>

@@ -71,7 +71,7 @@ namespace BankcardOcr.Providers.Huawei
         public static HuaweiTokenSource FromToken(HuaweiIamToken token) =>
             new HuaweiTokenSource(token ?? throw new ArgumentNullException(nameof(token)));
 
-        /// <summary>Obtains tokens with an IAM user's password (§7.1); the password is copied and cleared on Dispose.</summary>
+        /// <summary>Obtains tokens with an IAM user's password (docs/huaweicloud.md §7.1); the password is copied and cleared on Dispose.</summary>
         /// <param name="iamEndpoint">The IAM base address.</param>
         /// <param name="userName">The IAM user name.</param>
         /// <param name="password">The password as UTF-8.</param>

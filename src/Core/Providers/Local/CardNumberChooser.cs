@@ -19,7 +19,8 @@ namespace BankcardOcr.Providers.Local
         /// <summary>
         /// The weakest digit a verified reading may hold. Luhn lets through one substituted digit in ten and a
         /// network prefix check is weak for Visa ("4…"), so a reading with a digit the model barely believed is not
-        /// reported as verified (reference §0: a Luhn- and prefix-valid misread on a specimen card).
+        /// reported as verified (docs/accuracy.md, "Measured outside the project": a Luhn- and prefix-valid misread on
+        /// a specimen card).
         /// </summary>
         public const float MinimumDigitProbability = 0.5f;
 
@@ -83,6 +84,47 @@ namespace BankcardOcr.Providers.Local
                 .ThenByDescending(c => c.WholeLine)
                 .ThenByDescending(c => c.MeanProbability)
                 .FirstOrDefault();
+
+        /// <summary>
+        /// When no line held 15–19 digits: the line with the most digits that is not just a date (a 20-digit line, a
+        /// 7-digit fragment), as one digit string, for -IncludeUnverified; null when no such digit was read.
+        /// </summary>
+        public static CardNumberReading? BestFragment(IEnumerable<RecognizedText> lines)
+        {
+            CardNumberReading? best = null;
+            foreach (var line in lines)
+            {
+                if (ExpiryDate.IsOnlyDates(line.Text))
+                {
+                    continue;
+                }
+
+                var digits = new System.Text.StringBuilder();
+                var probabilities = new List<float>();
+                for (var i = 0; i < line.Text.Length; i++)
+                {
+                    if (line.Text[i] >= '0' && line.Text[i] <= '9')
+                    {
+                        digits.Append(line.Text[i]);
+                        probabilities.Add(line.Probabilities[i]);
+                    }
+                }
+
+                if (digits.Length == 0)
+                {
+                    continue;
+                }
+
+                var reading = Judge(digits.ToString(), probabilities.ToArray(), wholeLine: true);
+                if (best is null || reading.Digits.Length > best.Digits.Length
+                    || (reading.Digits.Length == best.Digits.Length && reading.MeanProbability > best.MeanProbability))
+                {
+                    best = reading;
+                }
+            }
+
+            return best;
+        }
 
         /// <summary>Applies the number rules to one digit string.</summary>
         public static CardNumberReading Judge(string digits, float[] probabilities, bool wholeLine)

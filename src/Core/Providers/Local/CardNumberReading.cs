@@ -37,7 +37,9 @@ namespace BankcardOcr.Providers.Local
         /// <summary>What the rules found, for NoCardFound messages: e.g. "19 digits, Luhn fails".</summary>
         public string Describe()
         {
-            var problem = !IsLuhnValid ? "Luhn fails" : !MatchesIssuer ? "no issuer uses that prefix with that length" : "digits uncertain";
+            var problem = Digits.Length < CardNumberChooser.ShortestNumber || Digits.Length > CardNumberChooser.LongestNumber
+                ? "not a card number's length"
+                : !IsLuhnValid ? "Luhn fails" : !MatchesIssuer ? "no issuer uses that prefix with that length" : "digits uncertain";
             return $"{Digits.Length} digits, {problem}";
         }
     }

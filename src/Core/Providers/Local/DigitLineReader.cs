@@ -41,7 +41,7 @@ namespace BankcardOcr.Providers.Local
         public DigitLineReader(InferenceSession session)
         {
             _session = session ?? throw new ArgumentNullException(nameof(session));
-            _inputName = TextDetector.InputName(_session);
+            _inputName = PpOcrTextDetector.InputName(_session);
         }
 
         /// <summary>

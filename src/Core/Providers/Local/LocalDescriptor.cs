@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using BankcardOcr.Imaging;
@@ -12,18 +13,16 @@ namespace BankcardOcr.Providers.Local
         public const string ProviderName = "Local";
 
         /// <summary>
-        /// The offline recognizer: no vendor rule, so limits of this module's own choosing. JPEG, PNG, BMP, TIFF
-        /// and GIF (the first frame of a scan), all of which common decoders read on every runtime PowerShell
-        /// uses; WebP, HEIC and AVIF are left out because .NET Framework's decoder cannot read them. 50 MB and
-        /// 16384 px per side bound the memory a full decode takes (16384² × 4 bytes = 1 GB); 15 px as for Huawei,
-        /// below which no card number is legible.
+        /// What the offline recognizer accepts, no vendor rule, so limits of this module's own choosing: the formats
+        /// its decoder reads on every runtime PowerShell uses (JPEG, PNG, BMP and the first frame of a GIF; TIFF,
+        /// WebP, HEIC and AVIF are not read); 50 MB per file; 15 px a side as for Huawei, below which no card number
+        /// is legible; and, as for every provider, at most 8192 × 8192 pixels, which the decoder checks again.
         /// </summary>
         public static ImageLimits Limits { get; } = new ImageLimits(
             ProviderName,
-            new[] { ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.Bmp, ImageFormat.Tiff, ImageFormat.Gif },
+            new[] { ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.Bmp, ImageFormat.Gif },
             maxImageBytes: 50 * ImageLimits.Megabyte,
-            minSide: 15,
-            maxSide: 16384);
+            minSide: 15);
 
         /// <inheritdoc />
         public override string Name => ProviderName;
@@ -31,8 +30,27 @@ namespace BankcardOcr.Providers.Local
         /// <inheritdoc />
         public override ImageLimits ImageLimits => Limits;
 
-        /// <summary>One image per core: each inference then runs on one thread (<see cref="LocalOptions.IntraOpThreads"/>).</summary>
+        /// <summary>Local fits nothing: a file over its limit is refused before it is read.</summary>
+        public override long MaxFileBytes => Limits.MaxImageBytes;
+
+        /// <summary>One photo per core.</summary>
         public override int DefaultThrottleLimit => Environment.ProcessorCount;
+
+        /// <summary>Nothing leaves the machine.</summary>
+        public override bool SendsRequests => false;
+
+        /// <inheritdoc />
+        public override Type ParametersType => typeof(LocalParameters);
+
+        /// <summary>
+        /// At most one photo per core: reading is all computation, so more at once only makes each photo slower and
+        /// holds more images in memory; fewer is the user's choice.
+        /// </summary>
+        public override int ThrottleLimitFor(int? requested) => Math.Max(1, Math.Min(requested ?? DefaultThrottleLimit, Environment.ProcessorCount));
+
+        /// <summary>Each photo read once, no retry or rate; a time limit per photo only when <c>-TimeoutSec</c> was given.</summary>
+        public override IRecognitionStages CreateStages(RequestSettings settings, double? requestsPerSecond) =>
+            new LocalStages(settings.IsTimeoutGiven ? settings.Timeout : (TimeSpan?)null);
 
         /// <inheritdoc />
         public override Task<IRecognitionProvider> CreateAsync(ProviderSettings settings, CancellationToken cancellationToken) =>
@@ -40,8 +58,14 @@ namespace BankcardOcr.Providers.Local
             {
                 // models/ and runtimes/ are laid out in the module folder.
                 ModuleDirectory = settings.ModuleDirectory,
-                Parallelism = settings.ThrottleLimit ?? Environment.ProcessorCount,
-                IncludeUnverified = settings.IsSet("IncludeUnverified"),
+                Parallelism = ThrottleLimitFor(settings.ThrottleLimit),
+                IncludeUnverified = settings.Parameters<LocalParameters>().IncludeUnverified,
             }));
+
+        /// <summary>
+        /// The one instance: the registry lists it and the providers it builds point back to it. Declared after every
+        /// other static member, which the instance's own initializers read.
+        /// </summary>
+        public static LocalDescriptor Instance { get; } = new LocalDescriptor();
     }
 }

@@ -1,12 +1,10 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using BankcardOcr.Cards;
 using BankcardOcr.Imaging;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
 
 namespace BankcardOcr.Providers.Local
 {
@@ -20,25 +18,27 @@ namespace BankcardOcr.Providers.Local
     {
         private readonly LocalOptions _options;
         private readonly OcrModels _models;
+        private readonly CardCascade _cascade;
 
         /// <summary>Loads (or reuses) the models; throws <see cref="BankcardOcrException"/> naming the platform when ONNX Runtime cannot run here.</summary>
         public LocalProvider(LocalOptions options)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _models = OcrModels.Get(options.ModuleDirectory, options.IntraOpThreads);
+            _cascade = new CardCascade(
+                new PpOcrTextDetector(_models.Detector),
+                new PpOcrLineReader(_models.Recognizer, _models.Columns),
+                RecognizerTuning.Default);
         }
 
         /// <inheritdoc />
         public string Name => "Local";
 
-        /// <summary>One image per core: each inference then runs on one thread (<see cref="LocalOptions.IntraOpThreads"/>).</summary>
-        public int DefaultThrottleLimit => Environment.ProcessorCount;
-
         /// <inheritdoc />
-        public double? DefaultRequestsPerSecond => null;
+        public ProviderDescriptor Descriptor => LocalDescriptor.Instance;
 
-        /// <inheritdoc />
-        public long? MaxFileBytes => null;
+        /// <summary>Told, for each image, which lines the upright cascade read (bench/Accuracy's stage breakdown); unset in the module.</summary>
+        internal Action<CascadeLines>? LinesRead { get; set; }
 
         /// <summary>Milliseconds the models took to load in this process.</summary>
         public long ModelLoadMilliseconds => _models.LoadMilliseconds;
@@ -51,18 +51,10 @@ namespace BankcardOcr.Providers.Local
         /// <exception cref="BankcardOcrException">ProviderError: the digit model cannot be loaded.</exception>
         internal DigitLineReader DigitReader() => DigitLineReader.Load(_options.ModuleDirectory, _options.IntraOpThreads);
 
-        /// <summary>Refuses formats the decoder cannot read before any work is done.</summary>
+        /// <summary>Refuses, before any decoding, an image outside <see cref="LocalDescriptor.Limits"/>.</summary>
         public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken)
         {
-            var format = ImageSniffer.Sniff(image).Format;
-            if (format != ImageFormat.Jpeg && format != ImageFormat.Png && format != ImageFormat.Bmp && format != ImageFormat.Gif)
-            {
-                throw new BankcardOcrException(
-                    BankcardOcrErrorKind.UnsupportedImageFormat,
-                    $"The Local recognizer reads JPEG, PNG, BMP and GIF images; this one is {(format == ImageFormat.Unknown ? "not an image it knows" : format.ToString())}.",
-                    Name);
-            }
-
+            ImagePreflight.Check(image, LocalDescriptor.Limits, Name);
             return Task.FromResult(image);
         }
 
@@ -88,55 +80,32 @@ namespace BankcardOcr.Providers.Local
         private async Task<BankcardRecognitionResult> Recognize(byte[] bytes, string source, RecognitionLog log, CancellationToken cancellationToken)
         {
             var image = await LoadAsync(bytes, source, cancellationToken).ConfigureAwait(false);
-            var outcome = new CardReader(_models, image, cancellationToken).Read();
+            var outcome = _cascade.Read(image, cancellationToken);
             log.Debug($"{source}: {outcome.Trace}");
-            if (outcome.Chosen is null)
+            LinesRead?.Invoke(new CascadeLines(source, image.Width, image.Height, outcome.Upright.Lines, outcome.Upright.Readings)
             {
-                outcome = ReadTurned(image, outcome, source, log, cancellationToken);
-            }
-
-            var (from, thru) = ExpiryDate.Find(outcome.Readings);
+                VerifiedBy = outcome.VerifiedBy,
+                DateLookFoundDate = outcome.DateLookFoundDate,
+                Work = outcome.Work,
+            });
             if (outcome.Chosen is CardNumberReading chosen)
             {
-                return Result(chosen, from, thru, unverified: false);
+                return Result(chosen, outcome, unverified: false);
             }
 
-            var best = CardNumberChooser.BestUnverified(outcome.Candidates);
+            var best = outcome.BestUnverified;
             if (best != null && _options.IncludeUnverified)
             {
-                return Result(best, from, thru, unverified: true);
+                return Result(best, outcome, unverified: true);
             }
 
-            var seen = best != null ? "read " + best.Describe() : outcome.LongestDigitRun > 0
-                ? $"the longest digit line read has {outcome.LongestDigitRun} digits"
-                : "no line of digits was found";
+            // Only a call that can do something about it is told of the switch: with it, there was nothing to return.
+            var seen = best != null ? "read " + best.Describe() : "no digits were read";
+            var hint = best != null ? " -IncludeUnverified returns the best reading anyway." : string.Empty;
             throw new BankcardOcrException(
                 BankcardOcrErrorKind.NoCardFound,
-                $"{source}: no card number that passes the number checks was found ({seen}). -IncludeUnverified returns the best reading anyway.",
+                $"{source}: no card number that passes the number checks was found ({seen}).{hint}",
                 Name);
-        }
-
-        /// <summary>
-        /// A card scanned or photographed sideways or upside down (and not tagged so in EXIF): when the upright read
-        /// found no number, the photo is turned a quarter both ways if its text ran up or down the frame, else half
-        /// round, and read again. Only a verified number from a turned photo replaces the upright outcome: an
-        /// unverified reading of upside-down digits is noise, and the upright one is what -IncludeUnverified and
-        /// the NoCardFound message should describe.
-        /// </summary>
-        private CardReaderOutcome ReadTurned(RgbImage image, CardReaderOutcome upright, string source, RecognitionLog log, CancellationToken cancellationToken)
-        {
-            foreach (var (orientation, degrees) in upright.Sideways ? new[] { (6, 90), (8, 270) } : new[] { (3, 180) })
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var turned = new CardReader(_models, ExifOrientation.Apply(image, orientation), cancellationToken).Read();
-                log.Debug($"{source}: turned {degrees}°: {turned.Trace}");
-                if (turned.Chosen != null)
-                {
-                    return turned;
-                }
-            }
-
-            return upright;
         }
 
         /// <summary>Decodes and turns upright, then keeps at most the detector's largest scale, so the full-size pixels are held only briefly.</summary>
@@ -152,17 +121,18 @@ namespace BankcardOcr.Providers.Local
                 NativeHeap.Trim();
 
                 var longSide = Math.Max(decoded.Width, decoded.Height);
-                if (longSide <= CardReader.LargestScale)
+                var largest = RecognizerTuning.Default.LargestScale;
+                if (longSide <= largest)
                 {
                     return decoded;
                 }
 
-                var scale = (double)CardReader.LargestScale / longSide;
+                var scale = (double)largest / longSide;
                 return BoxResampler.Resize(decoded, Math.Max(1, (int)Math.Round(decoded.Width * scale)), Math.Max(1, (int)Math.Round(decoded.Height * scale)));
             }
         }
 
-        private static BankcardRecognitionResult Result(CardNumberReading reading, string from, string thru, bool unverified)
+        private static BankcardRecognitionResult Result(CardNumberReading reading, CascadeOutcome outcome, bool unverified)
         {
             var bin = BinTable.Lookup(reading.Digits);
             var binFits = bin != null && bin.Length == reading.Digits.Length;
@@ -171,10 +141,10 @@ namespace BankcardOcr.Providers.Local
                 CardNumber = reading.Digits,
                 BankName = binFits ? bin!.BankName : string.Empty,
                 CardType = binFits ? bin!.CardType.ToString() : nameof(CardType.Unknown),
-                ValidFrom = from,
-                ValidThru = thru,
+                ValidFrom = outcome.ValidFrom,
+                ValidThru = outcome.ValidThru,
                 Confidence = ReadingConfidence.Of(reading),
-                Warnings = unverified ? "Unverified" : string.Empty,
+                Warnings = unverified ? ResultValidation.Unverified : string.Empty,
                 FieldConfidences = "CardNumber=" + ReadingConfidence.Of(reading).ToString("0.####", CultureInfo.InvariantCulture),
             };
         }

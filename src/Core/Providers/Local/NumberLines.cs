@@ -74,11 +74,12 @@ namespace BankcardOcr.Providers.Local
         }
 
         /// <summary>
-        /// Whether a line can hold a card number or an expiry date: horizontal and wide enough for "MM/YY". Skipping
-        /// the rest (logos, bank names, chip contacts) saves most of the recognizer's time.
+        /// Whether a line can hold a card number or an expiry date: tall enough to read and wide enough for "MM/YY"
+        /// (<see cref="RecognizerTuning.MinimumLineAspect"/>). Skipping the rest (logos, bank names, chip contacts)
+        /// saves most of the recognizer's time.
         /// </summary>
-        public static bool CanHoldDigits(TextBox line, float minimumHeight) =>
-            line.Height >= minimumHeight && line.Width >= 1.8f * line.Height;
+        public static bool CanHoldDigits(TextBox line, float minimumHeight, float minimumAspect) =>
+            line.Height >= minimumHeight && line.Width >= minimumAspect * line.Height;
 
         /// <summary>The smallest box along the members' mean direction that holds every member's corners.</summary>
         private static TextBox Union(List<TextBox> line)

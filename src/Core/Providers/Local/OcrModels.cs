@@ -84,29 +84,13 @@ namespace BankcardOcr.Providers.Local
 
             try
             {
-                // One session option set for both: intra-op threads sized by the caller so that ThrottleLimit images
-                // in parallel do not oversubscribe the cores; no inter-op parallelism (these graphs are sequential).
-                using var options = new SessionOptions
-                {
-                    IntraOpNumThreads = intraOpThreads,
-                    InterOpNumThreads = 1,
-                    ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-                    GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-                };
-
-                // Idle intra-op threads sleep instead of spinning: spinning burns the cores the other images in
-                // parallel (and other processes) need, for no gain on inferences of this size.
-                options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-
-                // No memory pattern: a pattern plans a run's activations as one block per input shape, and the
-                // photos and line widths give a new shape on nearly every run, so blocks of ever new sizes kept
-                // extending the arena (docs/performance.md: 192 MB mapped by the arenas over 200 photos, 96 MB without
-                // patterns). One arena shared by both sessions (use_env_allocators) lowered the peak by another
-                // 30-60 MB but cost about 7 % of the CPU, so each session keeps its own.
-                options.EnableMemoryPattern = false;
-
-                var detector = new InferenceSession(Path.Combine(models, DetectorFile), options);
-                var recognizer = new InferenceSession(Path.Combine(models, RecognizerFile), options);
+                // Detection runs one at a time in the process (PpOcrTextDetector's gate), so it may use every core: a
+                // single photo then costs what it does at -ThrottleLimit 1. Recognition runs for several photos at once,
+                // so its threads are the cores shared out among them.
+                using var detectorOptions = Options(Environment.ProcessorCount);
+                using var recognizerOptions = Options(intraOpThreads);
+                var detector = new InferenceSession(Path.Combine(models, DetectorFile), detectorOptions);
+                var recognizer = new InferenceSession(Path.Combine(models, RecognizerFile), recognizerOptions);
                 var columns = RecognizerColumns.FromKeys(File.ReadAllLines(keys, Encoding.UTF8));
                 return new OcrModels(detector, recognizer, columns, watch.ElapsedMilliseconds);
             }
@@ -114,6 +98,30 @@ namespace BankcardOcr.Providers.Local
             {
                 throw OnnxNativeLoader.Unavailable("ONNX Runtime failed to load the models: " + e.Message, e);
             }
+        }
+
+        /// <summary>The session options of every model: <paramref name="intraOpThreads"/> threads per inference, no inter-op parallelism (these graphs are sequential).</summary>
+        internal static SessionOptions Options(int intraOpThreads)
+        {
+            var options = new SessionOptions
+            {
+                IntraOpNumThreads = Math.Max(1, intraOpThreads),
+                InterOpNumThreads = 1,
+                ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+                GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            };
+
+            // Idle intra-op threads sleep instead of spinning: spinning burns the cores the other images in
+            // parallel (and other processes) need, for no gain on inferences of this size.
+            options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+
+            // No memory pattern: a pattern plans a run's activations as one block per input shape, and the
+            // photos and line widths give a new shape on nearly every run, so blocks of ever new sizes kept
+            // extending the arena (docs/performance.md: 192 MB mapped by the arenas over 200 photos, 96 MB without
+            // patterns). One arena shared by both sessions (use_env_allocators) lowered the peak by another
+            // 30-60 MB but cost about 7 % of the CPU, so each session keeps its own.
+            options.EnableMemoryPattern = false;
+            return options;
         }
     }
 }

@@ -4,11 +4,12 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.Tencent
 {
     /// <summary>
-    /// Signs Tencent Cloud API 3.0 calls with TC3-HMAC-SHA256 (tencent.md §3,
+    /// Signs Tencent Cloud API 3.0 calls with TC3-HMAC-SHA256 (docs/tencentcloud.md §3,
     /// https://cloud.tencent.com/document/api/866/33519). Builds headers only; it sends nothing.
     /// </summary>
     public static class Tc3Signer
@@ -38,41 +39,13 @@ namespace BankcardOcr.Providers.Tencent
             var contentType = RequireHeaderValue(request.ContentType, nameof(request.ContentType));
             var hostName = RequireHeaderValue(
                 string.IsNullOrEmpty(request.HostName) ? service + ".tencentcloudapi.com" : request.HostName!, nameof(request.HostName));
-            var method = (request.HttpMethod ?? string.Empty).ToUpperInvariant();
-            if (method != "POST" && method != "GET")
-            {
-                throw new ArgumentException("TC3 signing supports only GET and POST.", nameof(request));
-            }
-
-            var timestamp = request.Timestamp.ToUnixTimeSeconds();
-            if (timestamp <= 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(request), "The timestamp must be after 1970-01-01 UTC.");
-            }
+            var (method, timestamp) = MethodAndTimestamp(request);
 
             // §3 step 2: the date is the UTC date of the timestamp, not the local one.
             var signedAt = DateTimeOffset.FromUnixTimeSeconds(timestamp);
             var date = signedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-            // §3 step 1: names and values lowercased and trimmed, sorted by name; each line ends in \n, so a blank
-            // line follows the block in the canonical request.
-            var canonical = new SortedDictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["content-type"] = contentType.Trim().ToLowerInvariant(),
-                ["host"] = hostName.Trim().ToLowerInvariant(),
-            };
-            if (request.SignActionHeader)
-            {
-                canonical["x-tc-action"] = action.Trim().ToLowerInvariant();
-            }
-
-            var canonicalHeaders = new StringBuilder();
-            foreach (var header in canonical)
-            {
-                canonicalHeaders.Append(header.Key).Append(':').Append(header.Value).Append('\n');
-            }
-
-            var signedHeaders = string.Join(";", canonical.Keys);
+            var (canonicalHeaders, signedHeaders) = CanonicalHeaders(contentType, hostName, request.SignActionHeader ? action : null);
             var canonicalRequest = method + "\n/\n" + (request.CanonicalQueryString ?? string.Empty) + "\n"
                 + canonicalHeaders + "\n" + signedHeaders + "\n" + Hex(Sha256(request.PayloadSegment));
 
@@ -118,6 +91,50 @@ namespace BankcardOcr.Providers.Tencent
                 action,
                 hostName,
                 signedAt);
+        }
+
+        /// <summary>The HTTP method (GET or POST, upper case) and the Unix time the request is signed at.</summary>
+        private static (string Method, long Timestamp) MethodAndTimestamp(Tc3SigningRequest request)
+        {
+            var method = (request.HttpMethod ?? string.Empty).ToUpperInvariant();
+            if (method != "POST" && method != "GET")
+            {
+                throw new ArgumentException("TC3 signing supports only GET and POST.", nameof(request));
+            }
+
+            var timestamp = request.Timestamp.ToUnixTimeSeconds();
+            if (timestamp <= 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(request), "The timestamp must be after 1970-01-01 UTC.");
+            }
+
+            return (method, timestamp);
+        }
+
+        /// <summary>
+        /// §3 step 1: the signed headers' names and values lowercased and trimmed, sorted by name, each line ending in
+        /// \n (so a blank line follows the block in the canonical request); and their names joined with ';'.
+        /// <paramref name="action"/> is signed only when given.
+        /// </summary>
+        private static (string Block, string SignedHeaders) CanonicalHeaders(string contentType, string hostName, string? action)
+        {
+            var canonical = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["content-type"] = contentType.Trim().ToLowerInvariant(),
+                ["host"] = hostName.Trim().ToLowerInvariant(),
+            };
+            if (action != null)
+            {
+                canonical["x-tc-action"] = action.Trim().ToLowerInvariant();
+            }
+
+            var block = new StringBuilder();
+            foreach (var header in canonical)
+            {
+                block.Append(header.Key).Append(':').Append(header.Value).Append('\n');
+            }
+
+            return (block.ToString(), string.Join(";", canonical.Keys));
         }
 
         /// <summary>

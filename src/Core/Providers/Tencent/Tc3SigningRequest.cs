@@ -3,12 +3,12 @@ using System;
 namespace BankcardOcr.Providers.Tencent
 {
     /// <summary>
-    /// What a TC3-HMAC-SHA256 signature covers (tencent.md §3): one API 3.0 call, its exact body bytes and time.
-    /// The defaults describe a <c>BankCardOCR</c>-style POST to <c>ocr.tencentcloudapi.com</c>.
+    /// What a TC3-HMAC-SHA256 signature covers (docs/tencentcloud.md §3): one API 3.0 call, its exact body bytes and
+    /// time. The defaults describe a <c>BankCardOCR</c>-style POST to <c>ocr.tencentcloudapi.com</c>.
     /// </summary>
     public sealed class Tc3SigningRequest
     {
-        /// <summary>The content type the vectors and the current doc sign for a JSON body (tencent.md §4).</summary>
+        /// <summary>The content type the vectors and the current doc sign for a JSON body (docs/tencentcloud.md §4).</summary>
         public const string DefaultContentType = "application/json; charset=utf-8";
 
         /// <summary>The signing service of the OCR product.</summary>
@@ -78,13 +78,13 @@ namespace BankcardOcr.Providers.Tencent
         /// <summary>The API version (<c>X-TC-Version</c>), <c>2018-11-19</c> by default.</summary>
         public string Version { get; set; } = DefaultVersion;
 
-        /// <summary>The region (<c>X-TC-Region</c>); null or empty sends no region header, which BankCardOCR allows (tencent.md §2.1).</summary>
+        /// <summary>The region (<c>X-TC-Region</c>); null or empty sends none, which BankCardOCR allows (docs/tencentcloud.md §2.1).</summary>
         public string? Region { get; set; }
 
         /// <summary>
         /// The <c>Content-Type</c> to sign and send. The value sent must be byte-for-byte this one: .NET's
         /// <c>StringContent</c> appends its own charset, so send the body as <c>ByteArrayContent</c> and set this
-        /// value exactly (tencent.md §3, the .NET SDK's <c>RequestV3</c>).
+        /// value exactly (docs/tencentcloud.md §3, the .NET SDK's <c>RequestV3</c>).
         /// </summary>
         public string ContentType { get; set; } = DefaultContentType;
 

@@ -1,13 +1,14 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Imaging;
 
 namespace BankcardOcr.Providers.Tencent
 {
-    /// <summary>Tencent Cloud API 3.0 <c>BankCardOCR</c> as the module sees it (tencent.md §2–3).</summary>
-    public sealed class TencentDescriptor : ProviderDescriptor
+    /// <summary>Tencent Cloud API 3.0 <c>BankCardOCR</c> as the module sees it (docs/tencentcloud.md §2–3).</summary>
+    public sealed class TencentDescriptor : CloudProviderDescriptor
     {
         /// <summary>SecretId / SecretKey, shared by both Tencent providers, from the SDKs' TENCENTCLOUD_SECRET_ID / _KEY.</summary>
         public static CredentialKind Keys { get; } = new CredentialKind("TencentKeys", "Tencent Cloud SecretId/SecretKey", "SecretId", "SecretKey")
@@ -18,7 +19,7 @@ namespace BankcardOcr.Providers.Tencent
 
         /// <summary>
         /// Regions that accept Tencent's BankCardOCR. Region is optional for this action today; an older revision
-        /// of the API document (876/36216) listed these five (tencent.md §2.1).
+        /// of the API document (876/36216) listed these five (docs/tencentcloud.md §2.1).
         /// </summary>
         public static IReadOnlyList<string> RegionIds { get; } = new[] { "ap-beijing", "ap-guangzhou", "ap-hongkong", "ap-seoul", "ap-shanghai" };
 
@@ -34,7 +35,7 @@ namespace BankcardOcr.Providers.Tencent
             maxImageBytes: ImageLimits.LargestRawFor(10 * ImageLimits.Megabyte),
             maxEncodedBytes: 10 * ImageLimits.Megabyte);
 
-        /// <summary>BankCardOCR's documented default limit is 10 requests per second (tencent.md §2.1).</summary>
+        /// <summary>BankCardOCR's documented default limit is 10 requests per second (docs/tencentcloud.md §2.1).</summary>
         internal const double RequestsPerSecond = 10;
 
         /// <summary>Requests in flight by default.</summary>
@@ -62,15 +63,13 @@ namespace BankcardOcr.Providers.Tencent
         public override double? DefaultRequestsPerSecond => RequestsPerSecond;
 
         /// <inheritdoc />
-        public override IReadOnlyCollection<string> Parameters { get; } = new[]
-        {
-            "ReturnCardImage", "ReturnCardNumberImage", "DetectCopy", "DetectReshoot", "DetectIncompleteBorder", "IncludeQualityValue", "ImageFolder",
-        };
+        public override System.Type ParametersType => typeof(TencentParameters);
 
         /// <inheritdoc />
         public override void CheckParameters(ProviderSettings settings)
         {
-            if (settings.Get<string>("ImageFolder") is null && (settings.IsSet("ReturnCardImage") || settings.IsSet("ReturnCardNumberImage")))
+            var parameters = settings.Parameters<TencentParameters>();
+            if (parameters.ImageFolder is null && (parameters.ReturnCardImage || parameters.ReturnCardNumberImage))
             {
                 // A crop nobody keeps costs a larger answer per image; asking for it without a place to put it is a mistake.
                 throw new ProviderSettingException(
@@ -84,20 +83,27 @@ namespace BankcardOcr.Providers.Tencent
         public override Task<IRecognitionProvider> CreateAsync(ProviderSettings settings, CancellationToken cancellationToken)
         {
             var credential = settings.Credential!;
+            var parameters = settings.Parameters<TencentParameters>();
             return Task.FromResult<IRecognitionProvider>(new TencentProvider(new TencentOptions
             {
                 SecretId = credential.KeyId,
                 SecretKey = credential.GetSecret(),
                 Endpoint = settings.Endpoint,
                 Region = settings.Region ?? credential.Region,
-                RetBorderCutImage = settings.IsSet("ReturnCardImage"),
-                RetCardNoImage = settings.IsSet("ReturnCardNumberImage"),
-                EnableCopyCheck = settings.IsSet("DetectCopy"),
-                EnableReshootCheck = settings.IsSet("DetectReshoot"),
-                EnableBorderCheck = settings.IsSet("DetectIncompleteBorder"),
-                EnableQualityValue = settings.IsSet("IncludeQualityValue"),
-                ImageFolder = settings.Get<string>("ImageFolder"),
+                RetBorderCutImage = parameters.ReturnCardImage,
+                RetCardNoImage = parameters.ReturnCardNumberImage,
+                EnableCopyCheck = parameters.DetectCopy,
+                EnableReshootCheck = parameters.DetectReshoot,
+                EnableBorderCheck = parameters.DetectIncompleteBorder,
+                EnableQualityValue = parameters.IncludeQualityValue,
+                ImageFolder = parameters.ImageFolder,
             }));
         }
+
+        /// <summary>
+        /// The one instance: the registry lists it and the providers it builds point back to it. Declared after every
+        /// other static member, which the instance's own initializers read.
+        /// </summary>
+        public static TencentDescriptor Instance { get; } = new TencentDescriptor();
     }
 }

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.Tencent
 {
     /// <summary>
-    /// Maps Tencent Cloud API 3.0 error codes (<c>Response.Error.Code</c>, tencent.md §2.4) to
+    /// Maps Tencent Cloud API 3.0 error codes (<c>Response.Error.Code</c>, docs/tencentcloud.md §2.4) to
     /// <see cref="BankcardOcrException"/>. A code not in the table is looked up by its parents
     /// (<c>RequestLimitExceeded.UinLimitExceeded</c> falls back to <c>RequestLimitExceeded</c>); the body's code
     /// decides, whatever the HTTP status.
@@ -50,7 +51,7 @@ namespace BankcardOcr.Providers.Tencent
             ["FailedOperation.NoBankCardError"] = Input(BankcardOcrErrorKind.NoCardFound, "the image is not a bank card", CardAdvice),
             ["FailedOperation.IllegalBankCardError"] = Input(BankcardOcrErrorKind.NoCardFound, "the card information is invalid", CardAdvice),
             ["FailedOperation.OcrFailed"] = Input(BankcardOcrErrorKind.NoCardFound, "recognition failed", CardAdvice),
-            // The vendor's spelling; the reference allows at most one retry.
+            // The vendor's spelling; retried within -MaxRetries like any retryable code (docs/tencentcloud.md §2.4).
             ["FailedOperation.UnKnowError"] = Retry("the service reported an unknown error"),
             ["FailedOperation.UnOpenError"] = AccountState("the OCR service is not enabled for this account", "Enable 文字识别 OCR in the Tencent Cloud console (https://console.cloud.tencent.com/ocr) first."),
             ["ResourceUnavailable.InArrears"] = AccountState("the account is in arrears", "Top up the account in the billing center of the Tencent Cloud console."),

@@ -4,13 +4,14 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Imaging;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.Tencent
 {
-    /// <summary>Settings for API 3.0 <c>BankCardOCR</c> (tencent.md §2–3).</summary>
+    /// <summary>Settings for API 3.0 <c>BankCardOCR</c> (docs/tencentcloud.md §2–3).</summary>
     public sealed class TencentOptions
     {
         /// <summary>The documented production address; the path is always <c>/</c>.</summary>
@@ -84,13 +85,7 @@ namespace BankcardOcr.Providers.Tencent
         public string Name => ProviderName;
 
         /// <inheritdoc />
-        public int DefaultThrottleLimit => TencentDescriptor.ThrottleLimit;
-
-        /// <inheritdoc />
-        public double? DefaultRequestsPerSecond => TencentDescriptor.RequestsPerSecond;
-
-        /// <inheritdoc />
-        public long? MaxFileBytes => null;
+        public ProviderDescriptor Descriptor => TencentDescriptor.Instance;
 
         /// <inheritdoc />
         public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken) =>
@@ -101,7 +96,7 @@ namespace BankcardOcr.Providers.Tencent
         {
             var payload = ImageJsonBody.Write(request, "ImageUrl", "ImageBase64", after: writer =>
             {
-                // Unset switches are omitted, as the SDKs omit null fields (tencent.md §2.2).
+                // Unset switches are omitted, as the SDKs omit null fields (docs/tencentcloud.md §2.2).
                 WriteFlag(writer, "RetBorderCutImage", _options.RetBorderCutImage);
                 WriteFlag(writer, "RetCardNoImage", _options.RetCardNoImage);
                 WriteFlag(writer, "EnableCopyCheck", _options.EnableCopyCheck);

@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.Tencent
 {
-    /// <summary>Reads <c>{"Response": {...}}</c> (tencent.md §2.3–2.4): <c>Response.Error</c> first, then the fields.</summary>
+    /// <summary>Reads <c>{"Response": {...}}</c> (docs/tencentcloud.md §2.3–2.4): <c>Response.Error</c> first, then the fields.</summary>
     internal static class TencentResponse
     {
         public static BankcardRecognitionResult Parse(ProviderResponse response) => Parse(response, decodeImages: false, out _);

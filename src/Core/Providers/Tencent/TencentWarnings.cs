@@ -5,8 +5,8 @@ using System.Linq;
 namespace BankcardOcr.Providers.Tencent
 {
     /// <summary>
-    /// Names for the <c>WarningCode</c> values of a BankCardOCR response (tencent.md §2.3); the names are what
-    /// the result's <c>Warnings</c> column shows.
+    /// Names for the <c>WarningCode</c> values of a BankCardOCR response (docs/tencentcloud.md §2.3); the names are
+    /// what the result's <c>Warnings</c> column shows.
     /// </summary>
     public static class TencentWarnings
     {

@@ -1,14 +1,15 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Credentials;
+using BankcardOcr.Cloud;
+using BankcardOcr.Cloud.Credentials;
 using BankcardOcr.Imaging;
 using BankcardOcr.Providers.Tencent;
 
 namespace BankcardOcr.Providers.TencentLegacy
 {
-    /// <summary>Tencent's legacy <c>/ocr/bankcard</c> as the module sees it (seed document 000, tencent.md §5–6).</summary>
-    public sealed class TencentLegacyDescriptor : ProviderDescriptor
+    /// <summary>Tencent's legacy <c>/ocr/bankcard</c> as the module sees it (docs/tencentcloud.md §5–6).</summary>
+    public sealed class TencentLegacyDescriptor : CloudProviderDescriptor
     {
         /// <summary>
         /// Legacy <c>/ocr/bankcard</c> (recognition.image.myqcloud.com): at most 1 MB per image (error code 20,
@@ -60,12 +61,12 @@ namespace BankcardOcr.Providers.TencentLegacy
         public override double? DefaultRequestsPerSecond => RequestsPerSecond;
 
         /// <inheritdoc />
-        public override IReadOnlyCollection<string> Parameters { get; } = new[] { "AppId", "Bucket", "UseBase64" };
+        public override System.Type ParametersType => typeof(TencentLegacyParameters);
 
         /// <inheritdoc />
         public override void CheckCredential(ProviderSettings settings)
         {
-            if (string.IsNullOrEmpty(settings.Get<string>("AppId") ?? settings.Credential?.AppId))
+            if (string.IsNullOrEmpty(settings.Parameters<TencentLegacyParameters>().AppId ?? settings.Credential?.AppId))
             {
                 throw new ProviderSettingException("AppIdRequired", "TencentLegacy needs an AppId: pass -AppId or store AppId in the secret.", "AppId");
             }
@@ -75,15 +76,22 @@ namespace BankcardOcr.Providers.TencentLegacy
         public override Task<IRecognitionProvider> CreateAsync(ProviderSettings settings, CancellationToken cancellationToken)
         {
             var credential = settings.Credential!;
+            var parameters = settings.Parameters<TencentLegacyParameters>();
             return Task.FromResult<IRecognitionProvider>(new TencentLegacyProvider(new TencentLegacyOptions
             {
-                AppId = settings.Get<string>("AppId") ?? credential.AppId ?? string.Empty,
-                Bucket = settings.Get<string>("Bucket") ?? credential.Bucket,
+                AppId = parameters.AppId ?? credential.AppId ?? string.Empty,
+                Bucket = parameters.Bucket ?? credential.Bucket,
                 SecretId = credential.KeyId,
                 SecretKey = credential.GetSecret(),
                 Endpoint = settings.Endpoint,
-                UseBase64 = settings.IsSet("UseBase64"),
+                UseBase64 = parameters.UseBase64,
             }));
         }
+
+        /// <summary>
+        /// The one instance: the registry lists it and the providers it builds point back to it. Declared after every
+        /// other static member, which the instance's own initializers read.
+        /// </summary>
+        public static TencentLegacyDescriptor Instance { get; } = new TencentLegacyDescriptor();
     }
 }

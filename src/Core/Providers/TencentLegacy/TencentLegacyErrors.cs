@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.TencentLegacy
 {
     /// <summary>
-    /// Maps the legacy <c>/ocr/bankcard</c> error codes (the body's <c>code</c>; seed error table and
-    /// tencent.md §5.3) to <see cref="BankcardOcrException"/>. The body's code decides, whatever the HTTP status.
+    /// Maps the legacy <c>/ocr/bankcard</c> error codes (the body's <c>code</c>; the vendor's table in
+    /// docs/tencentcloud.md §5.3) to <see cref="BankcardOcrException"/>. The body's code decides, whatever the status.
     /// </summary>
     public static class TencentLegacyErrors
     {
@@ -40,7 +41,7 @@ namespace BankcardOcr.Providers.TencentLegacy
             [17] = Input(BankcardOcrErrorKind.ImageNotFound, "the image URL is empty", "Give an image file, bytes or a non-empty URL."),
             [18] = Input(BankcardOcrErrorKind.ImageNotFound, "the request carried no image and no URL", "Give an image file, bytes or a URL."),
             [19] = Input(BankcardOcrErrorKind.ImageTooLarge, "too many images in one request (at most 20 URLs or files)", "Send one image per request."),
-            // The seed's table says 1 MB per file while the same page allows a 6 MB body (tencent.md §5.3).
+            // The vendor's table says 1 MB per file while the same page allows a 6 MB body (docs/tencentcloud.md §5.3).
             [20] = Input(BankcardOcrErrorKind.ImageTooLarge, "the image is too large", "The error table allows 1 MB per file and the request body may be at most 6 MB: shrink or recompress the image."),
             [21] = Input(BankcardOcrErrorKind.UnsupportedImageFormat, "a request parameter is invalid", "Send a JPG, PNG or BMP image and check -AppId and -Bucket."),
             [200] = Retry("internal packing failed"),
@@ -54,7 +55,7 @@ namespace BankcardOcr.Providers.TencentLegacy
             [-5208] = Retry("the OCR server had an internal error (OCR_SERVER_INTERN_ERROR)"),
             [-9010] = Input(BankcardOcrErrorKind.NoCardFound, "no card could be located in the image (CREDITCARD_OCR_PREPROCESS_ERROR)", CardAdvice),
             [-9011] = Input(BankcardOcrErrorKind.NoCardFound, "the card could not be recognized (CREDITCARD_OCR_RECOG_FAILED)", CardAdvice),
-            // -9012..-9014 come from the FaceID copy of the same engine (tencent.md §5.3, 1007/47903).
+            // -9012..-9014 come from the FaceID copy of the same engine (docs/tencentcloud.md §5.3, 1007/47903).
             [-9012] = Input(BankcardOcrErrorKind.NoCardFound, "the image is too blurry", "Scan the card again, sharper and at a higher resolution."),
             [-9013] = Input(BankcardOcrErrorKind.NoCardFound, "the image is not a bank card", CardAdvice),
             [-9014] = Input(BankcardOcrErrorKind.NoCardFound, "the card information is invalid", CardAdvice),

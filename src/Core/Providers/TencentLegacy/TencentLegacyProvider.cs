@@ -7,13 +7,14 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
 using BankcardOcr.Imaging;
-using BankcardOcr.Recognition;
+using BankcardOcr.Calls;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.TencentLegacy
 {
-    /// <summary>Settings for the legacy <c>/ocr/bankcard</c> API (seed document 000, tencent.md §5–6).</summary>
+    /// <summary>Settings for the legacy <c>/ocr/bankcard</c> API (docs/tencentcloud.md §5–6).</summary>
     public sealed class TencentLegacyOptions
     {
         /// <summary>The documented production address.</summary>
@@ -77,13 +78,7 @@ namespace BankcardOcr.Providers.TencentLegacy
         public string Name => ProviderName;
 
         /// <inheritdoc />
-        public int DefaultThrottleLimit => TencentLegacyDescriptor.ThrottleLimit;
-
-        /// <inheritdoc />
-        public double? DefaultRequestsPerSecond => TencentLegacyDescriptor.RequestsPerSecond;
-
-        /// <inheritdoc />
-        public long? MaxFileBytes => null; // oversized images are reported by PrepareImage with the documented limit
+        public ProviderDescriptor Descriptor => TencentLegacyDescriptor.Instance;
 
         /// <inheritdoc />
         public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken) =>
@@ -96,7 +91,7 @@ namespace BankcardOcr.Providers.TencentLegacy
             var signature = TencentLegacySigner.CreateMultiUse(
                 _options.AppId, _options.SecretId, _secretKey, now, _options.SignatureLifetime, TencentLegacySigner.NewNonce(), _options.Bucket);
             using var message = new HttpRequestMessage(HttpMethod.Post, _address) { Content = BuildContent(request) };
-            // The bare signature, no scheme prefix (tencent.md §5.1).
+            // The bare signature, no scheme prefix (docs/tencentcloud.md §5.1).
             message.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
             var response = await ProviderHttp.SendAsync(message, Name, cancellationToken).ConfigureAwait(false);
             return TencentLegacyResponse.Parse(response);
@@ -114,8 +109,8 @@ namespace BankcardOcr.Providers.TencentLegacy
 
             var image = request.Image!;
 
-            // Seed sample: text parts without a content type, the file part with its image type; the boundary
-            // unquoted in the header, as in the sample.
+            // The vendor's sample (docs/tencentcloud.md §5.1): text parts without a content type, the file part with
+            // its image type; the boundary unquoted in the header, as in the sample.
             var boundary = MultipartBoundaryPrefix + Guid.NewGuid().ToString("N");
             var content = new MultipartFormDataContent(boundary);
             content.Add(Part(Encoding.UTF8.GetBytes(_options.AppId), "appid", null));
@@ -153,7 +148,7 @@ namespace BankcardOcr.Providers.TencentLegacy
         }
 
         // Content-Disposition written by hand: quoted name and filename, and no filename* parameter, which
-        // HttpClient would add and which the seed's sample does not have.
+        // HttpClient would add and which the vendor's sample does not have.
         private static ByteArrayContent Part(byte[] value, string name, string? fileName)
         {
             var part = new ByteArrayContent(value);

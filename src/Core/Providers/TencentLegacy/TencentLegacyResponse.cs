@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using BankcardOcr.Http;
+using BankcardOcr.Cloud.Http;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.TencentLegacy
 {
-    /// <summary>Reads the legacy envelope <c>{code, message, data{session_id, items[]}}</c> (seed 000, 输出参数).</summary>
+    /// <summary>Reads the legacy envelope <c>{code, message, data{session_id, items[]}}</c> (docs/tencentcloud.md §5.2).</summary>
     internal static class TencentLegacyResponse
     {
         public static BankcardRecognitionResult Parse(ProviderResponse response)
@@ -32,7 +33,7 @@ namespace BankcardOcr.Providers.TencentLegacy
                 var data = root.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
                 var sessionId = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("session_id", out var s) ? ScalarText(s) : null;
 
-                // The JSON code decides, whatever the HTTP status (seed 错误码; tencent.md §5.3).
+                // The JSON code decides, whatever the HTTP status (docs/tencentcloud.md §5.3).
                 if (code != 0)
                 {
                     throw TencentLegacyErrors.ToException(code, message, response.StatusCode, sessionId);
@@ -64,7 +65,7 @@ namespace BankcardOcr.Providers.TencentLegacy
                 var text = AnswerFields.Text(item, "itemstring", TencentLegacyProvider.ProviderName, sessionId);
                 double? confidence = item.TryGetProperty("itemconf", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetDouble(out var conf) ? conf : (double?)null;
 
-                // Items are matched by name, never by position (tencent.md §5.2).
+                // Items are matched by name, never by position (docs/tencentcloud.md §5.2).
                 string field;
                 switch (name)
                 {

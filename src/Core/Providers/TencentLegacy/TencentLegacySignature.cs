@@ -35,7 +35,7 @@ namespace BankcardOcr.Providers.TencentLegacy
 
         /// <summary>
         /// The signature, standard Base64 of the HMAC-SHA1 digest followed by <see cref="PlainText"/>; sent as the
-        /// bare <c>Authorization</c> header value, with no scheme prefix (tencent.md §5.1).
+        /// bare <c>Authorization</c> header value, with no scheme prefix (docs/tencentcloud.md §5.1).
         /// </summary>
         public string Authorization { get; }
 

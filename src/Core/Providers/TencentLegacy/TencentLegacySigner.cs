@@ -2,16 +2,18 @@ using System;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using BankcardOcr.Cloud;
 
 namespace BankcardOcr.Providers.TencentLegacy
 {
     /// <summary>
-    /// Builds the legacy image/OCR signatures of tencent.md §6 (https://cloud.tencent.com/document/product/866/17734):
-    /// the multi-use 多次有效签名 the <c>/ocr/bankcard</c> API expects, and the one-time 单次有效签名.
+    /// Builds the legacy image/OCR signatures of docs/tencentcloud.md §6
+    /// (https://cloud.tencent.com/document/product/866/17734): the multi-use 多次有效签名 the <c>/ocr/bankcard</c> API
+    /// expects, and the one-time 单次有效签名.
     /// </summary>
     public static class TencentLegacySigner
     {
-        /// <summary>The user id <c>u</c> the documents fix: legacy, always <c>0</c> (tencent.md §6.1).</summary>
+        /// <summary>The user id <c>u</c> the documents fix: legacy, always <c>0</c> (docs/tencentcloud.md §6.1).</summary>
         public const string DefaultUserId = "0";
 
         /// <summary>

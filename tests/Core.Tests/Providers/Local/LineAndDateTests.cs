@@ -34,9 +34,9 @@ public sealed class LineAndDateTests
     [Fact]
     public void OnlyWideEnoughLinesCanHoldDigits()
     {
-        Assert.True(NumberLines.CanHoldDigits(new TextBox(0, 0, 200, 40, 1), 8));
-        Assert.False(NumberLines.CanHoldDigits(new TextBox(0, 0, 40, 40, 1), 8));
-        Assert.False(NumberLines.CanHoldDigits(new TextBox(0, 0, 60, 6, 1), 8));
+        Assert.True(NumberLines.CanHoldDigits(new TextBox(0, 0, 200, 40, 1), 8, 1.8f));
+        Assert.False(NumberLines.CanHoldDigits(new TextBox(0, 0, 40, 40, 1), 8, 1.8f));
+        Assert.False(NumberLines.CanHoldDigits(new TextBox(0, 0, 60, 6, 1), 8, 1.8f));
     }
 
     [Fact]
@@ -45,6 +45,29 @@ public sealed class LineAndDateTests
         var (from, thru) = ExpiryDate.Find(new[] { Text("10 01/22"), Text("6228 4804"), Text("12/27") });
         Assert.Equal(("01/2022", "12/2027"), (from, thru));
     }
+
+    [Fact]
+    public void AnExpiryTooFarAheadForAnyCardIsDroppedAndTheNextDateStands()
+    {
+        var today = new DateTime(2026, 12, 7);
+
+        Assert.Equal((string.Empty, "08/2031"), ExpiryDate.Find(new[] { Text("08/31"), Text("12/99") }, today));
+        Assert.Equal((string.Empty, "12/2046"), ExpiryDate.Find(new[] { Text("12/46") }, today));
+        Assert.Equal((string.Empty, string.Empty), ExpiryDate.Find(new[] { Text("01/47") }, today));
+    }
+
+    [Fact]
+    public void AValidFromDateInTheFutureIsDroppedAndTheExpiryKept()
+    {
+        var today = new DateTime(2026, 12, 7);
+
+        Assert.Equal((string.Empty, "12/2030"), ExpiryDate.Find(new[] { Text("03/28"), Text("12/30") }, today));
+        Assert.Equal(("12/2026", "12/2030"), ExpiryDate.Find(new[] { Text("12/26"), Text("12/30") }, today));
+    }
+
+    [Fact]
+    public void SpecimenPlaceholdersAreNoDate() =>
+        Assert.Equal((string.Empty, string.Empty), ExpiryDate.Find(new[] { Text("00/00"), Text("88/88") }));
 
     [Fact]
     public void NoMonthYearMeansNoDateAndImpossibleMonthsAreIgnored()

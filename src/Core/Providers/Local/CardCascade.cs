@@ -1,0 +1,296 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using BankcardOcr.Imaging;
+
+namespace BankcardOcr.Providers.Local
+{
+    /// <summary>
+    /// The offline recognizer's plan for one photo, and the one place it is decided: detection passes in
+    /// <see cref="RecognizerTuning.Passes"/> order, stopping at the first whose lines hold a verified number; the date
+    /// look when a quick pass verified the number but read no date; a second look at the likeliest lines when every
+    /// pass abstains; the photo read turned when nothing was verified upright (its first pass and a second look,
+    /// <see cref="RecognizerTuning.TurnedPasses"/>); and, when all that verified nothing, the best unverified reading
+    /// for -IncludeUnverified and the NoCardFound message. Detection only locates lines: they are always read from the
+    /// image at up to <see cref="RecognizerTuning.LargestScale"/>, so a coarse pass costs no recognition accuracy. A
+    /// line already read is not read again, and no detection runs twice at one scale.
+    /// </summary>
+    internal sealed class CardCascade
+    {
+        private readonly ITextDetector _detector;
+        private readonly ILineReader _reader;
+        private readonly RecognizerTuning _tuning;
+
+        public CardCascade(ITextDetector detector, ILineReader reader, RecognizerTuning tuning)
+        {
+            _detector = detector ?? throw new ArgumentNullException(nameof(detector));
+            _reader = reader ?? throw new ArgumentNullException(nameof(reader));
+            _tuning = tuning ?? throw new ArgumentNullException(nameof(tuning));
+        }
+
+        /// <summary>The passes run on an image of long side <paramref name="longSide"/>: scaled to it, in order, none twice.</summary>
+        public IReadOnlyList<DetectionPass> PassesFor(int longSide) =>
+            _tuning.Passes.Select(p => p.For(longSide)).Distinct().ToList();
+
+        /// <summary>Reads one upright photo (already no larger than <see cref="RecognizerTuning.LargestScale"/>).</summary>
+        public CascadeOutcome Read(RgbImage image, CancellationToken cancellationToken)
+        {
+            var work = new CascadeWork();
+            var upright = new Attempt(this, image, 0, work, cancellationToken).Run();
+            var trace = upright.Trace;
+            var turning = Stopwatch.StartNew();
+            if (upright.Chosen is null && _tuning.ReadsTurned)
+            {
+                // A card scanned or photographed sideways or upside down and not tagged so in EXIF. Only a verified
+                // number from a turned photo replaces the upright outcome: an unverified reading of upside-down digits
+                // is noise, and the upright one is what -IncludeUnverified and NoCardFound should describe.
+                foreach (var degrees in upright.Sideways ? new[] { 90, 270 } : new[] { 180 })
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var turned = new Attempt(this, ExifOrientation.TurnClockwise(image, degrees), degrees, work, cancellationToken).Run();
+                    trace += $" turned {degrees}°: {turned.Trace}";
+                    if (turned.Chosen != null)
+                    {
+                        work.TurnedMilliseconds = turning.Elapsed.TotalMilliseconds;
+                        return turned.WithTrace(trace, upright, work);
+                    }
+                }
+
+                work.TurnedMilliseconds = turning.Elapsed.TotalMilliseconds;
+            }
+
+            return upright.WithTrace(trace, upright, work);
+        }
+
+        /// <summary>One orientation of the photo through the passes; holds what was read so far.</summary>
+        private sealed class Attempt
+        {
+            private readonly CardCascade _cascade;
+            private readonly RgbImage _image;
+            private readonly int _turn;
+            private readonly CascadeWork _work;
+            private readonly CancellationToken _cancellationToken;
+            private readonly List<TextBox> _read = new List<TextBox>();
+            private readonly List<RecognizedText> _readings = new List<RecognizedText>();
+            private readonly List<CardNumberReading> _candidates = new List<CardNumberReading>();
+            private readonly System.Text.StringBuilder _trace = new System.Text.StringBuilder();
+            private readonly float _minimumHeight;
+            private int _wideBoxes;
+            private int _tallBoxes;
+            private string _verifiedBy = string.Empty;
+            private bool _dateLookFoundDate;
+            private string _secondLookVote = string.Empty;
+
+            public Attempt(CardCascade cascade, RgbImage image, int turn, CascadeWork work, CancellationToken cancellationToken)
+            {
+                _cascade = cascade;
+                _image = image;
+                _turn = turn;
+                _work = work;
+                _cancellationToken = cancellationToken;
+                _minimumHeight = Tuning.MinimumLineHeight(Math.Max(image.Width, image.Height));
+            }
+
+            private RecognizerTuning Tuning => _cascade._tuning;
+
+            public CascadeOutcome Run()
+            {
+                var longSide = Math.Max(_image.Width, _image.Height);
+                ITextMap? map = null;
+                var mapScale = 0;
+                var number = 0;
+                var passes = _cascade.PassesFor(longSide);
+                foreach (var pass in _turn == 0 ? passes : passes.Take(Tuning.TurnedPasses))
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    number++;
+                    if (map is null || mapScale != pass.Scale)
+                    {
+                        map = Detect(pass.Scale);
+                        mapScale = pass.Scale;
+                    }
+
+                    var boxes = map.Boxes(pass.Threshold, pass.BoxThreshold);
+                    CountDirections(boxes);
+                    var readings = ReadNewLines(boxes);
+                    AddCandidates(CardNumberChooser.Candidates(readings), keepStronger: false);
+                    _trace.Append($"pass {pass}: {readings.Count} lines, {_candidates.Count} candidates; ");
+                    var chosen = CardNumberChooser.Choose(_candidates);
+                    if (chosen != null)
+                    {
+                        _verifiedBy = $"pass {number}";
+                        // Only at a scale larger than the pass's: at its own, the same map and thresholds give the same lines.
+                        var dateScale = Math.Min(Tuning.DateLookScale, longSide);
+                        if (dateScale > pass.Scale && ExpiryDate.Find(_readings).Thru.Length == 0)
+                        {
+                            LookForDate(dateScale);
+                            _dateLookFoundDate = ExpiryDate.Find(_readings).Thru.Length > 0;
+                        }
+
+                        return Outcome(chosen);
+                    }
+                }
+
+                var clock = Stopwatch.StartNew();
+                var second = SecondLook();
+                _work.SecondLookMilliseconds += clock.Elapsed.TotalMilliseconds;
+                _verifiedBy = second is null ? string.Empty : $"second look ({_secondLookVote})";
+                return Outcome(second);
+            }
+
+            /// <summary>The detector's map at <paramref name="scale"/>, counted and timed.</summary>
+            private ITextMap Detect(int scale)
+            {
+                var longSide = Math.Max(_image.Width, _image.Height);
+                var clock = Stopwatch.StartNew();
+                var map = _cascade._detector.Detect(_image, scale);
+                _work.Detections++;
+                _work.DetectedPixels += (long)Math.Round((double)_image.Width * _image.Height * scale / longSide * scale / longSide);
+                _work.DetectMilliseconds += clock.Elapsed.TotalMilliseconds;
+                return map;
+            }
+
+            /// <summary>The reader's readings of <paramref name="lines"/>, counted and timed.</summary>
+            private IReadOnlyList<RecognizedText> Read(IReadOnlyList<TextBox> lines)
+            {
+                var clock = Stopwatch.StartNew();
+                var readings = _cascade._reader.Read(_image, lines);
+                _work.LinesRead += lines.Count;
+                _work.ReadMilliseconds += clock.Elapsed.TotalMilliseconds;
+                return readings;
+            }
+
+            /// <summary>One detection at <paramref name="scale"/> with the second pass's thresholds reads the lines not read yet.</summary>
+            private void LookForDate(int scale)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var thresholds = Tuning.Passes.Count > 1 ? Tuning.Passes[1] : Tuning.Passes[0];
+                var readings = ReadNewLines(Detect(scale).Boxes(thresholds.Threshold, thresholds.BoxThreshold));
+                _trace.Append($"date look {scale}: {readings.Count} lines; ");
+            }
+
+            /// <summary>
+            /// Joins <paramref name="boxes"/> into lines, keeps the largest that can hold digits and were not read
+            /// before, reads them and records them as read.
+            /// </summary>
+            private IReadOnlyList<RecognizedText> ReadNewLines(List<TextBox> boxes)
+            {
+                var lines = NumberLines.Join(boxes)
+                    .Where(l => NumberLines.CanHoldDigits(l, _minimumHeight, Tuning.MinimumLineAspect) && !AlreadyRead(l))
+                    .OrderByDescending(l => l.Width * l.Height)
+                    .Take(Tuning.MaximumLinesPerPass)
+                    .ToList();
+                _cancellationToken.ThrowIfCancellationRequested();
+                var readings = lines.Count == 0 ? Array.Empty<RecognizedText>() : Read(lines);
+                _read.AddRange(lines);
+                _readings.AddRange(readings);
+                return readings;
+            }
+
+            /// <summary>
+            /// When no pass verified a number: the most certain lines with a card number's digits or some of them are
+            /// read again from slightly different crops and from crops reaching past both ends, and each set of
+            /// readings votes (<see cref="LineVote"/>). What the votes give joins the candidates.
+            /// </summary>
+            private CardNumberReading? SecondLook()
+            {
+                var worth = Enumerable.Range(0, _read.Count)
+                    .Where(i => LineVote.IsWorthAnotherLook(_readings[i]))
+                    .OrderByDescending(i => _readings[i].Probabilities.DefaultIfEmpty(0).Average())
+                    .Take(Tuning.SecondLookLines)
+                    .ToList();
+                if (worth.Count == 0)
+                {
+                    return null;
+                }
+
+                _cancellationToken.ThrowIfCancellationRequested();
+                var perLine = LineVote.Crops.Length + LineVote.WideCrops.Length;
+                var crops = worth.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops.Concat(LineVote.WideCrops))).ToList();
+                var rereadings = Read(crops);
+                var fused = 0;
+                var votedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var n = 0; n < worth.Count; n++)
+                {
+                    var near = new List<RecognizedText> { _readings[worth[n]] };
+                    near.AddRange(rereadings.Skip(n * perLine).Take(LineVote.Crops.Length));
+                    var wide = rereadings.Skip(n * perLine + LineVote.Crops.Length).Take(LineVote.WideCrops.Length).ToList();
+                    foreach (var (votes, kind) in new[] { (near, "near"), (wide, "wide") })
+                    {
+                        if (LineVote.Fuse(votes) is RecognizedText vote)
+                        {
+                            fused++;
+                            var found = CardNumberChooser.Candidates(new[] { vote }).ToList();
+                            AddCandidates(found, keepStronger: true);
+                            foreach (var candidate in found.Where(c => _candidates.Contains(c)))
+                            {
+                                votedBy[candidate.Digits] = $"line {n + 1} {kind}";
+                            }
+                        }
+                    }
+                }
+
+                _trace.Append($"second look: {worth.Count} lines, {fused} voted, {_candidates.Count} candidates; ");
+                var chosen = CardNumberChooser.Choose(_candidates);
+                _secondLookVote = chosen != null && votedBy.TryGetValue(chosen.Digits, out var by) && _candidates.Contains(chosen) ? by : "no vote";
+                return chosen;
+            }
+
+            /// <summary>
+            /// Adds new digit strings to the candidates. With <paramref name="keepStronger"/>, a voted reading also
+            /// replaces an earlier reading of the same digits whose weakest digit is weaker.
+            /// </summary>
+            private void AddCandidates(IEnumerable<CardNumberReading> found, bool keepStronger)
+            {
+                foreach (var candidate in found)
+                {
+                    if (keepStronger)
+                    {
+                        _candidates.RemoveAll(c => c.Digits == candidate.Digits && c.MinProbability <= candidate.MinProbability);
+                    }
+
+                    if (!_candidates.Any(c => c.Digits == candidate.Digits))
+                    {
+                        _candidates.Add(candidate);
+                    }
+                }
+            }
+
+            /// <summary>Counts boxes clearly longer one way than the other (text turned past 45° is boxed upright).</summary>
+            private void CountDirections(List<TextBox> boxes)
+            {
+                foreach (var box in boxes)
+                {
+                    _wideBoxes += box.Width >= Tuning.DirectionAspect * box.Height ? 1 : 0;
+                    _tallBoxes += box.Height >= Tuning.DirectionAspect * box.Width ? 1 : 0;
+                }
+            }
+
+            /// <summary>Whether <paramref name="line"/> is one already read, found again by a later pass (<see cref="RecognizerTuning.SameLineOverlap"/>).</summary>
+            private bool AlreadyRead(TextBox line)
+            {
+                foreach (var done in _read)
+                {
+                    var w = Math.Min(done.Right, line.Right) - Math.Max(done.Left, line.Left);
+                    var h = Math.Min(done.Bottom, line.Bottom) - Math.Max(done.Top, line.Top);
+                    if (w > 0 && h > 0 && w * h > Tuning.SameLineOverlap * Math.Min(done.Width * done.Height, line.Width * line.Height)
+                        && Math.Abs(done.Width - line.Width) < Tuning.SameLineWidthDifference * Math.Max(done.Width, line.Width))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private CascadeOutcome Outcome(CardNumberReading? chosen) =>
+                new CascadeOutcome(chosen, _candidates, _readings, _read, _turn, _tallBoxes > _wideBoxes, _trace.ToString())
+                {
+                    VerifiedBy = _turn == 0 || _verifiedBy.Length == 0 ? _verifiedBy : $"turned {_turn}°, {_verifiedBy}",
+                    DateLookFoundDate = _dateLookFoundDate,
+                };
+        }
+    }
+}

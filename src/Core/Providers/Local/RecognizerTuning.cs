@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+
+namespace BankcardOcr.Providers.Local
+{
+    /// <summary>
+    /// Every threshold the offline recognizer's cascade uses, in one place, each with the reason it has its value.
+    /// <see cref="Default"/> is what the module runs; tests build variants to drive the cascade. Thresholds that
+    /// belong to a reader or to the card rules (digit probabilities, group gaps) live with them.
+    /// </summary>
+    internal sealed class RecognizerTuning
+    {
+        /// <summary>The tuning the module ships.</summary>
+        public static RecognizerTuning Default { get; } = new RecognizerTuning();
+
+        /// <summary>
+        /// Detection passes in order, each stopping the cascade when its lines hold a verified number. 640 first: a
+        /// card number's line is large, and 640 costs a quarter of 960's work. Then PaddleOCR's own 960 with its
+        /// thresholds (0.3 pixel, 0.6 box); then the same map at permissive thresholds; then 1280 at permissive
+        /// thresholds. The last two rescue different photos (docs/accuracy.md, "Measured outside the project": 6/9 →
+        /// 7/9 read, none wrong). Scales never enlarge a smaller image except in the last pass, as PaddleOCR's "max"
+        /// limit does not either.
+        /// </summary>
+        public IReadOnlyList<DetectionPass> Passes { get; set; } = new[]
+        {
+            new DetectionPass(640, 0.3f, 0.6f),
+            new DetectionPass(960, 0.3f, 0.6f),
+            new DetectionPass(960, 0.1f, 0.3f),
+            new DetectionPass(1280, 0.1f, 0.3f, enlarges: true),
+        };
+
+        /// <summary>
+        /// Images are shrunk once, up front, to this long side: the largest detection scale, and the resolution lines
+        /// are read at, so the full-size pixels are held only while decoding.
+        /// </summary>
+        public int LargestScale { get; set; } = 1280;
+
+        /// <summary>
+        /// When a pass below this scale verified the number but no date was read, one detection at this scale (with
+        /// the second pass's thresholds) reads the lines not read yet: the date is printed smaller than the number
+        /// and is often not found at 640 (synthetic hard set: ValidThru 85 → 88 %).
+        /// </summary>
+        public int DateLookScale { get; set; } = 960;
+
+        /// <summary>Lines read per pass at most, largest first: a card has a handful, a busy photo dozens.</summary>
+        public int MaximumLinesPerPass { get; set; } = 16;
+
+        /// <summary>
+        /// A line lower than this share of the image's long side (and than <see cref="MinimumLineHeightPixels"/>)
+        /// cannot hold a legible digit at the reading resolution: 1/120 of the long side is 8 px at 960.
+        /// </summary>
+        public float MinimumLineHeightShare { get; set; } = 1f / 120;
+
+        /// <summary>The recognizer's input is 48 px high; below 8 px a digit has too few pixels to be told apart.</summary>
+        public float MinimumLineHeightPixels { get; set; } = 8;
+
+        /// <summary>
+        /// A line must be at least this many heights wide to hold digits: "MM/YY" is about 2.5 heights, so 1.8 keeps
+        /// every date and number line and skips logos, single characters and chip contacts (most of the read time).
+        /// </summary>
+        public float MinimumLineAspect { get; set; } = 1.8f;
+
+        /// <summary>
+        /// A line overlapping one already read by this share of the smaller box's area, with widths within
+        /// <see cref="SameLineWidthDifference"/>, is the same line found again by a later pass and is not re-read. A
+        /// looser overlap skipped lines that later passes found longer (a group the first pass missed).
+        /// </summary>
+        public float SameLineOverlap { get; set; } = 0.9f;
+
+        /// <summary>See <see cref="SameLineOverlap"/>: widths differing by less than this share of the wider box.</summary>
+        public float SameLineWidthDifference { get; set; } = 0.1f;
+
+        /// <summary>
+        /// Lines given a second look (re-read from several crops, voting per digit) when every pass abstains: the two
+        /// most certain lines with eight or more digits. A third line never held the number in the synthetic sets, and
+        /// each costs seven more reads.
+        /// </summary>
+        public int SecondLookLines { get; set; } = 2;
+
+        /// <summary>
+        /// A box at least this many times longer one way than the other counts towards the text's direction; more
+        /// upright than flat boxes mean the card lies sideways in the photo.
+        /// </summary>
+        public float DirectionAspect { get; set; } = 2f;
+
+        /// <summary>
+        /// Whether a photo on which nothing was verified upright is read again turned (a quarter both ways when its
+        /// text runs up the frame, else half round). Only a verified number from a turned read replaces the upright
+        /// outcome.
+        /// </summary>
+        public bool ReadsTurned { get; set; } = true;
+
+        /// <summary>
+        /// Passes a turned read runs, the first of <see cref="Passes"/>, before its second look. On 160 synthetic hard
+        /// cards photographed sideways or upside down, every turned read that verified the number did so in the first
+        /// pass or the second look, never in a later pass (docs/performance.md); the later passes made an abstaining
+        /// photo's turned reads cost as much as its upright one.
+        /// </summary>
+        public int TurnedPasses { get; set; } = 1;
+
+        /// <summary>The tallest line for an image whose long side is <paramref name="longSide"/> that is still too low to read.</summary>
+        public float MinimumLineHeight(int longSide) => Math.Max(MinimumLineHeightPixels, longSide * MinimumLineHeightShare);
+    }
+
+    /// <summary>One detection pass: the long side the image is scaled to and the DB thresholds applied to the map.</summary>
+    internal readonly struct DetectionPass : IEquatable<DetectionPass>
+    {
+        public DetectionPass(int scale, float threshold, float boxThreshold, bool enlarges = false)
+        {
+            Scale = scale;
+            Threshold = threshold;
+            BoxThreshold = boxThreshold;
+            Enlarges = enlarges;
+        }
+
+        /// <summary>The long side the detector sees.</summary>
+        public int Scale { get; }
+
+        /// <summary>Map pixels above this probability are text.</summary>
+        public float Threshold { get; }
+
+        /// <summary>A component whose mean probability is below this is dropped.</summary>
+        public float BoxThreshold { get; }
+
+        /// <summary>Whether a smaller image is enlarged to <see cref="Scale"/> (otherwise it is read at its own size).</summary>
+        public bool Enlarges { get; }
+
+        /// <summary>This pass for an image of long side <paramref name="longSide"/>.</summary>
+        public DetectionPass For(int longSide) =>
+            new DetectionPass(Enlarges ? Scale : Math.Min(Scale, longSide), Threshold, BoxThreshold, Enlarges);
+
+        public bool Equals(DetectionPass other) =>
+            Scale == other.Scale && Threshold.Equals(other.Threshold) && BoxThreshold.Equals(other.BoxThreshold);
+
+        public override bool Equals(object? obj) => obj is DetectionPass other && Equals(other);
+
+        public override int GetHashCode() => (Scale * 397) ^ Threshold.GetHashCode() ^ (BoxThreshold.GetHashCode() * 31);
+
+        public override string ToString() => $"{Scale}/{Threshold}/{BoxThreshold}";
+    }
+}
