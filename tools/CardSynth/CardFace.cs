@@ -42,7 +42,12 @@ namespace BankcardOcr.CardSynth
         public static int HeightPx => (int)Math.Round(HeightMm * PxPerMm);
 
         /// <summary>Draws the card; <paramref name="numberLine"/> receives where the number line is, in face pixels.</summary>
-        public static SKBitmap Render(CardRandom rng, CardFaceText text, CardLevel level, out SKRect numberLine)
+        /// <param name="rng">The card's random stream.</param>
+        /// <param name="text">What the card says.</param>
+        /// <param name="level">Clean or hard.</param>
+        /// <param name="numberLine">Where the number went.</param>
+        /// <param name="damage">Extra damage a caller draws in (none by default, and none draws from <paramref name="rng"/>).</param>
+        public static SKBitmap Render(CardRandom rng, CardFaceText text, CardLevel level, out SKRect numberLine, FaceDamage? damage = null)
         {
             var bitmap = new SKBitmap(new SKImageInfo(WidthPx, HeightPx, SKColorType.Rgba8888, SKAlphaType.Premul));
             using var canvas = new SKCanvas(bitmap);
@@ -62,11 +67,17 @@ namespace BankcardOcr.CardSynth
                 CardDecor.DrawSmallPrint(canvas, rng, darkInk);
             }
 
-            numberLine = DrawNumberBlock(canvas, rng, text, level, darkInk, luminance);
+            if (damage?.UnderNumber?.Invoke(canvas) is double repainted)
+            {
+                luminance = repainted;
+                darkInk = luminance > 0.55;
+            }
+
+            numberLine = DrawNumberBlock(canvas, rng, text, level, darkInk, luminance, damage);
             return bitmap;
         }
 
-        private static SKRect DrawNumberBlock(SKCanvas canvas, CardRandom rng, CardFaceText text, CardLevel level, bool darkInk, double luminance)
+        private static SKRect DrawNumberBlock(SKCanvas canvas, CardRandom rng, CardFaceText text, CardLevel level, bool darkInk, double luminance, FaceDamage? damage)
         {
             var embossed = text.Style == PrintStyle.Embossed;
             // Embossed (Farrington 7B, ISO/IEC 7811-1) digits are 4.33 mm tall at standard size; flat-printed ones are smaller.
@@ -79,6 +90,16 @@ namespace BankcardOcr.CardSynth
             CardDecor.DrawNetworkMark(canvas, rng, text.Issuer.Network, baseline + (1.5f * PxPerMm));
             var look = embossed ? EmbossLook.Pick(rng, level, PxPerMm) : null;
             var ink = PickInk(rng, level, darkInk, luminance);
+            if (look != null && damage?.Look != null)
+            {
+                look = damage.Look(look);
+            }
+
+            if (damage?.Ink != null)
+            {
+                ink = damage.Ink(ink);
+            }
+
             SKRect numberLine;
             if (embossed)
             {
@@ -90,7 +111,7 @@ namespace BankcardOcr.CardSynth
             }
             else
             {
-                using var font = CardFonts.ForDigitHeight(digitMm * PxPerMm);
+                using var font = CardFonts.ForDigitHeight(digitMm * PxPerMm, typeface: damage?.NumberTypeface);
                 font.ScaleX = spacing;
                 var width = font.MeasureText(text.PrintedNumber);
                 if (width > maxWidth)
@@ -101,6 +122,8 @@ namespace BankcardOcr.CardSynth
                 DrawLine(canvas, text.PrintedNumber, left, baseline, font, null, ink);
                 numberLine = new SKRect(left, baseline - (digitMm * PxPerMm), left + font.MeasureText(text.PrintedNumber), baseline);
             }
+
+            damage?.OverNumber?.Invoke(canvas, numberLine);
 
             // Expiry below the number, under a small "VALID THRU" caption.
             var expiryMm = digitMm * rng.Range(0.62, 0.8);

@@ -18,10 +18,10 @@ namespace BankcardOcr.CardSynth
 
         public static SKTypeface OcrB => Ocrb.Value;
 
-        /// <summary>An OCR-B font whose digits are <paramref name="digitHeight"/> pixels tall.</summary>
-        public static SKFont ForDigitHeight(float digitHeight, bool embolden = false)
+        /// <summary>An OCR-B font (or one of <paramref name="typeface"/>) whose digits are <paramref name="digitHeight"/> pixels tall.</summary>
+        public static SKFont ForDigitHeight(float digitHeight, bool embolden = false, SKTypeface? typeface = null)
         {
-            var font = new SKFont(OcrB, 100f) { Subpixel = true, Edging = SKFontEdging.Antialias, Embolden = embolden };
+            var font = new SKFont(typeface ?? OcrB, 100f) { Subpixel = true, Edging = SKFontEdging.Antialias, Embolden = embolden };
             font.MeasureText("0", out var bounds);
             font.Size = 100f * digitHeight / bounds.Height;
             return font;

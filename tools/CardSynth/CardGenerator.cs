@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using SkiaSharp;
 
 namespace BankcardOcr.CardSynth
 {
@@ -37,6 +38,23 @@ namespace BankcardOcr.CardSynth
             card.Format = png ? "png" : "jpeg";
             card.Width = CardScene.Width;
             card.Height = CardScene.Height;
+            return card;
+        }
+
+        /// <summary>
+        /// The face of card <paramref name="index"/> alone, flat and unphotographed (the caller owns the bitmap), with
+        /// <paramref name="damage"/> drawn in and, when <paramref name="printed"/> is given, that number printed instead
+        /// of the card's own; <paramref name="numberLine"/> receives where the number is on the face.
+        /// </summary>
+        internal SyntheticCard RenderFace(CardLevel level, int index, PrintStyle? style, CardOrigin? origin, FaceDamage? damage, string? printed, out SKBitmap face, out SKRect numberLine)
+        {
+            var (rng, card, text) = Plan(level, index, style, origin);
+            if (printed != null)
+            {
+                text = new CardFaceText(text.Issuer, printed, text.Expiry, text.Holder, text.Style);
+            }
+
+            face = CardFace.Render(rng, text, level, out numberLine, damage);
             return card;
         }
 

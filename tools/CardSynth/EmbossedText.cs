@@ -28,6 +28,12 @@ namespace BankcardOcr.CardSynth
         /// <summary>How far the lit and shaded edges stand off the digit, in pixels.</summary>
         public float Relief { get; }
 
+        /// <summary>Share of the tipping rubbed off (0: none), in patches, as on an old card; the raised edges stay.</summary>
+        public float Wear { get; init; }
+
+        /// <summary>Where the worn patches fall.</summary>
+        public int WearSeed { get; init; }
+
         public static EmbossLook Pick(CardRandom rng, CardLevel level, float pxPerMm)
         {
             var relief = rng.Range(0.12, level == CardLevel.Hard ? 0.32 : 0.24) * pxPerMm;
@@ -88,7 +94,35 @@ namespace BankcardOcr.CardSynth
                 top.Color = new SKColor(128, 128, 128, 40);
             }
 
+            if (look.Tipped && look.Wear > 0)
+            {
+                DrawWorn(canvas, path, top, look);
+                return;
+            }
+
             canvas.DrawPath(path, top);
+        }
+
+        /// <summary>The tipping through a mask of fractal noise: where the noise falls below the wear, the foil is gone.</summary>
+        private static void DrawWorn(SKCanvas canvas, SKPath path, SKPaint top, EmbossLook look)
+        {
+            var bounds = path.Bounds;
+            canvas.SaveLayer(bounds, null);
+            canvas.DrawPath(path, top);
+
+            // Noise alpha a in [0, 1] becomes a steep ramp around the wear level: alpha' = 12 (a - wear) + 0.5.
+            var gain = 12f;
+            var matrix = new float[]
+            {
+                0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0,
+                0, 0, 0, gain, (0.5f - (gain * look.Wear)) * 255,
+            };
+            using var noise = SKShader.CreatePerlinNoiseFractalNoise(0.08f, 0.12f, 3, look.WearSeed);
+            using var mask = new SKPaint { Shader = noise, ColorFilter = SKColorFilter.CreateColorMatrix(matrix), BlendMode = SKBlendMode.DstIn };
+            canvas.DrawRect(bounds, mask);
+            canvas.Restore();
         }
     }
 }

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using Microsoft.ML.OnnxRuntime;
+
+namespace BankcardOcr.Providers.Local
+{
+    /// <summary>
+    /// The card-digit line model (trained by this project, tools/DigitReader), loaded once per process (per intra-op
+    /// thread count) on first use and shared by every invocation after it, with the session options the PP-OCRv4
+    /// sessions use. InferenceSession.Run is safe to call from several threads at once.
+    /// </summary>
+    internal sealed class DigitModel
+    {
+        public const string File = "card-digits.onnx";
+
+        private static readonly Dictionary<string, Lazy<DigitModel>> Loaded = new Dictionary<string, Lazy<DigitModel>>(StringComparer.Ordinal);
+
+        private DigitModel(InferenceSession session, long loadMilliseconds)
+        {
+            Session = session;
+            LoadMilliseconds = loadMilliseconds;
+        }
+
+        public InferenceSession Session { get; }
+
+        /// <summary>How long loading took, for -Verbose and the benchmark.</summary>
+        public long LoadMilliseconds { get; }
+
+        /// <summary>The shared model under <paramref name="moduleDirectory"/>, loading it the first time.</summary>
+        /// <exception cref="BankcardOcrException">ProviderError: the runtime or the model file cannot be loaded.</exception>
+        public static DigitModel Get(string moduleDirectory, int intraOpThreads)
+        {
+            Lazy<DigitModel> lazy;
+            var key = Path.GetFullPath(moduleDirectory) + "|" + intraOpThreads;
+            lock (Loaded)
+            {
+                if (!Loaded.TryGetValue(key, out lazy!))
+                {
+                    lazy = new Lazy<DigitModel>(() => Load(moduleDirectory, intraOpThreads));
+                    Loaded[key] = lazy;
+                }
+            }
+
+            try
+            {
+                return lazy.Value;
+            }
+            catch (BankcardOcrException)
+            {
+                // Lazy caches the exception; forget it so a repaired installation works without a restart.
+                lock (Loaded)
+                {
+                    Loaded.Remove(key);
+                }
+
+                throw;
+            }
+        }
+
+        private static DigitModel Load(string moduleDirectory, int intraOpThreads)
+        {
+            OnnxNativeLoader.Prepare(moduleDirectory);
+            var watch = Stopwatch.StartNew();
+            var path = Path.Combine(Path.Combine(moduleDirectory, "models"), File);
+            if (!System.IO.File.Exists(path))
+            {
+                throw OnnxNativeLoader.Unavailable($"the model file {path} is missing; reinstall the module");
+            }
+
+            try
+            {
+                // As OcrModels: threads sized by the caller, sequential graph, idle threads sleep, and no memory pattern,
+                // since every line width is a new input shape and patterns per shape only grow the arena.
+                using var options = new SessionOptions
+                {
+                    IntraOpNumThreads = intraOpThreads,
+                    InterOpNumThreads = 1,
+                    ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+                    GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+                };
+                options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+                options.EnableMemoryPattern = false;
+                return new DigitModel(new InferenceSession(path, options), watch.ElapsedMilliseconds);
+            }
+            catch (Exception e) when (e is OnnxRuntimeException || e is DllNotFoundException || e is EntryPointNotFoundException || e is BadImageFormatException || e is TypeInitializationException)
+            {
+                throw OnnxNativeLoader.Unavailable("ONNX Runtime failed to load the digit model: " + e.Message, e);
+            }
+        }
+    }
+}
