@@ -28,7 +28,8 @@ namespace BankcardOcr.Providers.Local
             _cascade = new CardCascade(
                 new PpOcrTextDetector(_models.Detector),
                 new PpOcrLineReader(_models.Recognizer, _models.Columns),
-                RecognizerTuning.Default);
+                RecognizerTuning.Default,
+                options.JoinsDigitReader ? DigitLineReader.Load(options.ModuleDirectory, options.IntraOpThreads) : null);
         }
 
         /// <inheritdoc />
@@ -42,14 +43,6 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>Milliseconds the models took to load in this process.</summary>
         public long ModelLoadMilliseconds => _models.LoadMilliseconds;
-
-        /// <summary>
-        /// The card-digit line reader over this provider's module folder and thread count, a second opinion beside
-        /// PP-OCRv4's recognizer; its readings are digit groups separated by single spaces. Loaded on first call and
-        /// shared by the process.
-        /// </summary>
-        /// <exception cref="BankcardOcrException">ProviderError: the digit model cannot be loaded.</exception>
-        internal DigitLineReader DigitReader() => DigitLineReader.Load(_options.ModuleDirectory, _options.IntraOpThreads);
 
         /// <summary>Refuses, before any decoding, an image outside <see cref="LocalDescriptor.Limits"/>.</summary>
         public Task<byte[]> PrepareImageAsync(byte[] image, RecognitionLog log, CancellationToken cancellationToken)

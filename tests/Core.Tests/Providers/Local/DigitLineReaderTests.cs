@@ -65,10 +65,9 @@ public sealed class DigitLineReaderTests
     }
 
     [Fact]
-    public void TheProviderLoadsTheReaderFromItsModuleFolderAndTheCardRulesFindTheNumberInItsGroups()
+    public void TheReaderLoadsFromTheModuleFolderAndTheCardRulesFindTheNumberInItsGroups()
     {
-        var provider = new LocalProvider(new LocalOptions { ModuleDirectory = ModuleFolder.Path, Parallelism = System.Environment.ProcessorCount });
-        var reader = provider.DigitReader();
+        var reader = DigitLineReader.Load(ModuleFolder.Path, 1);
         var (images, boxes, cards) = Lines(CardLevel.Clean, 6);
 
         // The chooser splits a reading at its spaces and tries runs of whole groups, so the reader's gaps must
