@@ -4,7 +4,7 @@ using System.Text;
 using BankcardOcr.Accuracy;
 using BankcardOcr.CardSynth;
 
-// Accuracy [--real DIR [--summary-csv FILE] [--turn 90|180|270] [--shrink PX]] [--count N] [--seed S] [--level clean|hard|both] [--style flat|embossed] [--provider Local] [--readers both|ppocr] [--module DIR] [--line] [--csv FILE] [--markdown FILE]
+// Accuracy [--real DIR [--summary-csv FILE] [--turn 90|180|270] [--shrink PX]] [--count N] [--seed S] [--level clean|hard|both] [--style flat|embossed] [--provider Local] [--readers both|ppocr] [--tuning NAME=VALUE] [--module DIR] [--line] [--csv FILE] [--markdown FILE]
 // Generates N synthetic cards per level, reads each through the provider one at a time, and prints the report.
 // --line reads each card's straightened number-line crop instead of the photo: failures left are recognition ones.
 // --real DIR reads a folder of labelled photos (labels.csv, quads.csv) and then N synthetic cards per level (100
@@ -12,8 +12,10 @@ using BankcardOcr.CardSynth;
 // turns the synthetic cards' photos D degrees clockwise (untagged), to measure the recognizer's turned reads; with
 // --real none reads no real photo (synthetic levels alone, with the real run's report); --shrink PX shrinks them to
 // long side PX first (real photos are mostly 300–600 px).
+// --tuning NAME=VALUE sets one of RecognizerTuning's simple properties (e.g. TurnedPasses=4) for the run, to measure
+// what a threshold's value changes; repeat it for several.
 // --readers ppocr reads with PP-OCRv4's recognizer alone, to measure what joining the card-digit model changes (both, the default, is the module's way).
-const string Usage = "Usage: Accuracy [--real DIR [--summary-csv FILE] [--turn 90|180|270] [--shrink PX]] [--count N] [--seed S] [--level clean|hard|both] [--style flat|embossed] [--provider Local] [--readers both|ppocr] [--module DIR] [--line] [--csv FILE] [--markdown FILE]";
+const string Usage = "Usage: Accuracy [--real DIR [--summary-csv FILE] [--turn 90|180|270] [--shrink PX]] [--count N] [--seed S] [--level clean|hard|both] [--style flat|embossed] [--provider Local] [--readers both|ppocr] [--tuning NAME=VALUE] [--module DIR] [--line] [--csv FILE] [--markdown FILE]";
 int? countOption = null;
 ulong seed = 1;
 var levels = new[] { CardLevel.Clean, CardLevel.Hard };
@@ -48,6 +50,7 @@ for (var i = 0; i < args.Length; i++)
         case "--style": style = Enum.Parse<PrintStyle>(Value(), ignoreCase: true); break;
         case "--turn": turn = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--shrink": shrink = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--tuning": TuningOption.Apply(BankcardOcr.Providers.Local.RecognizerTuning.Default, Value()); break;
         case "--readers":
             RecognizerFactory.JoinsDigitReader = Value() switch
             {

@@ -130,11 +130,9 @@ namespace BankcardOcr.Providers.Local
                     if (chosen != null)
                     {
                         _verifiedBy = $"pass {number}";
-                        // Only at a scale larger than the pass's: at its own, the same map and thresholds give the same lines.
-                        var dateScale = Math.Min(Tuning.DateLookScale, longSide);
-                        if (dateScale > pass.Scale && ExpiryDate.Find(_readings).Thru.Length == 0)
+                        if (ExpiryDate.Find(_readings).Thru.Length == 0)
                         {
-                            LookForDate(dateScale);
+                            LookForDate(pass);
                             _dateLookFoundDate = ExpiryDate.Find(_readings).Thru.Length > 0;
                         }
 
@@ -191,9 +189,21 @@ namespace BankcardOcr.Providers.Local
                 return (readings, judged);
             }
 
-            /// <summary>One detection at <paramref name="scale"/> with the second pass's thresholds reads the lines not read yet.</summary>
-            private void LookForDate(int scale)
+            /// <summary>
+            /// After <paramref name="pass"/> verified the number without a date: one detection at
+            /// <see cref="RecognizerTuning.DateLookScale"/> (a smaller photo's own size unless
+            /// <see cref="RecognizerTuning.DateLookEnlarges"/>) with the second pass's thresholds reads the lines not read
+            /// yet. Only at a scale above the pass's: at its own, the same map and thresholds give the same lines.
+            /// </summary>
+            private void LookForDate(DetectionPass pass)
             {
+                var longSide = Math.Max(_image.Width, _image.Height);
+                var scale = Tuning.DateLookEnlarges ? Tuning.DateLookScale : Math.Min(Tuning.DateLookScale, longSide);
+                if (scale <= pass.Scale)
+                {
+                    return;
+                }
+
                 _cancellationToken.ThrowIfCancellationRequested();
                 var thresholds = Tuning.Passes.Count > 1 ? Tuning.Passes[1] : Tuning.Passes[0];
                 var readings = ReadNewLines(Detect(scale).Boxes(thresholds.Threshold, thresholds.BoxThreshold));
