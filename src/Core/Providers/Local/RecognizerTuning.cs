@@ -99,10 +99,10 @@ namespace BankcardOcr.Providers.Local
         public bool ReadsTurned { get; set; } = true;
 
         /// <summary>
-        /// Passes a turned read runs, the first of <see cref="Passes"/>, before its second look. On 160 synthetic hard
-        /// cards photographed sideways or upside down, every turned read that verified the number did so in the first
-        /// pass or the second look, never in a later pass (docs/performance.md); the later passes made an abstaining
-        /// photo's turned reads cost as much as its upright one.
+        /// Passes a turned read runs, the first of <see cref="Passes"/>, before its second look. On 80 synthetic hard
+        /// cards photographed sideways or upside down, one turned pass and four read the same 80 by the same steps
+        /// (76 in the first pass, 4 in the second look; docs/performance.md, "Real photos (issue 16)"); the later
+        /// passes made an abstaining photo's turned reads cost as much as its upright one.
         /// </summary>
         public int TurnedPasses { get; set; } = 1;
 
