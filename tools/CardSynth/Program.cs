@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text;
 using BankcardOcr.CardSynth;
 
-// CardSynth --out DIR [--seed N] [--count N] [--level clean|hard|both] [--style flat|embossed] [--origin chinese|international] [--png] [--line-crops]
+// CardSynth --out DIR [--seed N] [--count N] [--level clean|hard|worn|both|all] [--style flat|embossed] [--origin chinese|international] [--png] [--line-crops]
 // Writes the images and truth.csv (file,number,printed,expiry,style,origin,level,network,bank,seed,numberquad as "x y" of the line's four corners).
 ulong seed = 1;
 var count = 10;
@@ -24,7 +24,13 @@ for (var i = 0; i < args.Length; i++)
         case "--count": count = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--level":
             var level = Value();
-            levels = level == "both" ? levels : new[] { Enum.Parse<CardLevel>(level, ignoreCase: true) };
+            // both: clean and hard, as before the worn level, so older commands give the same sets.
+            levels = level switch
+            {
+                "both" => new[] { CardLevel.Clean, CardLevel.Hard },
+                "all" => new[] { CardLevel.Clean, CardLevel.Hard, CardLevel.Worn },
+                _ => new[] { Enum.Parse<CardLevel>(level, ignoreCase: true) },
+            };
             break;
         case "--style": style = Enum.Parse<PrintStyle>(Value(), ignoreCase: true); break;
         case "--origin": origin = Enum.Parse<CardOrigin>(Value(), ignoreCase: true); break;
@@ -32,7 +38,7 @@ for (var i = 0; i < args.Length; i++)
         case "--line-crops": lineCrops = true; break;
         case "--out": outDir = Value(); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: CardSynth --out DIR [--seed N] [--count N] [--level clean|hard|both] [--style flat|embossed] [--origin chinese|international] [--png] [--line-crops]");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: CardSynth --out DIR [--seed N] [--count N] [--level clean|hard|worn|both|all] [--style flat|embossed] [--origin chinese|international] [--png] [--line-crops]");
             return 2;
     }
 }

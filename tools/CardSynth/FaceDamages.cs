@@ -1,23 +1,23 @@
 using System;
 using System.Collections.Generic;
-using BankcardOcr.CardSynth;
 using SkiaSharp;
 
-namespace BankcardOcr.DigitLines
+namespace BankcardOcr.CardSynth
 {
     /// <summary>
     /// What real cards do to their numbers that CardSynth's levels do not: artwork and photographs printed under
     /// embossed digits, silver or gold tipping on white and pale cards, tipping worn away, holograms and scratches over
-    /// the digits, silver ink on white. Each is drawn into the face through <see cref="FaceDamage"/>.
+    /// the digits, silver ink on white. Each is drawn into the face through <see cref="FaceDamage"/>. The digit model's
+    /// training lines (tools/DigitLines) and the worn level's cards draw their damage here.
     /// </summary>
-    internal static class LineDamage
+    internal static class FaceDamages
     {
         /// <summary>The face is 856 × 540 pixels; the number's baseline lies 315–375 down, its digits 26–45 tall.</summary>
         private const float BandTop = 240;
         private const float BandBottom = 410;
 
-        /// <summary>The damage for one line, its names added to <paramref name="tags"/>; null for none.</summary>
-        /// <param name="rng">The line's random stream.</param>
+        /// <summary>The damage for one card face, its names added to <paramref name="tags"/>; null for none.</summary>
+        /// <param name="rng">The card's (or line's) random stream.</param>
         /// <param name="style">Flat or embossed.</param>
         /// <param name="tags">What was done, for the labels file.</param>
         /// <param name="typeface">Another typeface for a flat number, or null for OCR-B.</param>
