@@ -185,8 +185,9 @@ namespace BankcardOcr.CardSynth
 
         private static SKColor PickInk(CardRandom rng, CardLevel level, bool darkInk, double luminance)
         {
-            // Hard and worn cards may print in a colour close to the background's (grey on silver, gold on beige).
-            if (level != CardLevel.Clean && rng.Chance(0.25))
+            // Hard cards may print in a colour close to the background's (grey on silver, gold on beige); the worn
+            // level's low-contrast flat print is its pale cards' silver on white.
+            if (level == CardLevel.Hard && rng.Chance(0.25))
             {
                 var grey = (byte)Math.Max(0, Math.Min(255, (luminance * 255) + (darkInk ? -90 : 90)));
                 return new SKColor(grey, grey, grey);

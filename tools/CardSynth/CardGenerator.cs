@@ -16,6 +16,25 @@ namespace BankcardOcr.CardSynth
             "ZHANG WEI", "LI NA", "WANG FANG", "LIU YANG", "CHEN JIE", "ZHAO LEI", "JOHN SMITH", "MARIA GARCIA", "YUKI TANAKA", "AHMED KHAN",
         };
 
+        /// <summary>
+        /// The worn level's damage, tuned so that its failure profile resembles real photos' (docs/accuracy.md, "Synthetic
+        /// worn level"): embossed numbers damaged more than the training lines' mix (artwork under most of them, tipping
+        /// worn or missing), flat print less (real flat cards read nearly as well as clean ones).
+        /// </summary>
+        internal static readonly DamageMix WornMix = new DamageMix
+        {
+            PaleEmbossed = 0.3,
+            PaleFlat = 0.08,
+            ArtEmbossed = 0.75,
+            ArtFlat = 0.25,
+            Retipped = 0.6,
+            PaleWorn = 0.6,
+            HologramEmbossed = 0.15,
+            HologramFlat = 0.05,
+            Scratches = 0.1,
+            Smudge = 0.05,
+        };
+
         /// <summary>Creates a generator for one set.</summary>
         /// <param name="seed">The set's seed.</param>
         public CardGenerator(ulong seed) => SetSeed = seed;
@@ -85,7 +104,7 @@ namespace BankcardOcr.CardSynth
             var scale = CardScene.PickScale(rng, level);
             // Drawn last, so the other levels' cards draw what they always drew.
             var damageNames = new List<string>();
-            var damage = level == CardLevel.Worn ? FaceDamages.Pick(rng, chosenStyle, damageNames) : null;
+            var damage = level == CardLevel.Worn ? FaceDamages.Pick(rng, chosenStyle, damageNames, mix: WornMix) : null;
             var card = new SyntheticCard
             {
                 Seed = seed,

@@ -1,0 +1,121 @@
+using SkiaSharp;
+
+namespace BankcardOcr.CardSynth.Tests;
+
+/// <summary>
+/// The worn level: deterministic like the others, its photos as small as shared phone photos, its damage drawn on
+/// most cards and on none of the other levels', and its number line where the digits are.
+/// </summary>
+public sealed class WornLevelTests
+{
+    [Fact]
+    public void SameSeedAndIndexGiveTheSameBytesAndOthersDiffer()
+    {
+        var first = new CardGenerator(80).Generate(CardLevel.Worn, 4);
+        var second = new CardGenerator(80).Generate(CardLevel.Worn, 4);
+        Assert.Equal(first.Image, second.Image);
+        Assert.Equal(first.Damage, second.Damage);
+        Assert.Equal(first.NumberQuad, second.NumberQuad);
+        Assert.NotEqual(first.Image, new CardGenerator(80).Generate(CardLevel.Worn, 5).Image);
+        Assert.NotEqual(first.Image, new CardGenerator(80).Generate(CardLevel.Hard, 4).Image);
+    }
+
+    [Fact]
+    public void DescribeGivesTheSameTruthAsGenerate()
+    {
+        var generated = new CardGenerator(81).Generate(CardLevel.Worn, 2);
+        var described = new CardGenerator(81).Describe(CardLevel.Worn, 2);
+        Assert.Equal(generated.Number, described.Number);
+        Assert.Equal(generated.Style, described.Style);
+        Assert.Equal(generated.Damage, described.Damage);
+    }
+
+    [Fact]
+    public void PhotosAreSharedPhoneSizesAndDecodeAtTheDeclaredSize()
+    {
+        var generator = new CardGenerator(82);
+        var longSides = new List<int>();
+        for (var i = 0; i < 24; i++)
+        {
+            var card = generator.Generate(CardLevel.Worn, i);
+            using var bitmap = SKBitmap.Decode(card.Image);
+            Assert.Equal(card.Width, bitmap.Width);
+            Assert.Equal(card.Height, bitmap.Height);
+            longSides.Add(Math.Max(card.Width, card.Height));
+        }
+
+        Assert.All(longSides, side => Assert.InRange(side, CardScene.MinSharedSide, CardScene.MaxSharedSide));
+        longSides.Sort();
+        Assert.InRange(longSides[longSides.Count / 2], 400, 620);
+    }
+
+    [Fact]
+    public void TheNumberQuadLiesInsideThePhotoAndCanBeCut()
+    {
+        var card = new CardGenerator(83).Generate(CardLevel.Worn, 1);
+        Assert.Equal(4, card.NumberQuad.Count);
+        Assert.All(card.NumberQuad, p =>
+        {
+            Assert.InRange(p.X, 0, card.Width);
+            Assert.InRange(p.Y, 0, card.Height);
+        });
+        var width = Math.Abs(card.NumberQuad[1].X - card.NumberQuad[0].X);
+        var height = Math.Abs(card.NumberQuad[3].Y - card.NumberQuad[0].Y);
+        Assert.True(width > 8 * height, $"line {width:0} × {height:0}");
+        using var crop = SKBitmap.Decode(NumberLineCrop.Cut(card));
+        Assert.True(crop.Width > 8 * height);
+    }
+
+    [Fact]
+    public void TheNumberQuadFollowsTheShrink()
+    {
+        // A quad left at the drawing's 1280 × 960 scale would point past the digits of a 500-pixel photo: on an
+        // undamaged flat card the digits' strokes make the quad's band the busiest of the photo's bands of its height.
+        var generator = new CardGenerator(84);
+        var index = Enumerable.Range(0, 200).First(i => generator.Describe(CardLevel.Worn, i, PrintStyle.Flat).Damage.Count == 0);
+        var card = generator.Generate(CardLevel.Worn, index, PrintStyle.Flat, png: true);
+        using var bitmap = SKBitmap.Decode(card.Image);
+        var q = card.NumberQuad;
+        var top = (int)Math.Min(q[0].Y, q[1].Y);
+        var bottom = (int)Math.Ceiling(Math.Max(q[2].Y, q[3].Y));
+        var left = (int)Math.Min(q[0].X, q[3].X);
+        var right = (int)Math.Ceiling(Math.Max(q[1].X, q[2].X));
+        var onLine = Edges(bitmap, left, right, top, bottom);
+        var band = bottom - top;
+        var above = Edges(bitmap, left, right, top - (2 * band), bottom - (2 * band));
+        var below = Edges(bitmap, left, right, top + (2 * band), bottom + (2 * band));
+        Assert.True(onLine > 1.5 * Math.Max(above, below), $"edges on the line {onLine}, above {above}, below {below}");
+    }
+
+    [Fact]
+    public void OnlyTheWornLevelDrawsFaceDamageAndMostOfItsCardsCarrySome()
+    {
+        var generator = new CardGenerator(85);
+        var worn = Enumerable.Range(0, 400).Select(i => generator.Describe(CardLevel.Worn, i)).ToList();
+        Assert.All(Enumerable.Range(0, 50), i => Assert.Empty(generator.Describe(CardLevel.Hard, i).Damage));
+        Assert.All(Enumerable.Range(0, 50), i => Assert.Empty(generator.Describe(CardLevel.Clean, i).Damage));
+        Assert.InRange(worn.Count(c => c.Damage.Count > 0) / (double)worn.Count, 0.4, 0.95);
+        Assert.Contains(worn, c => c.Damage.Contains("pale"));
+        Assert.Contains(worn, c => c.Damage.Any(d => d.StartsWith("art", StringComparison.Ordinal)));
+        Assert.Contains(worn, c => c.Damage.Contains("hologram"));
+        Assert.InRange(worn.Count(c => c.Style == PrintStyle.Embossed) / (double)worn.Count, 0.52, 0.68);
+    }
+
+    private static int Edges(SKBitmap bitmap, int left, int right, int top, int bottom)
+    {
+        var edges = 0;
+        for (var y = Math.Max(0, top); y < Math.Min(bitmap.Height, bottom); y++)
+        {
+            for (var x = Math.Max(1, left); x < Math.Min(bitmap.Width, right); x++)
+            {
+                SKColor a = bitmap.GetPixel(x - 1, y), b = bitmap.GetPixel(x, y);
+                if (Math.Abs(a.Red + a.Green + a.Blue - b.Red - b.Green - b.Blue) > 90)
+                {
+                    edges++;
+                }
+            }
+        }
+
+        return edges;
+    }
+}
