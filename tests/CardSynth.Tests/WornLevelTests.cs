@@ -38,7 +38,8 @@ public sealed class WornLevelTests
     public void TheNumberQuadFollowsTheShrink()
     {
         // A quad left at the drawing's 1280 × 960 scale would point past the digits of a 500-pixel photo: on an
-        // undamaged flat card the digits' strokes make the quad's band the busiest of the photo's bands of its height.
+        // undamaged flat card the digits' strokes make the quad's band much busier than the card's face above it
+        // (below it lie the expiry and the holder's name).
         var generator = new CardGenerator(84);
         var index = Enumerable.Range(0, 200).First(i => generator.Describe(CardLevel.Worn, i, PrintStyle.Flat).Damage.Count == 0);
         var card = generator.Generate(CardLevel.Worn, index, PrintStyle.Flat, png: true);
@@ -51,8 +52,8 @@ public sealed class WornLevelTests
         var onLine = Edges(bitmap, left, right, top, bottom);
         var band = bottom - top;
         var above = Edges(bitmap, left, right, top - (2 * band), bottom - (2 * band));
-        var below = Edges(bitmap, left, right, top + (2 * band), bottom + (2 * band));
-        Assert.True(onLine > 1.5 * Math.Max(above, below), $"edges on the line {onLine}, above {above}, below {below}");
+        // 15 to 19 digits of at least two strokes each, on every row of the band.
+        Assert.True(onLine > Math.Max(100, 1.5 * above), $"edges on the line {onLine}, above {above}");
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class WornLevelTests
         Assert.Contains(worn, c => c.Damage.Contains("pale"));
         Assert.Contains(worn, c => c.Damage.Any(d => d.StartsWith("art", StringComparison.Ordinal)));
         Assert.Contains(worn, c => c.Damage.Contains("hologram"));
-        Assert.InRange(worn.Count(c => c.Style == PrintStyle.Embossed) / (double)worn.Count, 0.52, 0.68);
+        Assert.InRange(worn.Count(c => c.Style == PrintStyle.Embossed) / (double)worn.Count, 0.59, 0.75);
     }
 
     private static int Edges(SKBitmap bitmap, int left, int right, int top, int bottom)

@@ -23,15 +23,15 @@ namespace BankcardOcr.CardSynth
         /// </summary>
         internal static readonly DamageMix WornMix = new DamageMix
         {
-            PaleEmbossed = 0.3,
+            PaleEmbossed = 0.2,
             PaleFlat = 0.08,
-            ArtEmbossed = 0.75,
+            ArtEmbossed = 0.85,
             ArtFlat = 0.25,
-            Retipped = 0.6,
-            PaleWorn = 0.6,
-            HologramEmbossed = 0.15,
+            Retipped = 0.7,
+            PaleWorn = 0.7,
+            HologramEmbossed = 0.35,
             HologramFlat = 0.05,
-            Scratches = 0.1,
+            Scratches = 0.2,
             Smudge = 0.05,
         };
 
@@ -45,7 +45,7 @@ namespace BankcardOcr.CardSynth
         /// <summary>Generates card <paramref name="index"/> of <paramref name="level"/>.</summary>
         /// <param name="level">Clean, hard or worn.</param>
         /// <param name="index">The card's position in the set, from 0.</param>
-        /// <param name="style">Flat or embossed; null lets the seed choose (about half each; 60 % embossed on the worn level).</param>
+        /// <param name="style">Flat or embossed; null lets the seed choose (about half each; two thirds embossed on the worn level).</param>
         /// <param name="origin">Chinese or international; null lets the seed choose (about 70 % Chinese).</param>
         /// <param name="png">PNG instead of JPEG (no compression artefacts).</param>
         public SyntheticCard Generate(CardLevel level, int index, PrintStyle? style = null, CardOrigin? origin = null, bool png = false)
@@ -90,7 +90,7 @@ namespace BankcardOcr.CardSynth
             var seed = CardRandom.Mix(SetSeed, (ulong)level + 1, (ulong)index + 1);
             var rng = new CardRandom(seed);
             // Two thirds of the real photos measured show embossed numbers; the older levels keep their even split.
-            var chosenStyle = style ?? (rng.Chance(level == CardLevel.Worn ? 0.6 : 0.5) ? PrintStyle.Embossed : PrintStyle.Flat);
+            var chosenStyle = style ?? (rng.Chance(level == CardLevel.Worn ? 0.67 : 0.5) ? PrintStyle.Embossed : PrintStyle.Flat);
             var chosenOrigin = origin ?? (rng.Chance(0.7) ? CardOrigin.Chinese : CardOrigin.International);
 
             var issuer = CardIssuers.Pick(rng, chosenOrigin);

@@ -28,7 +28,7 @@ namespace BankcardOcr.CardSynth
         /// </summary>
         public static byte[] Compose(CardRandom rng, SKBitmap face, CardLevel level, double scale, bool png, SKRect numberLine, out SKPoint[] numberQuad, out SKSizeI size, int quarterTurns = 0)
         {
-            // The worn level's scene is a hard one; only what a phone and the sharing do to it afterwards differs.
+            // The worn level's scene is a hard one with more perspective; what a phone and the sharing do to it afterwards differs.
             var hard = level != CardLevel.Clean;
             using var scene = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
             using (var canvas = new SKCanvas(scene))
@@ -36,7 +36,8 @@ namespace BankcardOcr.CardSynth
                 DrawTable(canvas, rng, hard);
 
                 var angle = (hard ? rng.Range(-12, 12) : rng.Range(-3, 3)) * Math.PI / 180;
-                var tilt = hard ? rng.Range(0, 0.08) : rng.Range(0, 0.02);
+                // A phone held over a card on a desk tilts it more than the hard level's frame does.
+                var tilt = level == CardLevel.Worn ? rng.Range(0, 0.12) : hard ? rng.Range(0, 0.08) : rng.Range(0, 0.02);
                 var quad = PlaceCard(rng, face.Width, face.Height, (float)scale, angle, tilt);
 
                 DrawShadow(canvas, rng, quad);

@@ -14,7 +14,7 @@ namespace BankcardOcr.CardSynth
         /// <summary>
         /// A hard card with the face damage real cards show (artwork under the number, pale cards with silver, gold or
         /// white tipping, worn or untipped tipping, holograms, scratches, silver ink on white), photographed as a phone
-        /// photo shared on: 300–900 pixels on the long side, often JPEG of a JPEG with a shrink between. About 60 % embossed.
+        /// photo shared on: 300–900 pixels on the long side, often JPEG of a JPEG with a shrink between. About two thirds embossed.
         /// </summary>
         Worn,
     }
