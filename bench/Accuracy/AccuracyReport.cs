@@ -95,7 +95,11 @@ internal sealed class AccuracyReport
             var goal = level == CardLevel.Clean ? CleanGoal : HardGoal;
             var met = t.ExactRate >= goal && t.WrongRate <= WrongLimit;
             var expiry = set.Count(r => r.ExpiryRight) / (double)Math.Max(1, t.Count);
-            md.AppendLine(c, $"| {level} | {t.Count} | {Pct(t.ExactRate)} | {Pct(t.WrongRate)} | {Pct(t.AbstainRate)} | {t.Failed} | {Pct(expiry)} | {Percentile(set.Select(r => r.Milliseconds), 50):0} | {Percentile(set.Select(r => r.Milliseconds), 95):0} | exact ≥ {goal:P0}, wrong ≤ {WrongLimit:P1}: {(met ? "met" : "**not met**")} |");
+            // The worn level is meant to fail as real photos do: it is compared with them, not held to a goal.
+            var verdict = level == CardLevel.Worn
+                ? $"none: compare with real photos; wrong ≤ {WrongLimit:P1}: {(t.WrongRate <= WrongLimit ? "met" : "**not met**")}"
+                : $"exact ≥ {goal:P0}, wrong ≤ {WrongLimit:P1}: {(met ? "met" : "**not met**")}";
+            md.AppendLine(c, $"| {level} | {t.Count} | {Pct(t.ExactRate)} | {Pct(t.WrongRate)} | {Pct(t.AbstainRate)} | {t.Failed} | {Pct(expiry)} | {Percentile(set.Select(r => r.Milliseconds), 50):0} | {Percentile(set.Select(r => r.Milliseconds), 95):0} | {verdict} |");
         }
 
         md.AppendLine().AppendLine("By print style and origin (exact / wrong / abstained):").AppendLine();

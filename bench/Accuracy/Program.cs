@@ -4,7 +4,7 @@ using System.Text;
 using BankcardOcr.Accuracy;
 using BankcardOcr.CardSynth;
 
-// Accuracy [--real DIR [--summary-csv FILE] [--turn 90|180|270] [--shrink PX]] [--count N] [--seed S] [--level clean|hard|both] [--style flat|embossed] [--provider Local] [--readers both|ppocr] [--tuning NAME=VALUE] [--module DIR] [--line] [--csv FILE] [--markdown FILE]
+// Accuracy [--real DIR [--summary-csv FILE] [--turn 90|180|270] [--shrink PX]] [--count N] [--seed S] [--level clean|hard|worn|both|all] [--style flat|embossed] [--provider Local] [--readers both|ppocr] [--tuning NAME=VALUE] [--module DIR] [--line] [--csv FILE] [--markdown FILE]
 // Generates N synthetic cards per level, reads each through the provider one at a time, and prints the report.
 // --line reads each card's straightened number-line crop instead of the photo: failures left are recognition ones.
 // --real DIR reads a folder of labelled photos (labels.csv, quads.csv) and then N synthetic cards per level (100
@@ -15,7 +15,7 @@ using BankcardOcr.CardSynth;
 // --tuning NAME=VALUE sets one of RecognizerTuning's simple properties (e.g. TurnedPasses=4) for the run, to measure
 // what a threshold's value changes; repeat it for several.
 // --readers ppocr reads with PP-OCRv4's recognizer alone, to measure what joining the card-digit model changes (both, the default, is the module's way).
-const string Usage = "Usage: Accuracy [--real DIR [--summary-csv FILE] [--turn 90|180|270] [--shrink PX]] [--count N] [--seed S] [--level clean|hard|both] [--style flat|embossed] [--provider Local] [--readers both|ppocr] [--tuning NAME=VALUE] [--module DIR] [--line] [--csv FILE] [--markdown FILE]";
+const string Usage = "Usage: Accuracy [--real DIR [--summary-csv FILE] [--turn 90|180|270] [--shrink PX]] [--count N] [--seed S] [--level clean|hard|worn|both|all] [--style flat|embossed] [--provider Local] [--readers both|ppocr] [--tuning NAME=VALUE] [--module DIR] [--line] [--csv FILE] [--markdown FILE]";
 int? countOption = null;
 ulong seed = 1;
 var levels = new[] { CardLevel.Clean, CardLevel.Hard };
@@ -40,7 +40,13 @@ for (var i = 0; i < args.Length; i++)
         case "--seed": seed = ulong.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--level":
             var level = Value();
-            levels = level == "both" ? levels : new[] { Enum.Parse<CardLevel>(level, ignoreCase: true) };
+            // both: clean and hard, as before the worn level, so older commands give the same sets.
+            levels = level switch
+            {
+                "both" => new[] { CardLevel.Clean, CardLevel.Hard },
+                "all" => new[] { CardLevel.Clean, CardLevel.Hard, CardLevel.Worn },
+                _ => new[] { Enum.Parse<CardLevel>(level, ignoreCase: true) },
+            };
             break;
         case "--provider": providerName = Value(); break;
         case "--module": moduleDir = Path.GetFullPath(Value()); break;

@@ -5,13 +5,17 @@ namespace BankcardOcr.CardSynth.Tests;
 /// <summary>The photos: same seed same bytes, decodable at the declared size, and described exactly as generated.</summary>
 public sealed class CardImageTests
 {
-    [Fact]
-    public void SameSeedLevelAndIndexGiveTheSameBytes()
+    [Theory]
+    [InlineData(CardLevel.Hard)]
+    [InlineData(CardLevel.Worn)]
+    public void SameSeedLevelAndIndexGiveTheSameBytes(CardLevel level)
     {
-        var first = new CardGenerator(42).Generate(CardLevel.Hard, 3);
-        var second = new CardGenerator(42).Generate(CardLevel.Hard, 3);
+        var first = new CardGenerator(42).Generate(level, 3);
+        var second = new CardGenerator(42).Generate(level, 3);
         Assert.Equal(first.Number, second.Number);
         Assert.Equal(first.Image, second.Image);
+        Assert.Equal(first.Damage, second.Damage);
+        Assert.Equal(first.NumberQuad, second.NumberQuad);
     }
 
     [Fact]
@@ -36,16 +40,19 @@ public sealed class CardImageTests
         Assert.NotEqual(a.Image, c.Image);
     }
 
-    [Fact]
-    public void DescribeGivesTheSameTruthAsGenerate()
+    [Theory]
+    [InlineData(CardLevel.Hard)]
+    [InlineData(CardLevel.Worn)]
+    public void DescribeGivesTheSameTruthAsGenerate(CardLevel level)
     {
-        var generated = new CardGenerator(46).Generate(CardLevel.Hard, 7);
-        var described = new CardGenerator(46).Describe(CardLevel.Hard, 7);
+        var generated = new CardGenerator(46).Generate(level, 7);
+        var described = new CardGenerator(46).Describe(level, 7);
         Assert.Equal(generated.Number, described.Number);
         Assert.Equal(generated.PrintedNumber, described.PrintedNumber);
         Assert.Equal(generated.Expiry, described.Expiry);
         Assert.Equal(generated.Style, described.Style);
         Assert.Equal(generated.Seed, described.Seed);
+        Assert.Equal(generated.Damage, described.Damage);
         Assert.Empty(described.Image);
     }
 
@@ -54,6 +61,8 @@ public sealed class CardImageTests
     [InlineData(CardLevel.Clean, PrintStyle.Embossed)]
     [InlineData(CardLevel.Hard, PrintStyle.Flat)]
     [InlineData(CardLevel.Hard, PrintStyle.Embossed)]
+    [InlineData(CardLevel.Worn, PrintStyle.Flat)]
+    [InlineData(CardLevel.Worn, PrintStyle.Embossed)]
     public void JpegDecodesAtTheDeclaredSize(CardLevel level, PrintStyle style)
     {
         var card = new CardGenerator(47).Generate(level, 0, style);
@@ -116,6 +125,7 @@ public sealed class NumberLineTests
     [Theory]
     [InlineData(CardLevel.Clean)]
     [InlineData(CardLevel.Hard)]
+    [InlineData(CardLevel.Worn)]
     public void NumberQuadLiesInsideThePhotoAndIsWiderThanTall(CardLevel level)
     {
         var card = new CardGenerator(60).Generate(level, 1);

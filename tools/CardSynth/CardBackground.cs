@@ -22,14 +22,14 @@ namespace BankcardOcr.CardSynth
                 canvas.DrawRect(0, 0, width, height, paint);
             }
 
-            var busy = level == CardLevel.Hard ? rng.Next(4) : rng.Next(3);
+            var busy = level != CardLevel.Clean ? rng.Next(4) : rng.Next(3);
             switch (busy)
             {
                 case 1:
-                    DrawWaves(canvas, rng, width, height, (byte)(level == CardLevel.Hard ? 60 : 25));
+                    DrawWaves(canvas, rng, width, height, (byte)(level != CardLevel.Clean ? 60 : 25));
                     break;
                 case 2:
-                    DrawCircles(canvas, rng, width, height, (byte)(level == CardLevel.Hard ? 90 : 30));
+                    DrawCircles(canvas, rng, width, height, (byte)(level != CardLevel.Clean ? 90 : 30));
                     break;
                 case 3:
                     DrawBlobs(canvas, rng, width, height);

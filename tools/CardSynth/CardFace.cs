@@ -44,7 +44,7 @@ namespace BankcardOcr.CardSynth
         /// <summary>Draws the card; <paramref name="numberLine"/> receives where the number line is, in face pixels.</summary>
         /// <param name="rng">The card's random stream.</param>
         /// <param name="text">What the card says.</param>
-        /// <param name="level">Clean or hard.</param>
+        /// <param name="level">Clean, hard or worn.</param>
         /// <param name="numberLine">Where the number went.</param>
         /// <param name="damage">Extra damage a caller draws in (none by default, and none draws from <paramref name="rng"/>).</param>
         public static SKBitmap Render(CardRandom rng, CardFaceText text, CardLevel level, out SKRect numberLine, FaceDamage? damage = null)
@@ -61,7 +61,7 @@ namespace BankcardOcr.CardSynth
             var darkInk = luminance > 0.55;
             CardDecor.DrawBankLogo(canvas, rng, text.Issuer.BankCode, darkInk);
             CardDecor.DrawChip(canvas, rng);
-            if (level == CardLevel.Hard && rng.Chance(0.5))
+            if (level != CardLevel.Clean && rng.Chance(0.5))
             {
                 // Other digits on the face (a service hotline, a product code) that a recognizer must not take for the number.
                 CardDecor.DrawSmallPrint(canvas, rng, darkInk);
@@ -185,7 +185,8 @@ namespace BankcardOcr.CardSynth
 
         private static SKColor PickInk(CardRandom rng, CardLevel level, bool darkInk, double luminance)
         {
-            // Hard cards may print in a colour close to the background's (grey on silver, gold on beige).
+            // Hard cards may print in a colour close to the background's (grey on silver, gold on beige); the worn
+            // level's low-contrast flat print is its pale cards' silver on white.
             if (level == CardLevel.Hard && rng.Chance(0.25))
             {
                 var grey = (byte)Math.Max(0, Math.Min(255, (luminance * 255) + (darkInk ? -90 : 90)));

@@ -35,7 +35,7 @@ namespace BankcardOcr.CardSynth
         /// Card <paramref name="index"/> of <paramref name="level"/> as <see cref="Generate"/> draws it, but with
         /// <paramref name="print"/> printed on it and its photo turned as it says; the truth describes what is printed.
         /// </summary>
-        /// <param name="level">Clean or hard.</param>
+        /// <param name="level">Clean, hard or worn.</param>
         /// <param name="index">The card's position in the set, from 0.</param>
         /// <param name="print">What to print instead of the seed's choice.</param>
         /// <param name="style">Flat or embossed; null lets the seed choose.</param>
@@ -43,7 +43,7 @@ namespace BankcardOcr.CardSynth
         /// <param name="png">PNG instead of JPEG.</param>
         public SyntheticCard Print(CardLevel level, int index, CardPrint print, PrintStyle? style = null, CardOrigin? origin = null, bool png = false)
         {
-            var (rng, seeded, face) = Plan(level, index, style, origin);
+            var (rng, seeded, face, damage) = Plan(level, index, style, origin);
             var number = print.Number ?? seeded.Number;
             var grouping = print.Number == null ? seeded.Grouping : print.Grouping ?? Fours(number.Length);
             if (grouping.Sum() != number.Length || number.Any(c => c < '0' || c > '9'))
@@ -67,9 +67,10 @@ namespace BankcardOcr.CardSynth
                 Network = seeded.Network,
                 BankCode = seeded.BankCode,
                 CardScale = seeded.CardScale,
+                Damage = seeded.Damage,
             };
             face = new CardFaceText(face.Issuer, card.PrintedNumber, expiry, face.Holder, face.Style);
-            using var bitmap = CardFace.Render(rng, face, level, out var numberLine);
+            using var bitmap = CardFace.Render(rng, face, level, out var numberLine, damage);
             CardScene.Photograph(card, rng, bitmap, level, png, numberLine, print.QuarterTurns);
             return card;
         }

@@ -1,34 +1,43 @@
 using System;
 using System.Linq;
-using System.Runtime.InteropServices;
 using SkiaSharp;
 
 namespace BankcardOcr.CardSynth
 {
     /// <summary>
     /// Puts a rendered card face into a photo: a table behind it, a shadow, rotation and perspective, glare, uneven
-    /// light, defocus, sensor noise and JPEG compression, each stronger on the hard level.
+    /// light, defocus, sensor noise and JPEG compression, each stronger on the hard level; the worn level's photo is then
+    /// shrunk and compressed as a shared phone photo is.
     /// </summary>
     internal static class CardScene
     {
         public const int Width = 1280;
         public const int Height = 960;
 
+        /// <summary>The worn level's photos are shrunk to between these long sides (pixels).</summary>
+        public const int MinSharedSide = 300;
+
+        /// <summary>See <see cref="MinSharedSide"/>.</summary>
+        public const int MaxSharedSide = 900;
+
         /// <summary>
         /// The encoded photo of <paramref name="face"/> lying in a scene; <paramref name="numberQuad"/> receives the
-        /// corners of <paramref name="numberLine"/> (face pixels) as they land in the photo, clockwise from top-left.
+        /// corners of <paramref name="numberLine"/> (face pixels) as they land in the photo, clockwise from top-left,
+        /// and <paramref name="size"/> the photo's size (<see cref="Width"/> × <see cref="Height"/> but on the worn level).
         /// The photo is turned clockwise by <paramref name="quarterTurns"/> quarters last, as a scanner stores a card fed sideways.
         /// </summary>
-        public static byte[] Compose(CardRandom rng, SKBitmap face, CardLevel level, double scale, bool png, SKRect numberLine, out SKPoint[] numberQuad, int quarterTurns = 0)
+        public static byte[] Compose(CardRandom rng, SKBitmap face, CardLevel level, double scale, bool png, SKRect numberLine, out SKPoint[] numberQuad, out SKSizeI size, int quarterTurns = 0)
         {
-            var hard = level == CardLevel.Hard;
+            // The worn level's scene is a hard one with more perspective; what a phone and the sharing do to it afterwards differs.
+            var hard = level != CardLevel.Clean;
             using var scene = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
             using (var canvas = new SKCanvas(scene))
             {
                 DrawTable(canvas, rng, hard);
 
                 var angle = (hard ? rng.Range(-12, 12) : rng.Range(-3, 3)) * Math.PI / 180;
-                var tilt = hard ? rng.Range(0, 0.08) : rng.Range(0, 0.02);
+                // A phone held over a card on a desk tilts it more than the hard level's frame does.
+                var tilt = level == CardLevel.Worn ? rng.Range(0, 0.12) : hard ? rng.Range(0, 0.08) : rng.Range(0, 0.02);
                 var quad = PlaceCard(rng, face.Width, face.Height, (float)scale, angle, tilt);
 
                 DrawShadow(canvas, rng, quad);
@@ -56,7 +65,7 @@ namespace BankcardOcr.CardSynth
                     DrawUnevenLight(canvas, rng);
                 }
 
-                using var blurred = Blur(scene, hard ? rng.Range(0.4, 2.0) : rng.Range(0, 0.6));
+                using var blurred = PhotoFinish.Blur(scene, hard ? rng.Range(0.4, 2.0) : rng.Range(0, 0.6));
                 if (blurred != null)
                 {
                     canvas.Clear();
@@ -64,14 +73,62 @@ namespace BankcardOcr.CardSynth
                 }
 
                 canvas.Flush();
-                AddNoise(scene, rng, hard ? rng.Range(3, 12) : rng.Range(0, 3));
-
-                var format = png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg;
-                var quality = hard ? rng.Next(30, 71) : rng.Next(80, 96);
-                using var turned = Turn(scene, quarterTurns, numberQuad);
-                using var data = (turned ?? scene).Encode(format, quality);
-                return data.ToArray();
             }
+
+            var format = png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg;
+            if (level == CardLevel.Worn)
+            {
+                using var upright = Turn(scene, quarterTurns, numberQuad);
+                return Share(rng, upright ?? scene, format, numberQuad, out size);
+            }
+
+            PhotoFinish.AddNoise(scene, rng, hard ? rng.Range(3, 12) : rng.Range(0, 3));
+            var quality = hard ? rng.Next(30, 71) : rng.Next(80, 96);
+            using var turned = Turn(scene, quarterTurns, numberQuad);
+            var photo = turned ?? scene;
+            size = new SKSizeI(photo.Width, photo.Height);
+            return PhotoFinish.Encode(photo, quality, format);
+        }
+
+        /// <summary>
+        /// A phone photo as it reaches the recognizer after sharing: shrunk to 300–900 pixels on the long side (median
+        /// about 500, as the real photos measured in docs/accuracy.md), sensor noise at that size, JPEG, and in 40 % a
+        /// second JPEG after a further shrink. <paramref name="quad"/> is scaled along.
+        /// </summary>
+        private static byte[] Share(CardRandom rng, SKBitmap photo, SKEncodedImageFormat format, SKPoint[] quad, out SKSizeI size)
+        {
+            var longSide = (int)Math.Round(Math.Max(MinSharedSide, Math.Min(MaxSharedSide, 500 * Math.Exp(0.3 * rng.Gaussian()))));
+            var twice = rng.Chance(0.4);
+            // The first save is larger by the shrink between the two.
+            var shrink = twice ? rng.Range(0.55, 0.9) : 1.0;
+            var firstSide = (int)Math.Round(longSide / shrink);
+            var ratio = firstSide / (double)Math.Max(photo.Width, photo.Height);
+            using var first = PhotoFinish.Resize(photo, (int)Math.Round(photo.Width * ratio), (int)Math.Round(photo.Height * ratio));
+            PhotoFinish.AddNoise(first, rng, rng.Range(2, 9));
+            var quality = rng.Next(45, 90);
+            byte[] encoded;
+            if (twice)
+            {
+                var once = PhotoFinish.Encode(first, quality);
+                using var decoded = SKBitmap.Decode(once);
+                ratio = longSide / (double)Math.Max(photo.Width, photo.Height);
+                using var second = PhotoFinish.Resize(decoded, (int)Math.Round(photo.Width * ratio), (int)Math.Round(photo.Height * ratio));
+                encoded = PhotoFinish.Encode(second, rng.Next(35, 85), format);
+                size = new SKSizeI(second.Width, second.Height);
+            }
+            else
+            {
+                encoded = PhotoFinish.Encode(first, quality, format);
+                size = new SKSizeI(first.Width, first.Height);
+            }
+
+            var scale = size.Width / (float)photo.Width;
+            for (var i = 0; i < quad.Length; i++)
+            {
+                quad[i] = new SKPoint(quad[i].X * scale, quad[i].Y * scale);
+            }
+
+            return encoded;
         }
 
         /// <summary>
@@ -80,17 +137,21 @@ namespace BankcardOcr.CardSynth
         /// </summary>
         public static void Photograph(SyntheticCard card, CardRandom rng, SKBitmap face, CardLevel level, bool png, SKRect numberLine, int quarterTurns)
         {
-            card.Image = Compose(rng, face, level, card.CardScale, png, numberLine, out var quad, quarterTurns);
+            card.Image = Compose(rng, face, level, card.CardScale, png, numberLine, out var quad, out var size, quarterTurns);
             card.NumberQuad = quad.Select(p => new CardPoint(p.X, p.Y)).ToArray();
             card.Format = png ? "png" : "jpeg";
-            var sideways = Quarters(quarterTurns) % 2 == 1;
-            card.Width = sideways ? Height : Width;
-            card.Height = sideways ? Width : Height;
+            card.Width = size.Width;
+            card.Height = size.Height;
         }
 
         /// <summary>The card's width over the frame's, before perspective: how small the card sits in the photo.</summary>
-        public static double PickScale(CardRandom rng, CardLevel level) =>
-            level == CardLevel.Hard ? rng.Range(0.38, 0.9) : rng.Range(0.7, 0.9);
+        public static double PickScale(CardRandom rng, CardLevel level) => level switch
+        {
+            CardLevel.Hard => rng.Range(0.38, 0.9),
+            // Shared photos of a card are mostly the card, framed or cropped close.
+            CardLevel.Worn => rng.Range(0.6, 0.92),
+            _ => rng.Range(0.7, 0.9),
+        };
 
         private static SKPoint[] PlaceCard(CardRandom rng, int faceWidth, int faceHeight, double scale, double angle, double tilt)
         {
@@ -219,52 +280,6 @@ namespace BankcardOcr.CardSynth
             }
 
             return turned;
-        }
-
-        private static SKBitmap? Blur(SKBitmap source, float sigma)
-        {
-            if (sigma < 0.05f)
-            {
-                return null;
-            }
-
-            var copy = new SKBitmap(source.Info);
-            using var canvas = new SKCanvas(copy);
-            using var paint = new SKPaint { ImageFilter = SKImageFilter.CreateBlur(sigma, sigma, SKShaderTileMode.Clamp) };
-            canvas.DrawBitmap(source, 0, 0, SKSamplingOptions.Default, paint);
-            return copy;
-        }
-
-        private static void AddNoise(SKBitmap bitmap, CardRandom rng, double sigma)
-        {
-            if (sigma < 0.5)
-            {
-                return;
-            }
-
-            // Normal deviates from a table indexed by random bits: a log and a cosine per channel and pixel cost more
-            // than the rest of the card together.
-            var table = new float[4096];
-            for (var i = 0; i < table.Length; i++)
-            {
-                table[i] = (float)(rng.Gaussian() * sigma);
-            }
-
-            var bytes = new byte[bitmap.ByteCount];
-            Marshal.Copy(bitmap.GetPixels(), bytes, 0, bytes.Length);
-            for (var i = 0; i < bytes.Length; i += 4)
-            {
-                // Mostly luminance noise with a little chroma, as from a phone sensor.
-                var bits = rng.NextUInt64();
-                var common = table[bits & 4095];
-                for (var c = 0; c < 3; c++)
-                {
-                    var v = bytes[i + c] + common + (0.3f * table[(bits >> (12 * (c + 1))) & 4095]);
-                    bytes[i + c] = (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
-                }
-            }
-
-            Marshal.Copy(bytes, 0, bitmap.GetPixels(), bytes.Length);
         }
     }
 }

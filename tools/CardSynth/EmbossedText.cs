@@ -36,9 +36,9 @@ namespace BankcardOcr.CardSynth
 
         public static EmbossLook Pick(CardRandom rng, CardLevel level, float pxPerMm)
         {
-            var relief = rng.Range(0.12, level == CardLevel.Hard ? 0.32 : 0.24) * pxPerMm;
-            // Light from above-left to above-right mostly, as under a ceiling lamp; hard adds any angle.
-            var angle = level == CardLevel.Hard ? rng.Range(0, 2 * Math.PI) : rng.Range(Math.PI * 1.1, Math.PI * 1.9);
+            var relief = rng.Range(0.12, level != CardLevel.Clean ? 0.32 : 0.24) * pxPerMm;
+            // Light from above-left to above-right mostly, as under a ceiling lamp; hard and worn add any angle.
+            var angle = level != CardLevel.Clean ? rng.Range(0, 2 * Math.PI) : rng.Range(Math.PI * 1.1, Math.PI * 1.9);
             var tipped = level == CardLevel.Clean || rng.Chance(0.75);
             switch (rng.Next(3))
             {

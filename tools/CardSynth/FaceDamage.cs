@@ -5,8 +5,9 @@ namespace BankcardOcr.CardSynth
 {
     /// <summary>
     /// Damage a caller draws into a card face beyond what the levels draw: artwork under the number, another tipping
-    /// or ink, marks over the digits. The benchmark's cards pass none, so they never change; the digit model's
-    /// training lines (tools/DigitLines) use it to look like the real cards the recognizer fails on.
+    /// or ink, marks over the digits. The clean and hard levels draw none, so their cards never change; the worn level
+    /// and the digit model's training lines (tools/DigitLines) draw what <see cref="FaceDamages"/> picks, to look like
+    /// the real cards the recognizer fails on.
     /// </summary>
     internal sealed class FaceDamage
     {

@@ -10,6 +10,13 @@ namespace BankcardOcr.CardSynth
 
         /// <summary>Small or tilted card, perspective, busy backgrounds, glare, uneven light, blur, noise, low JPEG quality.</summary>
         Hard,
+
+        /// <summary>
+        /// A hard card with the face damage real cards show (artwork under the number, pale cards with silver, gold or
+        /// white tipping, worn or untipped tipping, holograms, scratches, silver ink on white), photographed as a phone
+        /// photo shared on: 300–900 pixels on the long side, often JPEG of a JPEG with a shrink between. About two thirds embossed.
+        /// </summary>
+        Worn,
     }
 
     /// <summary>How the number is put on the card.</summary>
@@ -34,8 +41,11 @@ namespace BankcardOcr.CardSynth
         /// <summary>The card's position in its set.</summary>
         public int Index { get; init; }
 
-        /// <summary>Clean or hard.</summary>
+        /// <summary>Clean, hard or worn.</summary>
         public CardLevel Level { get; init; }
+
+        /// <summary>The face damage drawn on a worn card (e.g. <c>pale</c>, <c>art2</c>, <c>hologram</c>); empty on the other levels.</summary>
+        public IReadOnlyList<string> Damage { get; init; } = new string[0];
 
         /// <summary>Flat or embossed.</summary>
         public PrintStyle Style { get; init; }

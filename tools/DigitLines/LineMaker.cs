@@ -50,7 +50,7 @@ namespace BankcardOcr.DigitLines
                 tags.Add("font:" + font.Name);
             }
 
-            var damage = LineDamage.Pick(rng, style, tags, typeface);
+            var damage = FaceDamages.Pick(rng, style, tags, typeface);
             var card = _generator.RenderFace(level, index, style, null, damage, printed, out var face, out var numberLine);
             printed ??= card.PrintedNumber;
             Providers.Local.TextBox box;

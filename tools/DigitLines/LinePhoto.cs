@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Runtime.InteropServices;
 using BankcardOcr.CardSynth;
 using BankcardOcr.Imaging;
 using SkiaSharp;
@@ -95,10 +94,11 @@ namespace BankcardOcr.DigitLines
             }
 
             var sigma = (hard ? rng.Range(0.2, 1.0) : rng.Range(0, 0.5)) + (rng.Chance(0.15) ? rng.Range(0, 0.08) * digitHeight : 0);
-            using var blurred = Blur(scene, sigma);
-            AddNoise(blurred, rng, hard ? rng.Range(2, 14) : rng.Range(0, 5));
+            // Always a copy: noise is added in place.
+            using var blurred = PhotoFinish.Blur(scene, sigma) ?? scene.Copy();
+            PhotoFinish.AddNoise(blurred, rng, hard ? rng.Range(2, 14) : rng.Range(0, 5));
 
-            var jpeg = Encode(blurred, hard ? rng.Next(25, 80) : rng.Next(60, 96));
+            var jpeg = PhotoFinish.Encode(blurred, hard ? rng.Next(25, 80) : rng.Next(60, 96));
             var lineScale = 1f;
             if (rng.Chance(hard ? 0.4 : 0.15))
             {
@@ -106,7 +106,7 @@ namespace BankcardOcr.DigitLines
                 effects.Add("rejpeg");
                 // Never below 8-pixel digits, for the same reason.
                 var factor = rng.Chance(0.5) ? Math.Max(rng.Range(0.5, 0.95), Math.Min(1f, 8f / digitHeight)) : 1f;
-                jpeg = Reencode(jpeg, factor, rng.Next(30, 90));
+                jpeg = PhotoFinish.Reencode(jpeg, factor, rng.Next(30, 90));
                 lineScale *= factor;
             }
 
@@ -115,7 +115,7 @@ namespace BankcardOcr.DigitLines
                 // A small picture enlarged for display before anyone photographed or saved it.
                 effects.Add("enlarged");
                 var factor = rng.Range(1.5, 3.0);
-                jpeg = Reencode(jpeg, factor, rng.Next(70, 95));
+                jpeg = PhotoFinish.Reencode(jpeg, factor, rng.Next(70, 95));
                 lineScale *= factor;
             }
 
@@ -168,66 +168,6 @@ namespace BankcardOcr.DigitLines
                     new SKPoint((width / 2f) - dx, (height / 2f) - dy), new SKPoint((width / 2f) + dx, (height / 2f) + dy), new[] { bright, dark }, SKShaderTileMode.Clamp),
             };
             canvas.DrawRect(0, 0, width, height, paint);
-        }
-
-        private static SKBitmap Blur(SKBitmap source, float sigma)
-        {
-            var copy = new SKBitmap(source.Info);
-            using var canvas = new SKCanvas(copy);
-            using var paint = sigma < 0.05f ? new SKPaint() : new SKPaint { ImageFilter = SKImageFilter.CreateBlur(sigma, sigma, SKShaderTileMode.Clamp) };
-            canvas.DrawBitmap(source, 0, 0, SKSamplingOptions.Default, paint);
-            return copy;
-        }
-
-        private static void AddNoise(SKBitmap bitmap, CardRandom rng, double sigma)
-        {
-            if (sigma < 0.5)
-            {
-                return;
-            }
-
-            // Normal deviates from a table indexed by random bits, as CardScene does: a logarithm and a cosine per pixel
-            // would cost more than drawing the card.
-            var table = new float[4096];
-            for (var i = 0; i < table.Length; i++)
-            {
-                table[i] = (float)(rng.Gaussian() * sigma);
-            }
-
-            var bytes = new byte[bitmap.ByteCount];
-            Marshal.Copy(bitmap.GetPixels(), bytes, 0, bytes.Length);
-            for (var i = 0; i < bytes.Length; i += 4)
-            {
-                // Mostly luminance noise with a little colour, as from a phone sensor.
-                var bits = rng.NextUInt64();
-                var common = table[bits & 4095];
-                for (var c = 0; c < 3; c++)
-                {
-                    var v = bytes[i + c] + common + (0.3f * table[(bits >> (12 * (c + 1))) & 4095]);
-                    bytes[i + c] = (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
-                }
-            }
-
-            Marshal.Copy(bytes, 0, bitmap.GetPixels(), bytes.Length);
-        }
-
-        private static byte[] Encode(SKBitmap bitmap, int quality)
-        {
-            using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, quality);
-            return data.ToArray();
-        }
-
-        private static byte[] Reencode(byte[] jpeg, float factor, int quality)
-        {
-            using var decoded = SKBitmap.Decode(jpeg);
-            if (Math.Abs(factor - 1) < 1e-3)
-            {
-                return Encode(decoded, quality);
-            }
-
-            var info = new SKImageInfo(Math.Max(8, (int)Math.Round(decoded.Width * factor)), Math.Max(8, (int)Math.Round(decoded.Height * factor)), SKColorType.Rgba8888, SKAlphaType.Premul);
-            using var resized = decoded.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-            return Encode(resized, quality);
         }
     }
 }

@@ -1,35 +1,37 @@
 using System;
 using System.Collections.Generic;
-using BankcardOcr.CardSynth;
 using SkiaSharp;
 
-namespace BankcardOcr.DigitLines
+namespace BankcardOcr.CardSynth
 {
     /// <summary>
     /// What real cards do to their numbers that CardSynth's levels do not: artwork and photographs printed under
     /// embossed digits, silver or gold tipping on white and pale cards, tipping worn away, holograms and scratches over
-    /// the digits, silver ink on white. Each is drawn into the face through <see cref="FaceDamage"/>.
+    /// the digits, silver ink on white. Each is drawn into the face through <see cref="FaceDamage"/>. The digit model's
+    /// training lines (tools/DigitLines) and the worn level's cards draw their damage here.
     /// </summary>
-    internal static class LineDamage
+    internal static class FaceDamages
     {
         /// <summary>The face is 856 × 540 pixels; the number's baseline lies 315–375 down, its digits 26–45 tall.</summary>
         private const float BandTop = 240;
         private const float BandBottom = 410;
 
-        /// <summary>The damage for one line, its names added to <paramref name="tags"/>; null for none.</summary>
-        /// <param name="rng">The line's random stream.</param>
+        /// <summary>The damage for one card face, its names added to <paramref name="tags"/>; null for none.</summary>
+        /// <param name="rng">The card's (or line's) random stream.</param>
         /// <param name="style">Flat or embossed.</param>
         /// <param name="tags">What was done, for the labels file.</param>
         /// <param name="typeface">Another typeface for a flat number, or null for OCR-B.</param>
-        public static FaceDamage? Pick(CardRandom rng, PrintStyle style, List<string> tags, SKTypeface? typeface = null)
+        /// <param name="mix">How often each damage is drawn; null for <see cref="DamageMix.Training"/>.</param>
+        public static FaceDamage? Pick(CardRandom rng, PrintStyle style, List<string> tags, SKTypeface? typeface = null, DamageMix? mix = null)
         {
             var embossed = style == PrintStyle.Embossed;
+            var m = mix ?? DamageMix.Training;
             Func<SKCanvas, double?>? under = null;
             Func<EmbossLook, EmbossLook>? look = null;
             Func<SKColor, SKColor>? ink = null;
             Action<SKCanvas, SKRect>? over = null;
 
-            var pale = rng.Chance(embossed ? 0.22 : 0.15);
+            var pale = rng.Chance(embossed ? m.PaleEmbossed : m.PaleFlat);
             if (pale)
             {
                 tags.Add("pale");
@@ -52,7 +54,7 @@ namespace BankcardOcr.DigitLines
                     ink = _ => tint;
                 }
             }
-            else if (rng.Chance(embossed ? 0.5 : 0.3))
+            else if (rng.Chance(embossed ? m.ArtEmbossed : m.ArtFlat))
             {
                 var kind = rng.Next(6);
                 tags.Add("art" + kind);
@@ -65,11 +67,11 @@ namespace BankcardOcr.DigitLines
                 };
             }
 
-            if (embossed && look is null && rng.Chance(0.35))
+            if (embossed && look is null && rng.Chance(m.Retipped))
             {
                 look = ChangedTipping(rng, tags);
             }
-            else if (embossed && look != null && rng.Chance(0.3))
+            else if (embossed && look != null && rng.Chance(m.PaleWorn))
             {
                 var wear = rng.Range(0.15, 0.6);
                 var seed = rng.Next(1 << 20);
@@ -79,21 +81,21 @@ namespace BankcardOcr.DigitLines
             }
 
             var marks = new List<Action<SKCanvas, SKRect>>();
-            if (rng.Chance(embossed ? 0.1 : 0.06))
+            if (rng.Chance(embossed ? m.HologramEmbossed : m.HologramFlat))
             {
                 tags.Add("hologram");
                 var seed = rng.NextUInt64();
                 marks.Add((canvas, line) => DrawHologram(canvas, new CardRandom(seed), line));
             }
 
-            if (rng.Chance(0.12))
+            if (rng.Chance(m.Scratches))
             {
                 tags.Add("scratches");
                 var seed = rng.NextUInt64();
                 marks.Add((canvas, line) => DrawScratches(canvas, new CardRandom(seed), line));
             }
 
-            if (rng.Chance(0.08))
+            if (rng.Chance(m.Smudge))
             {
                 tags.Add("smudge");
                 var seed = rng.NextUInt64();
@@ -370,5 +372,42 @@ namespace BankcardOcr.DigitLines
             };
             canvas.DrawOval(rng.Range(line.Left, line.Right), rng.Range(line.Top, line.Bottom), r * rng.Range(1, 2.5), r, paint);
         }
+    }
+
+    /// <summary>How often <see cref="FaceDamages.Pick"/> draws each damage (chances, 0–1).</summary>
+    internal sealed class DamageMix
+    {
+        /// <summary>The digit model's training lines' mix (tools/DigitLines); changing it changes every training set.</summary>
+        public static readonly DamageMix Training = new DamageMix();
+
+        /// <summary>A white, pearl or cream face with pale tipping (embossed).</summary>
+        public double PaleEmbossed { get; init; } = 0.22;
+
+        /// <summary>A pale face with silver-grey ink (flat).</summary>
+        public double PaleFlat { get; init; } = 0.15;
+
+        /// <summary>Artwork or a photograph under embossed digits (when not pale).</summary>
+        public double ArtEmbossed { get; init; } = 0.5;
+
+        /// <summary>Artwork under flat print (when not pale).</summary>
+        public double ArtFlat { get; init; } = 0.3;
+
+        /// <summary>Embossing untipped, worn or in dark foil (when not pale).</summary>
+        public double Retipped { get; init; } = 0.35;
+
+        /// <summary>A pale card's tipping worn in patches.</summary>
+        public double PaleWorn { get; init; } = 0.3;
+
+        /// <summary>A hologram over part of an embossed number.</summary>
+        public double HologramEmbossed { get; init; } = 0.1;
+
+        /// <summary>A hologram over part of a flat number.</summary>
+        public double HologramFlat { get; init; } = 0.06;
+
+        /// <summary>Scratches across the digits.</summary>
+        public double Scratches { get; init; } = 0.12;
+
+        /// <summary>A smudge over a few digits.</summary>
+        public double Smudge { get; init; } = 0.08;
     }
 }
