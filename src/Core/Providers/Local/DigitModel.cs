@@ -15,7 +15,7 @@ namespace BankcardOcr.Providers.Local
     {
         public const string File = "card-digits.onnx";
 
-        private static readonly Dictionary<string, Lazy<DigitModel>> Loaded = new Dictionary<string, Lazy<DigitModel>>(StringComparer.Ordinal);
+        private static readonly LoadedOnce<DigitModel> Loaded = new LoadedOnce<DigitModel>();
 
         private DigitModel(InferenceSession session, long loadMilliseconds)
         {
@@ -30,34 +30,8 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>The shared model under <paramref name="moduleDirectory"/>, loading it the first time.</summary>
         /// <exception cref="BankcardOcrException">ProviderError: the runtime or the model file cannot be loaded.</exception>
-        public static DigitModel Get(string moduleDirectory, int intraOpThreads)
-        {
-            Lazy<DigitModel> lazy;
-            var key = Path.GetFullPath(moduleDirectory) + "|" + intraOpThreads;
-            lock (Loaded)
-            {
-                if (!Loaded.TryGetValue(key, out lazy!))
-                {
-                    lazy = new Lazy<DigitModel>(() => Load(moduleDirectory, intraOpThreads));
-                    Loaded[key] = lazy;
-                }
-            }
-
-            try
-            {
-                return lazy.Value;
-            }
-            catch (BankcardOcrException)
-            {
-                // Lazy caches the exception; forget it so a repaired installation works without a restart.
-                lock (Loaded)
-                {
-                    Loaded.Remove(key);
-                }
-
-                throw;
-            }
-        }
+        public static DigitModel Get(string moduleDirectory, int intraOpThreads) =>
+            Loaded.Get(Path.GetFullPath(moduleDirectory) + "|" + intraOpThreads, () => Load(moduleDirectory, intraOpThreads));
 
         private static DigitModel Load(string moduleDirectory, int intraOpThreads)
         {

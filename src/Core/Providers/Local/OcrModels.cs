@@ -18,7 +18,7 @@ namespace BankcardOcr.Providers.Local
         public const string RecognizerFile = "ch_PP-OCRv4_rec_infer.onnx";
         public const string KeysFile = "ppocr_keys_v1.txt";
 
-        private static readonly Dictionary<string, Lazy<OcrModels>> Loaded = new Dictionary<string, Lazy<OcrModels>>(StringComparer.Ordinal);
+        private static readonly LoadedOnce<OcrModels> Loaded = new LoadedOnce<OcrModels>();
 
         private OcrModels(InferenceSession detector, InferenceSession recognizer, RecognizerColumns columns, long loadMilliseconds)
         {
@@ -39,34 +39,8 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>The shared models under <paramref name="moduleDirectory"/>, loading them the first time.</summary>
         /// <exception cref="BankcardOcrException">ProviderError: the runtime or a model file cannot be loaded.</exception>
-        public static OcrModels Get(string moduleDirectory, int intraOpThreads)
-        {
-            Lazy<OcrModels> lazy;
-            var key = Path.GetFullPath(moduleDirectory) + "|" + intraOpThreads;
-            lock (Loaded)
-            {
-                if (!Loaded.TryGetValue(key, out lazy!))
-                {
-                    lazy = new Lazy<OcrModels>(() => Load(moduleDirectory, intraOpThreads));
-                    Loaded[key] = lazy;
-                }
-            }
-
-            try
-            {
-                return lazy.Value;
-            }
-            catch (BankcardOcrException)
-            {
-                // Lazy caches the exception; forget it so a repaired installation works without a restart.
-                lock (Loaded)
-                {
-                    Loaded.Remove(key);
-                }
-
-                throw;
-            }
-        }
+        public static OcrModels Get(string moduleDirectory, int intraOpThreads) =>
+            Loaded.Get(Path.GetFullPath(moduleDirectory) + "|" + intraOpThreads, () => Load(moduleDirectory, intraOpThreads));
 
         private static OcrModels Load(string moduleDirectory, int intraOpThreads)
         {
