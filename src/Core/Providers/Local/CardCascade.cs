@@ -91,6 +91,7 @@ namespace BankcardOcr.Providers.Local
             private string _verifiedBy = string.Empty;
             private bool _dateLookFoundDate;
             private string _secondLookVote = string.Empty;
+            private RecognizedText? _votedDate;
 
             public Attempt(CardCascade cascade, RgbImage image, int turn, CascadeWork work, CancellationToken cancellationToken)
             {
@@ -134,6 +135,10 @@ namespace BankcardOcr.Providers.Local
                         {
                             LookForDate(pass);
                             _dateLookFoundDate = ExpiryDate.Find(_readings).Thru.Length > 0;
+                            if (!_dateLookFoundDate)
+                            {
+                                VoteOnDate();
+                            }
                         }
 
                         return Outcome(chosen);
@@ -208,6 +213,34 @@ namespace BankcardOcr.Providers.Local
                 var thresholds = Tuning.Passes.Count > 1 ? Tuning.Passes[1] : Tuning.Passes[0];
                 var readings = ReadNewLines(Detect(scale).Boxes(thresholds.Threshold, thresholds.BoxThreshold));
                 _trace.Append($"date look {scale}: {readings.Count} lines; ");
+            }
+
+            /// <summary>
+            /// When the number is verified and no line read held a date: the likeliest date lines are read again from
+            /// slightly different crops by the first reader (dates are its readings) and voted on (<see cref="DateVote"/>).
+            /// </summary>
+            private void VoteOnDate()
+            {
+                var lines = DateVote.Worth(_readings, Tuning.DateVoteLines);
+                if (lines.Count == 0)
+                {
+                    return;
+                }
+
+                _cancellationToken.ThrowIfCancellationRequested();
+                var crops = lines.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops)).ToList();
+                var clock = Stopwatch.StartNew();
+                var rereadings = _cascade._reader.Read(_image, crops);
+                _work.LinesRead += crops.Count;
+                _work.ReadMilliseconds += clock.Elapsed.TotalMilliseconds;
+                for (var n = 0; n < lines.Count && _votedDate is null; n++)
+                {
+                    var votes = new List<RecognizedText> { _readings[lines[n]] };
+                    votes.AddRange(rereadings.Skip(n * LineVote.Crops.Length).Take(LineVote.Crops.Length));
+                    _votedDate = DateVote.Fuse(votes);
+                }
+
+                _trace.Append($"date vote: {lines.Count} lines, {(_votedDate is null ? "no date" : "a date")}; ");
             }
 
             /// <summary>
@@ -326,7 +359,7 @@ namespace BankcardOcr.Providers.Local
             }
 
             private CascadeOutcome Outcome(CardNumberReading? chosen) =>
-                new CascadeOutcome(chosen, _candidates, _readings, _read, _turn, _tallBoxes > _wideBoxes, _trace.ToString())
+                new CascadeOutcome(chosen, _candidates, _readings, _read, _turn, _tallBoxes > _wideBoxes, _trace.ToString(), _votedDate)
                 {
                     VerifiedBy = _turn == 0 || _verifiedBy.Length == 0 ? _verifiedBy : $"turned {_turn}°, {_verifiedBy}",
                     DateLookFoundDate = _dateLookFoundDate,

@@ -13,7 +13,8 @@ namespace BankcardOcr.Providers.Local
             IReadOnlyList<TextBox> lines,
             int turn,
             bool sideways,
-            string trace)
+            string trace,
+            RecognizedText? votedDate = null)
         {
             Chosen = chosen;
             Candidates = candidates;
@@ -23,7 +24,8 @@ namespace BankcardOcr.Providers.Local
             Sideways = sideways;
             Trace = trace;
             BestUnverified = chosen is null ? BestReading(candidates, readings) : null;
-            (ValidFrom, ValidThru) = ExpiryDate.Find(readings);
+            VotedDate = votedDate;
+            (ValidFrom, ValidThru) = ExpiryDate.Find(votedDate is null ? readings : readings.Concat(new[] { votedDate }));
             LongestDigitRun = readings.Count == 0 ? 0 : readings.Max(r => r.Text.Count(c => c >= '0' && c <= '9'));
             Upright = this;
         }
@@ -42,6 +44,9 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>Every line read, in reading order (for the expiry date).</summary>
         public IReadOnlyList<RecognizedText> Readings { get; }
+
+        /// <summary>A date the re-read date lines agreed on (<see cref="DateVote"/>), when the lines read held none; else null.</summary>
+        public RecognizedText? VotedDate { get; }
 
         /// <summary>The boxes of <see cref="Readings"/>, in the pixels of the photo turned by <see cref="Turn"/>.</summary>
         public IReadOnlyList<TextBox> Lines { get; }
@@ -99,7 +104,7 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>The same outcome with the trace of every orientation tried, the upright read's outcome and the work done.</summary>
         public CascadeOutcome WithTrace(string trace, CascadeOutcome upright, CascadeWork work) =>
-            new CascadeOutcome(Chosen, Candidates, Readings, Lines, Turn, Sideways, trace)
+            new CascadeOutcome(Chosen, Candidates, Readings, Lines, Turn, Sideways, trace, VotedDate)
             {
                 Upright = upright,
                 VerifiedBy = VerifiedBy,

@@ -50,6 +50,13 @@ namespace BankcardOcr.Providers.Local
         /// </summary>
         public bool DateLookEnlarges { get; set; }
 
+        /// <summary>
+        /// Date-like lines (2–6 digits) read again, when the number is verified and no date was read even by the date
+        /// look: each is re-read from <see cref="LineVote.Crops"/> and a date counts when a strict majority of the
+        /// readings give it (<see cref="DateVote"/>). 0 turns the vote off.
+        /// </summary>
+        public int DateVoteLines { get; set; } = 2;
+
         /// <summary>Lines read per pass at most, largest first: a card has a handful, a busy photo dozens.</summary>
         public int MaximumLinesPerPass { get; set; } = 16;
 

@@ -131,6 +131,53 @@ public sealed class CardCascadeTests
     }
 
     [Fact]
+    public void AVerifiedNumberWhoseDateLineLostItsSlashTakesTheDateAMajorityOfCropsRead()
+    {
+        // A 600-px photo: no date look (its scale is the pass's), so the date line is voted on from re-read crops.
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
+        var reader = new ScriptedReader(box => box.Equals(NumberLine) ? Grouped(Visa) : box.Equals(DateLine) ? "0831" : "08/31");
+
+        var outcome = Cascade(detector, reader).Read(Photo(600, 400), CancellationToken.None);
+
+        Assert.Equal(Visa, outcome.Chosen!.Digits);
+        Assert.Equal("08/2031", outcome.ValidThru);
+        Assert.Contains("date vote: 1 lines, a date", outcome.Trace, StringComparison.Ordinal);
+        Assert.Equal(2 + LineVote.Crops.Length, reader.LinesRead);
+    }
+
+    [Fact]
+    public void ADateOnlyAMinorityOfTheCropsReadIsNotReturned()
+    {
+        // Only the two taller crops read the date; the box and the other two lose the slash.
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
+        var reader = new ScriptedReader(box =>
+            box.Equals(NumberLine) ? Grouped(Visa) : box.Height > DateLine.Height * 1.1f ? "08/31" : "0831");
+
+        var outcome = Cascade(detector, reader).Read(Photo(600, 400), CancellationToken.None);
+
+        Assert.Equal(Visa, outcome.Chosen!.Digits);
+        Assert.Equal(string.Empty, outcome.ValidThru);
+        Assert.Contains("date vote: 1 lines, no date", outcome.Trace, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoDateVoteWhenTheNumberIsNotVerifiedOrTheVoteIsTurnedOff()
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
+        var unverified = new ScriptedReader(box => box.Equals(NumberLine) ? Grouped(VisaWrongCheck) : box.Equals(DateLine) ? "0831" : "08/31");
+        var off = new ScriptedReader(box => box.Equals(NumberLine) ? Grouped(Visa) : box.Equals(DateLine) ? "0831" : "08/31");
+
+        var abstained = Cascade(detector, unverified, new RecognizerTuning { ReadsTurned = false, SecondLookLines = 0 }).Read(Photo(600, 400), CancellationToken.None);
+        var verified = Cascade(detector, off, new RecognizerTuning { DateVoteLines = 0 }).Read(Photo(600, 400), CancellationToken.None);
+
+        Assert.DoesNotContain("date vote", abstained.Trace, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, abstained.ValidThru);
+        Assert.DoesNotContain("date vote", verified.Trace, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, verified.ValidThru);
+        Assert.Equal(2, off.LinesRead);
+    }
+
+    [Fact]
     public void WhenEveryPassAbstainsTheLikeliestLinesGetASecondLookThatCanVerifyTheNumber()
     {
         var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
