@@ -59,7 +59,7 @@ namespace BankcardOcr.Providers.Local
                     cancellationToken.ThrowIfCancellationRequested();
                     var turned = new Attempt(this, ExifOrientation.TurnClockwise(image, degrees), degrees, work, cancellationToken).Run();
                     trace += $" turned {degrees}°: {turned.Trace}";
-                    if (turned.Chosen != null)
+                    if (turned.Chosen != null && !(_tuning.TurnedReadMustBeSurer && OutreadBy(turned.Chosen, upright)))
                     {
                         work.TurnedMilliseconds = turning.Elapsed.TotalMilliseconds;
                         return turned.WithTrace(trace, upright, work);
@@ -71,6 +71,15 @@ namespace BankcardOcr.Providers.Local
 
             return upright.WithTrace(trace, upright, work);
         }
+
+        /// <summary>
+        /// Whether the upright read held a 15–19-digit reading at least as certain as <paramref name="turned"/>, the
+        /// number a turned read verified. Upside-down digits still look like digits (0, 1, 6, 8, 9 turn into digits),
+        /// so the turned read of an upright card can verify a number by chance; the right orientation is the one whose
+        /// digits its readers were surer of, and a card read upright more surely than turned keeps its upright outcome.
+        /// </summary>
+        private static bool OutreadBy(CardNumberReading turned, CascadeOutcome upright) =>
+            upright.Candidates.Any(c => c.MeanProbability >= turned.MeanProbability);
 
         /// <summary>One orientation of the photo through the passes; holds what was read so far.</summary>
         private sealed class Attempt

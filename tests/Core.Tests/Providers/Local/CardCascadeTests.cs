@@ -222,6 +222,27 @@ public sealed class CardCascadeTests
         Assert.Equal(new[] { 0, 90, 270 }, detector.Requests.Select(r => r.Turn).Distinct().ToArray());
     }
 
+    [Theory]
+    [InlineData(0.9f, false)] // the upright reading was surer: an upright card whose turned digits verified by chance
+    [InlineData(0.99f, true)] // the turned reading was surer: an upside-down card
+    public void ANumberVerifiedTurnedReplacesTheUprightOutcomeOnlyWhenItIsReadMoreSurely(float turnedCertainty, bool replaces)
+    {
+        var turnedLine = new TextBox(100, 160, 700, 200, 0.9f);
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { turn == 180 ? turnedLine : NumberLine });
+        var reader = new ScriptedReader(
+            box => Grouped(VisaWrongCheck),
+            box => box.Equals(turnedLine) ? Certain(Grouped(Visa), turnedCertainty) : null);
+
+        var outcome = Cascade(detector, reader, new RecognizerTuning { SecondLookLines = 0 }).Read(Photo(800, 500), CancellationToken.None);
+        var without = Cascade(detector, reader, new RecognizerTuning { SecondLookLines = 0, TurnedReadMustBeSurer = false }).Read(Photo(800, 500), CancellationToken.None);
+
+        Assert.Contains("turned 180°", outcome.Trace, StringComparison.Ordinal);
+        Assert.Equal(replaces ? Visa : null, outcome.Chosen?.Digits);
+        Assert.Equal(replaces ? 180 : 0, outcome.Turn);
+        Assert.Equal(replaces ? null : VisaWrongCheck, outcome.BestUnverified?.Digits);
+        Assert.Equal(Visa, without.Chosen?.Digits);
+    }
+
     [Fact]
     public void AFlatPhotoWithNothingVerifiedIsReadHalfRoundOnlyAndKeepsTheUprightOutcome()
     {
