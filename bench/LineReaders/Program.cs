@@ -72,7 +72,7 @@ static void Compare(string module, string? real, string? modelFile, int count, u
         Console.WriteLine("(no real-card folder: real sets skipped)");
     }
 
-    foreach (var level in new[] { CardLevel.Clean, CardLevel.Hard })
+    foreach (var level in new[] { CardLevel.Clean, CardLevel.Hard, CardLevel.Worn })
     {
         Console.WriteLine(comparison.Synthetic(level, count, seed).Row($"(b) synthetic {level.ToString().ToLowerInvariant()}, seed {seed}"));
     }

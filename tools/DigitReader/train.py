@@ -84,6 +84,7 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--stop-after-epoch", type=int, help="end after this epoch; the learning-rate schedule still spans --epochs")
+    p.add_argument("--init", metavar="CHECKPOINT", help="start from this saved state dict (a longer training in two runs); the schedule is this run's")
     p.add_argument("--export-only", metavar="CHECKPOINT", help="no training: score this saved state dict on the test split and export it")
     args = p.parse_args()
     if args.export_only is None and not args.synthetic:
@@ -129,6 +130,9 @@ def main():
     log(args.out, f"synthetic lines {len(synthetic)} (+{len(watch_synthetic)} watched), real lines {len(real_lines)}")
 
     model = DigitCrnn()
+    if args.init:
+        model.load_state_dict(torch.load(args.init, map_location="cpu"))
+        log(args.out, f"starting from {args.init}")
     log(args.out, f"parameters {sum(p.numel() for p in model.parameters())}")
     optimiser = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     steps = args.epochs * (args.per_epoch // args.batch + 1)
