@@ -52,8 +52,9 @@ namespace BankcardOcr.Providers.Local
             if (upright.Chosen is null && _tuning.ReadsTurned)
             {
                 // A card scanned or photographed sideways or upside down and not tagged so in EXIF. Only a verified
-                // number from a turned photo replaces the upright outcome: an unverified reading of upside-down digits
-                // is noise, and the upright one is what -IncludeUnverified and NoCardFound should describe.
+                // number from a turned photo, read more surely than the upright readings, replaces the upright
+                // outcome: an unverified reading of upside-down digits is noise, and the upright one is what
+                // -IncludeUnverified and NoCardFound should describe.
                 foreach (var degrees in upright.Sideways ? new[] { 90, 270 } : new[] { 180 })
                 {
                     cancellationToken.ThrowIfCancellationRequested();
