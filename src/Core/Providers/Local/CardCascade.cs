@@ -181,16 +181,13 @@ namespace BankcardOcr.Providers.Local
             /// </summary>
             private (IReadOnlyList<RecognizedText> First, IReadOnlyList<RecognizedText> Judged) Read(IReadOnlyList<TextBox> lines)
             {
-                var clock = Stopwatch.StartNew();
-                var readings = _cascade._reader.Read(_image, lines);
-                _work.LinesRead += lines.Count;
-                _work.ReadMilliseconds += clock.Elapsed.TotalMilliseconds;
+                var readings = ReadFirst(lines);
                 if (_cascade._secondReader is null)
                 {
                     return (readings, readings);
                 }
 
-                clock.Restart();
+                var clock = Stopwatch.StartNew();
                 var second = _cascade._secondReader.Read(_image, lines);
                 _work.SecondReadMilliseconds += clock.Elapsed.TotalMilliseconds;
                 var judged = new RecognizedText[readings.Count];
@@ -202,6 +199,16 @@ namespace BankcardOcr.Providers.Local
                 }
 
                 return (readings, judged);
+            }
+
+            /// <summary>The first reader's readings of <paramref name="lines"/>, counted and timed.</summary>
+            private IReadOnlyList<RecognizedText> ReadFirst(IReadOnlyList<TextBox> lines)
+            {
+                var clock = Stopwatch.StartNew();
+                var readings = _cascade._reader.Read(_image, lines);
+                _work.LinesRead += lines.Count;
+                _work.ReadMilliseconds += clock.Elapsed.TotalMilliseconds;
+                return readings;
             }
 
             /// <summary>
@@ -238,11 +245,7 @@ namespace BankcardOcr.Providers.Local
                 }
 
                 _cancellationToken.ThrowIfCancellationRequested();
-                var crops = lines.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops)).ToList();
-                var clock = Stopwatch.StartNew();
-                var rereadings = _cascade._reader.Read(_image, crops);
-                _work.LinesRead += crops.Count;
-                _work.ReadMilliseconds += clock.Elapsed.TotalMilliseconds;
+                var rereadings = ReadFirst(lines.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops)).ToList());
                 for (var n = 0; n < lines.Count && _votedDate is null; n++)
                 {
                     var votes = new List<RecognizedText> { _readings[lines[n]] };

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -12,7 +13,7 @@ namespace BankcardOcr.Providers.Local
     /// </summary>
     internal static class DateVote
     {
-        /// <summary>Fewest and most digits a line read as a date can hold: a lost digit or a "valid thru" label read as digits.</summary>
+        /// <summary>Fewest digits a line read as a date can hold (a date with a digit or two lost).</summary>
         public const int FewestDigits = 2;
 
         /// <summary>Most digits a date line can be read with (MM/YY, a slash read as a digit, a stray mark).</summary>
@@ -26,7 +27,7 @@ namespace BankcardOcr.Providers.Local
             Enumerable.Range(0, readings.Count)
                 .Where(i => Digits(readings[i].Text) is var d && d >= FewestDigits && d <= MostDigits)
                 .OrderByDescending(i => readings[i].Text.IndexOf('/') >= 0)
-                .ThenBy(i => System.Math.Abs(Digits(readings[i].Text) - 4))
+                .ThenBy(i => Math.Abs(Digits(readings[i].Text) - 4))
                 .ThenByDescending(i => readings[i].Probabilities.DefaultIfEmpty(0).Average())
                 .Take(count)
                 .ToList();
