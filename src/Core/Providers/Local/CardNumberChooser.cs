@@ -24,6 +24,17 @@ namespace BankcardOcr.Providers.Local
         /// </summary>
         public const float MinimumDigitProbability = 0.5f;
 
+        /// <summary>
+        /// The weakest digit a whole-line reading whose prefix no issuer list knows (<see cref="CardNumberReading.IssuerUnknown"/>)
+        /// may hold to be verified on Luhn alone. The BIN table lists a fraction of the banks that issue cards, so
+        /// without this tier a sharply read, Luhn-valid number from an unlisted bank is never returned; with it, such a
+        /// number must be read far more surely than the 0.5 a vouched prefix needs, since nothing but Luhn checks it.
+        /// A single misread digit always fails Luhn, so a misread that passes needs two sure wrong digits or a digit
+        /// lost or added (whose length a known prefix would contradict). Chosen on synthetic cards
+        /// (docs/accuracy.md, "Unlisted issuers").
+        /// </summary>
+        public const float UnknownIssuerMinimumDigitProbability = 0.9f;
+
         /// <summary>Networks whose lengths are strict enough to vouch for a number without a BIN-table row.</summary>
         private static readonly CardNetwork[] VouchingNetworks =
         {
@@ -69,10 +80,21 @@ namespace BankcardOcr.Providers.Local
         /// are gone.
         /// </summary>
         public static CardNumberReading? Choose(IReadOnlyList<CardNumberReading> candidates) =>
-            candidates.Where(c => c.PassesChecks && c.MinProbability >= MinimumDigitProbability)
+            candidates.Where(Verified)
                 .OrderByDescending(c => c.WholeLine)
+                .ThenByDescending(c => c.MatchesIssuer)
                 .ThenByDescending(c => c.MeanProbability)
                 .FirstOrDefault();
+
+        /// <summary>
+        /// Whether <paramref name="reading"/> may be reported as a card number: Luhn, and either an issuer's prefix and
+        /// length with no digit under <see cref="MinimumDigitProbability"/>, or, for a prefix no issuer list knows, the
+        /// whole line with no digit under <see cref="UnknownIssuerMinimumDigitProbability"/>.
+        /// </summary>
+        public static bool Verified(CardNumberReading reading) =>
+            reading.IsLuhnValid && (reading.MatchesIssuer
+                ? reading.MinProbability >= MinimumDigitProbability
+                : reading.IssuerUnknown && reading.WholeLine && reading.MinProbability >= UnknownIssuerMinimumDigitProbability);
 
         /// <summary>
         /// The best reading that failed the checks, for -IncludeUnverified and the NoCardFound message: a prefix and
@@ -130,7 +152,19 @@ namespace BankcardOcr.Providers.Local
         public static CardNumberReading Judge(string digits, float[] probabilities, bool wholeLine)
         {
             var luhn = CardNumberRules.IsLuhnValid(digits);
-            return new CardNumberReading(digits, probabilities, wholeLine, luhn, MatchesIssuer(digits));
+            return new CardNumberReading(digits, probabilities, wholeLine, luhn, MatchesIssuer(digits), IssuerUnknown(digits));
+        }
+
+        /// <summary>No BIN-table row for the prefix at any length, and no network range that rules this length out.</summary>
+        public static bool IssuerUnknown(string digits)
+        {
+            if (BinTable.Lookup(digits) != null)
+            {
+                return false;
+            }
+
+            var network = CardNetworkRules.Identify(digits);
+            return network == CardNetwork.Unknown || CardNetworkRules.IsValidLength(network, digits.Length);
         }
 
         /// <summary>A BIN-table row with this exact length, or a vouching network's range with this length.</summary>

@@ -54,6 +54,55 @@ public sealed class CardNumberChooserTests
         Assert.Equal("17 digits, no issuer uses that prefix with that length", candidates.Single().Describe());
     }
 
+    [Theory]
+    [InlineData("629912", 16)] // UnionPay's range at a length it issues, a prefix the BIN table does not list
+    [InlineData("7012", 16)] // no network and no BIN-table row
+    [InlineData("629912", 19)]
+    public void ASurelyReadWholeLineFromAnUnlistedIssuerIsChosen(string prefix, int length)
+    {
+        var number = CardNumbers.WithValidCheckDigit(prefix, length);
+        var candidates = CardNumberChooser.Candidates(new[] { Line(Grouped(number), CardNumberChooser.UnknownIssuerMinimumDigitProbability + 0.02f) });
+        Assert.True(candidates.Single(c => c.WholeLine).IssuerUnknown);
+        Assert.False(candidates.Single(c => c.WholeLine).MatchesIssuer);
+        Assert.Equal(number, CardNumberChooser.Choose(candidates)?.Digits);
+    }
+
+    [Fact]
+    public void AnUnlistedIssuersNumberWithOneDigitUnderTheStricterGateIsNotChosenAndSaysWhy()
+    {
+        var number = CardNumbers.WithValidCheckDigit("629912", 16);
+        var probabilities = Enumerable.Repeat(0.99f, 16).ToArray();
+        probabilities[9] = CardNumberChooser.UnknownIssuerMinimumDigitProbability - 0.05f;
+        Assert.True(probabilities[9] > CardNumberChooser.MinimumDigitProbability, "the digit would pass a listed issuer's gate");
+        var candidates = CardNumberChooser.Candidates(new[] { new RecognizedText(number, probabilities) });
+        Assert.Null(CardNumberChooser.Choose(candidates));
+        Assert.Equal("16 digits, no issuer list knows that prefix, and not every digit is sure", candidates.Single().Describe());
+    }
+
+    [Fact]
+    public void AnUnlistedIssuersNumberIsNotChosenFromARunOfALinesGroups()
+    {
+        // The run leaves out a group the detector joined to the line; with nothing but Luhn to check it, a run is not enough.
+        var number = CardNumbers.WithValidCheckDigit("7012", 16);
+        var candidates = CardNumberChooser.Candidates(new[] { Line("1234 " + Grouped(number), 0.99f) });
+        var run = candidates.Single(c => c.Digits == number);
+        Assert.True(run.IssuerUnknown && !run.WholeLine);
+        Assert.Null(CardNumberChooser.Choose(candidates));
+        Assert.Equal("16 digits, no issuer list knows that prefix, and it is only part of its line", run.Describe());
+    }
+
+    [Theory]
+    [InlineData("622848", 17)] // the BIN table issues 622848 with 19 digits: two digits lost
+    [InlineData("4", 17)] // Visa issues 13, 16 and 19 digits
+    [InlineData("62", 15)] // UnionPay issues 16-19 digits
+    public void ASurelyReadNumberWhoseLengthAKnownPrefixContradictsIsNotChosen(string prefix, int length)
+    {
+        var number = CardNumbers.WithValidCheckDigit(prefix, length);
+        var candidates = CardNumberChooser.Candidates(new[] { Line(number, 0.999f) });
+        Assert.False(candidates.Single().IssuerUnknown);
+        Assert.Null(CardNumberChooser.Choose(candidates));
+    }
+
     [Fact]
     public void AValidNumberWithOneDigitTheModelBarelyBelievedIsNotChosen()
     {
