@@ -102,6 +102,7 @@ namespace BankcardOcr.Providers.Local
             private bool _dateLookFoundDate;
             private string _secondLookVote = string.Empty;
             private RecognizedText? _votedDate;
+            private bool _dateDoubted;
 
             public Attempt(CardCascade cascade, RgbImage image, int turn, CascadeWork work, CancellationToken cancellationToken)
             {
@@ -141,7 +142,12 @@ namespace BankcardOcr.Providers.Local
                     if (chosen != null)
                     {
                         _verifiedBy = $"pass {number}";
-                        if (ExpiryDate.Find(_readings).Thru.Length == 0)
+                        var found = ExpiryDate.Find(_readings).Thru;
+                        if (found.Length > 0 && Tuning.ChecksDate)
+                        {
+                            CheckDate(found);
+                        }
+                        else if (found.Length == 0)
                         {
                             LookForDate(pass);
                             _dateLookFoundDate = ExpiryDate.Find(_readings).Thru.Length > 0;
@@ -254,6 +260,29 @@ namespace BankcardOcr.Providers.Local
                 }
 
                 _trace.Append($"date vote: {lines.Count} lines, {(_votedDate is null ? "no date" : "a date")}; ");
+            }
+
+            /// <summary>
+            /// When the number is verified with a date read: the line holding <paramref name="found"/> is read again from
+            /// slightly different crops by the first reader, and the date stands only when a strict majority of the
+            /// readings give it (<see cref="DateVote"/>); otherwise the dates are doubted and only a date the majority
+            /// gave instead is kept.
+            /// </summary>
+            private void CheckDate(string found)
+            {
+                var line = Enumerable.Range(0, _readings.Count).First(i => ExpiryDate.Find(new[] { _readings[i] }) is var d && (d.Thru == found || d.From == found));
+                _cancellationToken.ThrowIfCancellationRequested();
+                var votes = new List<RecognizedText> { _readings[line] };
+                votes.AddRange(ReadFirst(LineVote.CropsAround(_read[line], LineVote.Crops).ToList()));
+                var fused = DateVote.Fuse(votes);
+                var confirmed = fused != null && ExpiryDate.Find(new[] { fused }).Thru == found;
+                if (!confirmed)
+                {
+                    _dateDoubted = true;
+                    _votedDate = fused;
+                }
+
+                _trace.Append($"date check: {(confirmed ? "confirmed" : fused is null ? "no majority" : "another date")}; ");
             }
 
             /// <summary>
@@ -372,7 +401,7 @@ namespace BankcardOcr.Providers.Local
             }
 
             private CascadeOutcome Outcome(CardNumberReading? chosen) =>
-                new CascadeOutcome(chosen, _candidates, _readings, _read, _turn, _tallBoxes > _wideBoxes, _trace.ToString(), _votedDate)
+                new CascadeOutcome(chosen, _candidates, _readings, _read, _turn, _tallBoxes > _wideBoxes, _trace.ToString(), _votedDate, _dateDoubted)
                 {
                     VerifiedBy = _turn == 0 || _verifiedBy.Length == 0 ? _verifiedBy : $"turned {_turn}°, {_verifiedBy}",
                     DateLookFoundDate = _dateLookFoundDate,

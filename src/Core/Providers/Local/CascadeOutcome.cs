@@ -14,7 +14,8 @@ namespace BankcardOcr.Providers.Local
             int turn,
             bool sideways,
             string trace,
-            RecognizedText? votedDate = null)
+            RecognizedText? votedDate = null,
+            bool dateDoubted = false)
         {
             Chosen = chosen;
             Candidates = candidates;
@@ -25,7 +26,10 @@ namespace BankcardOcr.Providers.Local
             Trace = trace;
             BestUnverified = chosen is null ? BestReading(candidates, readings) : null;
             VotedDate = votedDate;
-            (ValidFrom, ValidThru) = ExpiryDate.Find(votedDate is null ? readings : readings.Concat(new[] { votedDate }));
+            DateDoubted = dateDoubted;
+            var dated = dateDoubted ? (votedDate is null ? Enumerable.Empty<RecognizedText>() : new[] { votedDate })
+                : votedDate is null ? readings : readings.Concat(new[] { votedDate });
+            (ValidFrom, ValidThru) = ExpiryDate.Find(dated);
             LongestDigitRun = readings.Count == 0 ? 0 : readings.Max(r => r.Text.Count(c => c >= '0' && c <= '9'));
             Upright = this;
         }
@@ -47,6 +51,12 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>A date the re-read date lines agreed on (<see cref="DateVote"/>), when the lines read held none; else null.</summary>
         public RecognizedText? VotedDate { get; }
+
+        /// <summary>
+        /// Whether the date read with the number was not confirmed when its line was read again: the dates are then
+        /// only <see cref="VotedDate"/>'s (what a majority of the re-readings gave instead), or none.
+        /// </summary>
+        public bool DateDoubted { get; }
 
         /// <summary>The boxes of <see cref="Readings"/>, in the pixels of the photo turned by <see cref="Turn"/>.</summary>
         public IReadOnlyList<TextBox> Lines { get; }
@@ -104,7 +114,7 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>The same outcome with the trace of every orientation tried, the upright read's outcome and the work done.</summary>
         public CascadeOutcome WithTrace(string trace, CascadeOutcome upright, CascadeWork work) =>
-            new CascadeOutcome(Chosen, Candidates, Readings, Lines, Turn, Sideways, trace, VotedDate)
+            new CascadeOutcome(Chosen, Candidates, Readings, Lines, Turn, Sideways, trace, VotedDate, DateDoubted)
             {
                 Upright = upright,
                 VerifiedBy = VerifiedBy,

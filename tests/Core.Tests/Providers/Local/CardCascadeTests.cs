@@ -161,6 +161,66 @@ public sealed class CardCascadeTests
     }
 
     [Fact]
+    public void ADateReadWithTheNumberStandsWhenMostCropsReadItAgain()
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
+        var reader = new ScriptedReader(box =>
+            box.Equals(NumberLine) ? Grouped(Visa) : box.Height > DateLine.Height * 1.2f ? "0831" : "08/31");
+
+        var outcome = Cascade(detector, reader, new RecognizerTuning { ChecksDate = true }).Read(Photo(600, 400), CancellationToken.None);
+
+        Assert.Equal("08/2031", outcome.ValidThru);
+        Assert.False(outcome.DateDoubted);
+        Assert.Contains("date check: confirmed", outcome.Trace, StringComparison.Ordinal);
+        Assert.Equal(2 + LineVote.Crops.Length, reader.LinesRead);
+    }
+
+    [Fact]
+    public void ADateTheCropsDoNotConfirmIsDroppedWithTheValidFromOfTheSameCard()
+    {
+        // Read 08/31 (and a valid-from) in the box; two crops read 06/31, two lose the slash: no date has a majority.
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
+        var reader = new ScriptedReader(box =>
+            box.Equals(NumberLine) ? Grouped(Visa) : box.Equals(DateLine) ? "01/21 08/31" : box.Height > DateLine.Height * 1.1f ? "06/31" : "0831");
+
+        var outcome = Cascade(detector, reader, new RecognizerTuning { ChecksDate = true }).Read(Photo(600, 400), CancellationToken.None);
+
+        Assert.Equal(Visa, outcome.Chosen!.Digits);
+        Assert.True(outcome.DateDoubted);
+        Assert.Equal(string.Empty, outcome.ValidThru);
+        Assert.Equal(string.Empty, outcome.ValidFrom);
+        Assert.Contains("date check: no majority", outcome.Trace, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADateMostCropsReadOtherwiseIsReplacedByTheirs()
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
+        var reader = new ScriptedReader(box => box.Equals(NumberLine) ? Grouped(Visa) : box.Equals(DateLine) ? "08/31" : "06/31");
+
+        var outcome = Cascade(detector, reader, new RecognizerTuning { ChecksDate = true }).Read(Photo(600, 400), CancellationToken.None);
+
+        Assert.Equal("06/2031", outcome.ValidThru);
+        Assert.Contains("date check: another date", outcome.Trace, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoDateCheckWhenItIsTurnedOffOrTheNumberIsNotVerified()
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
+        var off = new ScriptedReader(box => box.Equals(NumberLine) ? Grouped(Visa) : box.Equals(DateLine) ? "08/31" : "06/31");
+        var unverified = new ScriptedReader(box => box.Equals(NumberLine) ? Grouped(VisaWrongCheck) : box.Equals(DateLine) ? "08/31" : "06/31");
+
+        var kept = Cascade(detector, off, new RecognizerTuning { ChecksDate = false }).Read(Photo(600, 400), CancellationToken.None);
+        var abstained = Cascade(detector, unverified, new RecognizerTuning { ChecksDate = true, ReadsTurned = false, SecondLookLines = 0 }).Read(Photo(600, 400), CancellationToken.None);
+
+        Assert.Equal("08/2031", kept.ValidThru);
+        Assert.Equal(2, off.LinesRead);
+        Assert.DoesNotContain("date check", abstained.Trace, StringComparison.Ordinal);
+        Assert.Equal("08/2031", abstained.ValidThru);
+    }
+
+    [Fact]
     public void NoDateVoteWhenTheNumberIsNotVerifiedOrTheVoteIsTurnedOff()
     {
         var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
