@@ -250,16 +250,29 @@ namespace BankcardOcr.Providers.Local
                     return;
                 }
 
-                _cancellationToken.ThrowIfCancellationRequested();
-                var rereadings = ReadFirst(lines.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops)).ToList());
+                var votes = DateVotes(lines);
                 for (var n = 0; n < lines.Count && _votedDate is null; n++)
                 {
-                    var votes = new List<RecognizedText> { _readings[lines[n]] };
-                    votes.AddRange(rereadings.Skip(n * LineVote.Crops.Length).Take(LineVote.Crops.Length));
-                    _votedDate = DateVote.Fuse(votes);
+                    _votedDate = DateVote.Fuse(votes[n]);
                 }
 
                 _trace.Append($"date vote: {lines.Count} lines, {(_votedDate is null ? "no date" : "a date")}; ");
+            }
+
+            /// <summary>
+            /// Per line of <paramref name="lines"/> (indices into what was read), the votes on its date: its reading and
+            /// the first reader's readings of <see cref="LineVote.Crops"/> around it, all crops read in one batch.
+            /// </summary>
+            private List<List<RecognizedText>> DateVotes(IReadOnlyList<int> lines)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var rereadings = ReadFirst(lines.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops)).ToList());
+                return lines.Select((line, n) =>
+                {
+                    var votes = new List<RecognizedText> { _readings[line] };
+                    votes.AddRange(rereadings.Skip(n * LineVote.Crops.Length).Take(LineVote.Crops.Length));
+                    return votes;
+                }).ToList();
             }
 
             /// <summary>
@@ -271,10 +284,7 @@ namespace BankcardOcr.Providers.Local
             private void CheckDate(string found)
             {
                 var line = Enumerable.Range(0, _readings.Count).First(i => ExpiryDate.Find(new[] { _readings[i] }) is var d && (d.Thru == found || d.From == found));
-                _cancellationToken.ThrowIfCancellationRequested();
-                var votes = new List<RecognizedText> { _readings[line] };
-                votes.AddRange(ReadFirst(LineVote.CropsAround(_read[line], LineVote.Crops).ToList()));
-                var fused = DateVote.Fuse(votes);
+                var fused = DateVote.Fuse(DateVotes(new[] { line })[0]);
                 var confirmed = fused != null && ExpiryDate.Find(new[] { fused }).Thru == found;
                 if (!confirmed)
                 {
