@@ -118,9 +118,13 @@ internal sealed class RealRun
         foreach (var o in outcomes)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{o.Photo.Name},{o.Photo.Set},{o.Photo.Scoring},{o.Photo.Print},{o.Verdict},{o.RawVerdict},{o.Expiry},{o.RawExpiry},{o.LineFound},{o.FoundLineHoldsNumber},{o.LineVerdict},{o.LineRawVerdict},{o.Milliseconds:0},{o.CpuMilliseconds:0},{o.ErrorKind},{o.VerifiedBy},{o.DateLookFoundDate},{o.Detections},{o.DetectedMegapixels:0.00},{o.LinesRead},{o.StepMilliseconds.Detect:0},{o.StepMilliseconds.Read:0},{o.StepMilliseconds.SecondLook:0},{o.StepMilliseconds.Turned:0},{o.UprightDigitLine.Digits},{o.UprightDigitLine.MeanProbability:0.000},{o.WorkingSetAfterMb:0},{o.PeakWorkingSetAfterMb:0},{o.ReaderAgreement.Joined},{o.ReaderAgreement.Disputed}\n");
+                $"{o.Photo.Name},{o.Photo.Set},{o.Photo.Scoring},{o.Photo.Print},{o.Verdict},{o.RawVerdict},{o.Expiry},{o.RawExpiry},{o.LineFound},{o.FoundLineHoldsNumber},{o.LineVerdict},{o.LineRawVerdict},{o.Milliseconds:0},{o.CpuMilliseconds:0},{o.ErrorKind},{CsvField(o.VerifiedBy)},{o.DateLookFoundDate},{o.Detections},{o.DetectedMegapixels:0.00},{o.LinesRead},{o.StepMilliseconds.Detect:0},{o.StepMilliseconds.Read:0},{o.StepMilliseconds.SecondLook:0},{o.StepMilliseconds.Turned:0},{o.UprightDigitLine.Digits},{o.UprightDigitLine.MeanProbability:0.000},{o.WorkingSetAfterMb:0},{o.PeakWorkingSetAfterMb:0},{o.ReaderAgreement.Joined},{o.ReaderAgreement.Disputed}\n");
         }
 
         return csv.ToString();
     }
+
+    /// <summary>A field quoted when it holds a comma or a quote (a second look's step names one: "line 1 near, one reader").</summary>
+    private static string CsvField(string value) =>
+        value.IndexOfAny(new[] { ',', '"' }) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
