@@ -94,6 +94,7 @@ namespace BankcardOcr.Providers.Local
             private readonly List<RecognizedText> _readings = new List<RecognizedText>();
             private readonly List<RecognizedText> _judged = new List<RecognizedText>();
             private readonly List<CardNumberReading> _candidates = new List<CardNumberReading>();
+            private readonly List<RecognizedText> _lone = new List<RecognizedText>();
             private readonly System.Text.StringBuilder _trace = new System.Text.StringBuilder();
             private readonly float _minimumHeight;
             private int _wideBoxes;
@@ -137,7 +138,10 @@ namespace BankcardOcr.Providers.Local
                     CountDirections(boxes);
                     var readings = ReadNewLines(boxes);
                     AddCandidates(CardNumberChooser.Candidates(readings), keepStronger: false);
-                    _trace.Append($"pass {pass}: {readings.Count} lines, {_candidates.Count} candidates; ");
+                    var lone = LoneCandidates(_lone).ToList();
+                    _lone.Clear();
+                    AddCandidates(lone, keepStronger: false);
+                    _trace.Append($"pass {pass}: {readings.Count} lines, {_candidates.Count} candidates{(lone.Count > 0 ? $" ({lone.Count} read by one reader)" : string.Empty)}; ");
                     var chosen = CardNumberChooser.Choose(_candidates);
                     if (chosen != null)
                     {
@@ -165,6 +169,11 @@ namespace BankcardOcr.Providers.Local
                 var second = SecondLook();
                 _work.SecondLookMilliseconds += clock.Elapsed.TotalMilliseconds;
                 _verifiedBy = second is null ? string.Empty : $"second look ({_secondLookVote})";
+                if (second != null && Tuning.SecondLookDateAgreement > 0 && ExpiryDate.Find(_readings).Thru is var date && date.Length > 0)
+                {
+                    CheckDate(date, Tuning.SecondLookDateAgreement);
+                }
+
                 return Outcome(second);
             }
 
@@ -185,12 +194,13 @@ namespace BankcardOcr.Providers.Local
             /// the first reader's joined with the second's where both read the line's digits (<see cref="ReaderAgreement"/>),
             /// else the first reader's. Counted and timed.
             /// </summary>
-            private (IReadOnlyList<RecognizedText> First, IReadOnlyList<RecognizedText> Judged) Read(IReadOnlyList<TextBox> lines)
+            private (IReadOnlyList<RecognizedText> First, IReadOnlyList<RecognizedText> Judged, IReadOnlyList<RecognizedText> Lone, IReadOnlyList<RecognizedText> Second) Read(IReadOnlyList<TextBox> lines)
             {
                 var readings = ReadFirst(lines);
+                var lone = new List<RecognizedText>();
                 if (_cascade._secondReader is null)
                 {
-                    return (readings, readings);
+                    return (readings, readings, lone, Array.Empty<RecognizedText>());
                 }
 
                 var clock = Stopwatch.StartNew();
@@ -202,10 +212,25 @@ namespace BankcardOcr.Providers.Local
                     judged[i] = ReaderAgreement.Join(readings[i], second[i], out var joined, out var disputed);
                     _work.LinesJoined += joined ? 1 : 0;
                     _work.LinesDisputed += disputed > 0 ? 1 : 0;
+                    if (!joined && second[i] != null)
+                    {
+                        lone.Add(second[i]);
+                    }
                 }
 
-                return (readings, judged);
+                return (readings, judged, lone, second);
             }
+
+            /// <summary>
+            /// Candidates from the second reader's readings of lines whose digits the readers could not pair (one lost
+            /// or added a digit): only whole lines with a listed issuer's prefix and length, read surely enough
+            /// (<see cref="RecognizerTuning.LoneReadingMinimumDigitProbability"/>), that the card rules verify. Nothing
+            /// but Luhn would check an unlisted prefix, and a reading no other reader backs is never kept to be
+            /// described or voted on.
+            /// </summary>
+            private IEnumerable<CardNumberReading> LoneCandidates(IReadOnlyList<RecognizedText> lone) =>
+                CardNumberChooser.Candidates(lone)
+                    .Where(c => c.WholeLine && c.MatchesIssuer && c.MinProbability >= Tuning.LoneReadingMinimumDigitProbability && CardNumberChooser.Verified(c));
 
             /// <summary>The first reader's readings of <paramref name="lines"/>, counted and timed.</summary>
             private IReadOnlyList<RecognizedText> ReadFirst(IReadOnlyList<TextBox> lines)
@@ -281,10 +306,10 @@ namespace BankcardOcr.Providers.Local
             /// readings give it (<see cref="DateVote"/>); otherwise the dates are doubted and only a date the majority
             /// gave instead is kept.
             /// </summary>
-            private void CheckDate(string found)
+            private void CheckDate(string found, int fewest = 0)
             {
                 var line = Enumerable.Range(0, _readings.Count).First(i => ExpiryDate.Find(new[] { _readings[i] }) is var d && (d.Thru == found || d.From == found));
-                var fused = DateVote.Fuse(DateVotes(new[] { line })[0]);
+                var fused = DateVote.Fuse(DateVotes(new[] { line })[0], fewest);
                 var confirmed = fused != null && ExpiryDate.Find(new[] { fused }).Thru == found;
                 if (!confirmed)
                 {
@@ -307,10 +332,13 @@ namespace BankcardOcr.Providers.Local
                     .Take(Tuning.MaximumLinesPerPass)
                     .ToList();
                 _cancellationToken.ThrowIfCancellationRequested();
-                var (first, judged) = lines.Count == 0 ? (Array.Empty<RecognizedText>(), Array.Empty<RecognizedText>()) : Read(lines);
+                var (first, judged, lone, _) = lines.Count == 0
+                    ? (Array.Empty<RecognizedText>(), Array.Empty<RecognizedText>(), Array.Empty<RecognizedText>(), Array.Empty<RecognizedText>())
+                    : Read(lines);
                 _read.AddRange(lines);
                 _readings.AddRange(first);
                 _judged.AddRange(judged);
+                _lone.AddRange(lone);
                 return judged;
             }
 
@@ -334,7 +362,8 @@ namespace BankcardOcr.Providers.Local
                 _cancellationToken.ThrowIfCancellationRequested();
                 var perLine = LineVote.Crops.Length + LineVote.WideCrops.Length;
                 var crops = worth.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops.Concat(LineVote.WideCrops))).ToList();
-                var rereadings = Read(crops).Judged;
+                var reread = Read(crops);
+                var rereadings = reread.Judged;
                 var fused = 0;
                 var votedBy = new Dictionary<string, string>(StringComparer.Ordinal);
                 for (var n = 0; n < worth.Count; n++)
@@ -347,13 +376,27 @@ namespace BankcardOcr.Providers.Local
                         if (LineVote.Fuse(votes) is RecognizedText vote)
                         {
                             fused++;
-                            var found = CardNumberChooser.Candidates(new[] { vote }).ToList();
-                            AddCandidates(found, keepStronger: true);
-                            foreach (var candidate in found.Where(c => _candidates.Contains(c)))
-                            {
-                                votedBy[candidate.Digits] = $"line {n + 1} {kind}";
-                            }
+                            AddVoted(CardNumberChooser.Candidates(new[] { vote }).ToList(), $"line {n + 1} {kind}");
                         }
+                    }
+
+                    // The second reader's own readings of the near crops vote too, for a line the first reader keeps
+                    // reading with a digit lost or added; what they give stands under the gate of a lone reading.
+                    // Not the wide crops: reaching past the line, they read what lies beside it as well.
+                    if (Tuning.LoneVotes && reread.Second.Count > 0
+                        && LineVote.Fuse(reread.Second.Skip(n * perLine).Take(LineVote.Crops.Length).ToList()) is RecognizedText alone)
+                    {
+                        fused++;
+                        AddVoted(LoneCandidates(new[] { alone }).ToList(), $"line {n + 1} near, one reader");
+                    }
+                }
+
+                void AddVoted(List<CardNumberReading> found, string by)
+                {
+                    AddCandidates(found, keepStronger: true);
+                    foreach (var candidate in found.Where(c => _candidates.Contains(c)))
+                    {
+                        votedBy[candidate.Digits] = by;
                     }
                 }
 

@@ -33,17 +33,18 @@ namespace BankcardOcr.Providers.Local
                 .ToList();
 
         /// <summary>
-        /// The date a strict majority of <paramref name="readings"/> (one line read from several crops) give, as an
-        /// "MM/YY" reading whose probabilities are the share of readings that gave it; null when no date has a majority.
+        /// The date a strict majority of <paramref name="readings"/> (one line read from several crops) give, or at
+        /// least <paramref name="fewest"/> of them when that is more, as an "MM/YY" reading whose probabilities are the
+        /// share of readings that gave it; null when no date has that many.
         /// </summary>
-        public static RecognizedText? Fuse(IReadOnlyList<RecognizedText> readings)
+        public static RecognizedText? Fuse(IReadOnlyList<RecognizedText> readings, int fewest = 0)
         {
             var winner = readings.Select(r => ExpiryDate.Find(new[] { r }).Thru)
                 .Where(thru => thru.Length > 0)
                 .GroupBy(thru => thru)
                 .OrderByDescending(g => g.Count())
                 .FirstOrDefault();
-            if (winner is null || 2 * winner.Count() <= readings.Count)
+            if (winner is null || 2 * winner.Count() <= readings.Count || winner.Count() < fewest)
             {
                 return null;
             }

@@ -255,6 +255,30 @@ public sealed class CardCascadeTests
         Assert.Equal(1 + LineVote.Crops.Length + LineVote.WideCrops.Length, reader.LinesRead);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(0)]
+    public void ADateOnACardOnlyTheSecondLookVerifiedStandsOnlyWhenMostCropsReadItAgain(int agreement)
+    {
+        // The number line's box reads a digit weakly and its crops read it clearly; the date line's box reads 08/31,
+        // two of its crops 06/31 and two lose the slash: no date has a majority.
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
+        var reader = new ScriptedReader(
+            box => box.CenterY < 350 ? Grouped(Visa) : box.Equals(DateLine) ? "08/31" : box.Height > DateLine.Height * 1.1f ? "06/31" : "0831",
+            box => box.Equals(NumberLine) ? WeakAt(Grouped(Visa), 6) : null);
+
+        var outcome = Cascade(detector, reader, new RecognizerTuning { ReadsTurned = false, SecondLookDateAgreement = agreement })
+            .Read(Photo(1280, 800), CancellationToken.None);
+        var checks = agreement > 0;
+
+        Assert.Equal(Visa, outcome.Chosen!.Digits);
+        Assert.StartsWith("second look (line 1 ", outcome.VerifiedBy, StringComparison.Ordinal);
+        Assert.Equal(checks ? string.Empty : "08/2031", outcome.ValidThru);
+        Assert.Equal(checks, outcome.DateDoubted);
+        Assert.Equal(checks, outcome.Trace.Contains("date check: no majority", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ASecondLookNeverRunsWhenAPassVerifiedTheNumber()
     {
@@ -468,6 +492,73 @@ public sealed class CardCascadeTests
         Assert.Equal("12/2029", outcome.ValidThru);
         Assert.Equal(0, outcome.Work.LinesJoined);
         Assert.Equal(2, second.LinesRead);
+    }
+
+    [Theory]
+    [InlineData(0.97f, 0.9f, true)]
+    [InlineData(0.85f, 0.9f, false)]
+    [InlineData(0.97f, 2f, false)]
+    public void ANumberOnlyTheSecondReaderReadsWholeIsVerifiedWhenEveryDigitIsSureEnough(float certainty, float minimum, bool verified)
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
+        var reader = new ScriptedReader(box => Grouped(Visa.Substring(0, 7) + Visa.Substring(8)));
+        var second = new ScriptedReader(box => Grouped(Visa), box => Certain(Grouped(Visa), certainty));
+        var tuning = new RecognizerTuning { ReadsTurned = false, SecondLookLines = 0, LoneReadingMinimumDigitProbability = minimum };
+
+        var outcome = new CardCascade(detector, reader, tuning, second).Read(Photo(1280, 800), CancellationToken.None);
+
+        Assert.Equal(0, outcome.Work.LinesJoined);
+        Assert.Equal(verified ? Visa : null, outcome.Chosen?.Digits);
+        Assert.Equal(verified ? "pass 1" : string.Empty, outcome.VerifiedBy);
+    }
+
+    [Fact]
+    public void ANumberOnlyTheSecondReaderReadsIsNotVerifiedWithAPrefixNoIssuerListKnows()
+    {
+        // 15 digits under 1999…: no BIN-table row, no network range; read surely enough for an unlisted issuer's gate.
+        var unlisted = CardNumbers.WithValidCheckDigit("199999", 15);
+        Assert.True(CardNumberChooser.IssuerUnknown(unlisted));
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
+        var reader = new ScriptedReader(box => Grouped(unlisted.Substring(1)));
+        var second = new ScriptedReader(box => Grouped(unlisted), box => Certain(Grouped(unlisted), 0.99f));
+        var tuning = new RecognizerTuning { ReadsTurned = false, SecondLookLines = 0 };
+
+        var outcome = new CardCascade(detector, reader, tuning, second).Read(Photo(1280, 800), CancellationToken.None);
+        var both = new CardCascade(detector, second, tuning, second).Read(Photo(1280, 800), CancellationToken.None);
+
+        Assert.Null(outcome.Chosen);
+        Assert.Equal(unlisted, both.Chosen!.Digits);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TheSecondLookFusesTheSecondReadersOwnReadingsOfALineTheFirstReaderReadsADigitShort(bool loneVotes)
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
+        var reader = new ScriptedReader(box => Grouped(Visa.Substring(0, 7) + Visa.Substring(8)));
+        var second = new ScriptedReader(box => Grouped(Visa), box => box.Equals(NumberLine) ? WeakAt(Grouped(Visa), 7) : null);
+        var tuning = new RecognizerTuning { ReadsTurned = false, LoneVotes = loneVotes, Passes = new[] { new DetectionPass(640, 0.3f, 0.6f) } };
+
+        var outcome = new CardCascade(detector, reader, tuning, second).Read(Photo(1280, 800), CancellationToken.None);
+
+        Assert.Equal(0, outcome.Work.LinesJoined);
+        Assert.Equal(loneVotes ? Visa : null, outcome.Chosen?.Digits);
+        Assert.Equal(loneVotes ? "second look (line 1 near, one reader)" : string.Empty, outcome.VerifiedBy);
+    }
+
+    [Fact]
+    public void ALoneSecondReadingIsNeverKeptAsAnUnverifiedCandidateNorFromPartOfItsLine()
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
+        var reader = new ScriptedReader(box => "12345678");
+        var second = new ScriptedReader(box => string.Empty, box => Certain(Grouped(Visa) + " 1234", 0.99f));
+        var tuning = new RecognizerTuning { ReadsTurned = false, SecondLookLines = 0, LoneReadingMinimumDigitProbability = 0.5f };
+
+        var outcome = new CardCascade(detector, reader, tuning, second).Read(Photo(1280, 800), CancellationToken.None);
+
+        Assert.Null(outcome.Chosen);
+        Assert.Empty(outcome.Candidates);
     }
 
     [Fact]

@@ -26,6 +26,17 @@ public sealed class DateVoteTests
         Assert.Null(DateVote.Fuse(texts.Select(Reading).ToArray()));
     }
 
+    [Theory]
+    [InlineData(0, "08/31")]
+    [InlineData(3, "08/31")]
+    [InlineData(4, null)]
+    public void AVoteCanAskForMoreThanAMajority(int fewest, string? expected)
+    {
+        var readings = new[] { Reading("/31"), Reading("08/31"), Reading("08/31"), Reading("08 31"), Reading("08/31") };
+
+        Assert.Equal(expected, DateVote.Fuse(readings, fewest)?.Text);
+    }
+
     [Fact]
     public void ImplausibleDatesCastNoVote()
     {
