@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using Microsoft.ML.OnnxRuntime;
@@ -45,17 +44,9 @@ namespace BankcardOcr.Providers.Local
 
             try
             {
-                // As OcrModels: threads sized by the caller, sequential graph, idle threads sleep, and no memory pattern,
-                // since every line width is a new input shape and patterns per shape only grow the arena.
-                using var options = new SessionOptions
-                {
-                    IntraOpNumThreads = intraOpThreads,
-                    InterOpNumThreads = 1,
-                    ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-                    GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-                };
-                options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-                options.EnableMemoryPattern = false;
+                // The PP-OCRv4 recognizer's options: threads sized by the caller, idle threads sleep, and no memory
+                // pattern, since every line width is a new input shape and patterns per shape only grow the arena.
+                using var options = OcrModels.Options(intraOpThreads);
                 return new DigitModel(new InferenceSession(path, options), watch.ElapsedMilliseconds);
             }
             catch (Exception e) when (e is OnnxRuntimeException || e is DllNotFoundException || e is EntryPointNotFoundException || e is BadImageFormatException || e is TypeInitializationException)
