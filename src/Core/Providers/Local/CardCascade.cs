@@ -94,7 +94,6 @@ namespace BankcardOcr.Providers.Local
             private readonly List<RecognizedText> _readings = new List<RecognizedText>();
             private readonly List<RecognizedText> _judged = new List<RecognizedText>();
             private readonly List<CardNumberReading> _candidates = new List<CardNumberReading>();
-            private readonly List<RecognizedText> _lone = new List<RecognizedText>();
             private readonly System.Text.StringBuilder _trace = new System.Text.StringBuilder();
             private readonly float _minimumHeight;
             private int _wideBoxes;
@@ -136,10 +135,9 @@ namespace BankcardOcr.Providers.Local
 
                     var boxes = map.Boxes(pass.Threshold, pass.BoxThreshold);
                     CountDirections(boxes);
-                    var readings = ReadNewLines(boxes);
+                    var (readings, alone) = ReadNewLines(boxes);
                     AddCandidates(CardNumberChooser.Candidates(readings), keepStronger: false);
-                    var lone = LoneCandidates(_lone).ToList();
-                    _lone.Clear();
+                    var lone = LoneCandidates(alone).ToList();
                     AddCandidates(lone, keepStronger: false);
                     _trace.Append($"pass {pass}: {readings.Count} lines, {_candidates.Count} candidates{(lone.Count > 0 ? $" ({lone.Count} read by one reader)" : string.Empty)}; ");
                     var chosen = CardNumberChooser.Choose(_candidates);
@@ -259,7 +257,7 @@ namespace BankcardOcr.Providers.Local
 
                 _cancellationToken.ThrowIfCancellationRequested();
                 var thresholds = Tuning.Passes.Count > 1 ? Tuning.Passes[1] : Tuning.Passes[0];
-                var readings = ReadNewLines(Detect(scale).Boxes(thresholds.Threshold, thresholds.BoxThreshold));
+                var (readings, _) = ReadNewLines(Detect(scale).Boxes(thresholds.Threshold, thresholds.BoxThreshold));
                 _trace.Append($"date look {scale}: {readings.Count} lines; ");
             }
 
@@ -322,9 +320,10 @@ namespace BankcardOcr.Providers.Local
 
             /// <summary>
             /// Joins <paramref name="boxes"/> into lines, keeps the largest that can hold digits and were not read
-            /// before, reads them and records them as read; returns the readings the card rules judge.
+            /// before, reads them and records them as read; returns the readings the card rules judge, and the second
+            /// reader's readings of the lines whose digits the readers could not pair.
             /// </summary>
-            private IReadOnlyList<RecognizedText> ReadNewLines(List<TextBox> boxes)
+            private (IReadOnlyList<RecognizedText> Judged, IReadOnlyList<RecognizedText> Lone) ReadNewLines(List<TextBox> boxes)
             {
                 var lines = NumberLines.Join(boxes)
                     .Where(l => NumberLines.CanHoldDigits(l, _minimumHeight, Tuning.MinimumLineAspect) && !AlreadyRead(l))
@@ -338,8 +337,7 @@ namespace BankcardOcr.Providers.Local
                 _read.AddRange(lines);
                 _readings.AddRange(first);
                 _judged.AddRange(judged);
-                _lone.AddRange(lone);
-                return judged;
+                return (judged, lone);
             }
 
             /// <summary>
