@@ -6,6 +6,6 @@
 # recognizer is fixed. It is a debt, not an allowance: any other photo answered wrongly fails the suite, and so
 # does a listed photo that is no longer answered wrongly (remove it then). The goal is an empty list.
 @{
-    Exact      = 52
+    Exact      = 54
     KnownWrong = @()
 }

@@ -360,6 +360,17 @@ namespace BankcardOcr.Providers.Local
                 _cancellationToken.ThrowIfCancellationRequested();
                 var perLine = LineVote.Crops.Length + LineVote.WideCrops.Length;
                 var crops = worth.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops.Concat(LineVote.WideCrops))).ToList();
+                var reaches = new List<(int Line, TextBox Crop)>();
+                for (var n = 0; n < worth.Count && Tuning.SecondLookReach > 0; n++)
+                {
+                    var digits = _judged[worth[n]].Text.Count(c => c >= '0' && c <= '9');
+                    if (digits < CardNumberChooser.ShortestNumber)
+                    {
+                        reaches.AddRange(LineVote.Reaches(_read[worth[n]], digits, Tuning.SecondLookReach).Select(crop => (n, crop)));
+                    }
+                }
+
+                crops.AddRange(reaches.Select(r => r.Crop));
                 var reread = Read(crops);
                 var rereadings = reread.Judged;
                 var fused = 0;
@@ -389,6 +400,14 @@ namespace BankcardOcr.Providers.Local
                     }
                 }
 
+                // A crop reaching past one end of a line too short for a number is read by both readers like a pass's
+                // line, but only a listed issuer's prefix and length may come of it: the crop reads whatever lies past
+                // the detected text, and for an unlisted prefix nothing but Luhn would check what it gave.
+                for (var r = 0; r < reaches.Count; r++)
+                {
+                    AddVoted(CardNumberChooser.Candidates(new[] { rereadings[worth.Count * perLine + r] }).Where(c => c.MatchesIssuer).ToList(), $"line {reaches[r].Line + 1} reach");
+                }
+
                 void AddVoted(List<CardNumberReading> found, string by)
                 {
                     AddCandidates(found, keepStronger: true);
@@ -398,7 +417,7 @@ namespace BankcardOcr.Providers.Local
                     }
                 }
 
-                _trace.Append($"second look: {worth.Count} lines, {fused} voted, {_candidates.Count} candidates; ");
+                _trace.Append($"second look: {worth.Count} lines, {fused} voted, {reaches.Count} reaching, {_candidates.Count} candidates; ");
                 var chosen = CardNumberChooser.Choose(_candidates);
                 _secondLookVote = chosen != null && votedBy.TryGetValue(chosen.Digits, out var by) && _candidates.Contains(chosen) ? by : "no vote";
                 return chosen;

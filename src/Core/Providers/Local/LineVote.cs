@@ -31,6 +31,29 @@ namespace BankcardOcr.Providers.Local
             (1.0f, 1.7f), (1.15f, 1.7f), (0.9f, 1.7f),
         };
 
+        /// <summary>
+        /// Two crops of <paramref name="line"/>, whose reading holds <paramref name="digits"/> digits, that keep one end
+        /// of the box and reach past the other to <paramref name="units"/> character widths: the first past its left
+        /// end, the second past its right. A character width is the box's width over its digits, a gap per four digits
+        /// and one for the box's margins (a card number of 16 digits is 19 such widths, of 19 digits up to 23). None
+        /// when the box is already that long.
+        /// </summary>
+        public static IEnumerable<TextBox> Reaches(TextBox line, int digits, float units)
+        {
+            var width = line.Width / (digits + (digits - 1) / 4 + 1f) * units;
+            if (digits <= 0 || width <= line.Width)
+            {
+                yield break;
+            }
+
+            var (cos, sin) = ((float)Math.Cos(line.Angle), (float)Math.Sin(line.Angle));
+            var shift = (width - line.Width) / 2;
+            foreach (var side in new[] { -1, 1 })
+            {
+                yield return TextBox.Around(line.CenterX + side * shift * cos, line.CenterY + side * shift * sin, width, line.Height, line.Score, line.Angle);
+            }
+        }
+
         /// <summary>Fewest readings (the original included) that must agree on the digit count before they vote.</summary>
         public const int MinimumVoters = 3;
 

@@ -99,6 +99,16 @@ namespace BankcardOcr.Providers.Local
         /// </summary>
         public int SecondLookDateAgreement { get; set; } = 4;
 
+        /// <summary>
+        /// A line the second look re-reads that holds too few digits for a card number (a digit group or more was
+        /// never detected beside it) is also read from two crops that keep one end of the box and reach past the other
+        /// to this many character widths (<see cref="LineVote.Reaches"/>); each is read by both readers and judged like
+        /// a pass's line, and only a listed issuer's number may come of it. 0: no such crops. Measured off and at 22
+        /// (bench/Accuracy --tuning SecondLookReach=0|22): synthetic worn, seed 11, 150: 118 → 124 exact, 0 wrong; seed
+        /// 21: 110 → 110; clean and hard no worse, 0 wrong (docs/accuracy.md, "Reaching past a line's ends").
+        /// </summary>
+        public float SecondLookReach { get; set; } = 22f;
+
         /// <summary>Lines read per pass at most, largest first: a card has a handful, a busy photo dozens.</summary>
         public int MaximumLinesPerPass { get; set; } = 16;
 

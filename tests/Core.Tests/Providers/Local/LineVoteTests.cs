@@ -81,12 +81,59 @@ public sealed class LineVoteTests
     }
 
     [Fact]
+    public void ReachingCropsKeepOneEndOfTheLineAndReachPastTheOtherToTheGivenCharacterWidths()
+    {
+        // 12 digits in three groups: 12 digits, 2 gaps and a margin are 15 character widths of 20 pixels.
+        var line = new TextBox(100, 50, 400, 80, 0.9f);
+
+        var reaches = LineVote.Reaches(line, 12, 22).ToList();
+
+        Assert.Equal(2, reaches.Count);
+        var (left, right) = (reaches[0], reaches[1]);
+        Assert.Equal((400f - 440f, 400f, 50f, 80f), (left.Left, left.Right, left.Top, left.Bottom), new NearTuple());
+        Assert.Equal((100f, 100f + 440f, 50f, 80f), (right.Left, right.Right, right.Top, right.Bottom), new NearTuple());
+    }
+
+    [Fact]
+    public void AReachingCropOfATurnedLineKeepsItsEndAlongTheTurn()
+    {
+        var line = TextBox.Around(300, 200, 300, 30, 0.9f, 0.2f);
+        var (cos, sin) = ((float)System.Math.Cos(0.2), (float)System.Math.Sin(0.2));
+
+        var right = LineVote.Reaches(line, 12, 22).Last();
+
+        // The left end's centre (the line's centre less half its width along the turn) does not move.
+        Assert.Equal(0.2f, right.Angle);
+        Assert.Equal(300 - 150 * cos, right.CenterX - right.Width / 2 * cos, 2);
+        Assert.Equal(200 - 150 * sin, right.CenterY - right.Width / 2 * sin, 2);
+        Assert.Equal(440f, right.Width, 2);
+    }
+
+    [Theory]
+    [InlineData(19)]
+    [InlineData(0)]
+    public void NoReachingCropsForALineAlreadyThatLongOrWithoutDigits(int digits)
+    {
+        Assert.Empty(LineVote.Reaches(new TextBox(100, 50, 400, 80, 0.9f), digits, 22));
+    }
+
+    [Fact]
     public void OnlyLinesWithAboutACardNumbersDigitsGetASecondLook()
     {
         Assert.True(LineVote.IsWorthAnotherLook(Reading("6222 0212 3456 7890", third: 0.9f)));
         Assert.True(LineVote.IsWorthAnotherLook(Reading("0212 3456 7890", third: 0.9f)));
         Assert.False(LineVote.IsWorthAnotherLook(Reading("12/28", third: 0.9f)));
         Assert.False(LineVote.IsWorthAnotherLook(Reading("1234 5678 1234 5678 1234 56", third: 0.9f)));
+    }
+
+    /// <summary>Compares box edges to a hundredth of a pixel.</summary>
+    private sealed class NearTuple : System.Collections.Generic.IEqualityComparer<(float, float, float, float)>
+    {
+        public bool Equals((float, float, float, float) x, (float, float, float, float) y) =>
+            System.Math.Abs(x.Item1 - y.Item1) < 0.01f && System.Math.Abs(x.Item2 - y.Item2) < 0.01f
+            && System.Math.Abs(x.Item3 - y.Item3) < 0.01f && System.Math.Abs(x.Item4 - y.Item4) < 0.01f;
+
+        public int GetHashCode((float, float, float, float) obj) => 0;
     }
 
     /// <summary>A reading whose characters are all 0.99 certain but the third, which is <paramref name="third"/>.</summary>
