@@ -360,16 +360,9 @@ namespace BankcardOcr.Providers.Local
                 _cancellationToken.ThrowIfCancellationRequested();
                 var perLine = LineVote.Crops.Length + LineVote.WideCrops.Length;
                 var crops = worth.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops.Concat(LineVote.WideCrops))).ToList();
-                var reaches = new List<(int Line, TextBox Crop)>();
-                for (var n = 0; n < worth.Count && Tuning.SecondLookReach > 0; n++)
-                {
-                    var digits = _judged[worth[n]].Text.Count(c => c >= '0' && c <= '9');
-                    if (digits < CardNumberChooser.ShortestNumber)
-                    {
-                        reaches.AddRange(LineVote.Reaches(_read[worth[n]], digits, Tuning.SecondLookReach).Select(crop => (n, crop)));
-                    }
-                }
-
+                var reaches = worth
+                    .SelectMany((line, n) => LineVote.Reaches(_read[line], _judged[line], Tuning.SecondLookReach).Select(crop => (Line: n, Crop: crop)))
+                    .ToList();
                 crops.AddRange(reaches.Select(r => r.Crop));
                 var reread = Read(crops);
                 var rereadings = reread.Judged;

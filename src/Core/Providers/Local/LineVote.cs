@@ -32,16 +32,17 @@ namespace BankcardOcr.Providers.Local
         };
 
         /// <summary>
-        /// Two crops of <paramref name="line"/>, whose reading holds <paramref name="digits"/> digits, that keep one end
-        /// of the box and reach past the other to <paramref name="units"/> character widths: the first past its left
-        /// end, the second past its right. A character width is the box's width over its digits, a gap per four digits
-        /// and one for the box's margins (a card number of 16 digits is 19 such widths, of 19 digits up to 23). None
-        /// when the box is already that long.
+        /// Two crops of <paramref name="line"/>, whose <paramref name="reading"/> holds too few digits for a card number,
+        /// that keep one end of the box and reach past the other to <paramref name="units"/> character widths: the first
+        /// past its left end, the second past its right. A character width is the box's width over its digits, a gap per
+        /// four digits and one for the box's margins (a card number of 16 digits is 19 such widths, of 19 digits up to
+        /// 23). None when the reading holds no digit or a card number's count already, or the box is that long.
         /// </summary>
-        public static IEnumerable<TextBox> Reaches(TextBox line, int digits, float units)
+        public static IEnumerable<TextBox> Reaches(TextBox line, RecognizedText reading, float units)
         {
+            var digits = reading.Text.Count(IsDigit);
             var width = line.Width / (digits + (digits - 1) / 4 + 1f) * units;
-            if (digits <= 0 || width <= line.Width)
+            if (digits <= 0 || digits >= CardNumberChooser.ShortestNumber || width <= line.Width)
             {
                 yield break;
             }

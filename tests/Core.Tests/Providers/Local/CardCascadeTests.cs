@@ -584,8 +584,7 @@ public sealed class CardCascadeTests
         // The detector boxed the first three groups only; a crop keeping the box's left end and reaching past its
         // right end shows all four, and both readers read them there.
         var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
-        bool ReachesRight(TextBox box) => Math.Abs(box.Left - NumberLine.Left) < 0.5f && box.Width > 1.2f * NumberLine.Width;
-        string Reading(TextBox box) => Grouped(ReachesRight(box) ? Visa : Visa.Substring(0, 12));
+        string Reading(TextBox box) => Grouped(ReachesPastTheRightEnd(box) ? Visa : Visa.Substring(0, 12));
         var reader = new ScriptedReader(Reading);
         var second = new ScriptedReader(Reading);
         var tuning = new RecognizerTuning { ReadsTurned = false, SecondLookReach = reach, Passes = new[] { new DetectionPass(640, 0.3f, 0.6f) } };
@@ -604,9 +603,8 @@ public sealed class CardCascadeTests
         // In the reaching crop the first reader reads the whole number; the second reads as many digits but surely
         // disputes one of them, so the digit falls under the card rules' gate as on a pass's line.
         var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
-        bool ReachesRight(TextBox box) => Math.Abs(box.Left - NumberLine.Left) < 0.5f && box.Width > 1.2f * NumberLine.Width;
-        var reader = new ScriptedReader(box => Grouped(ReachesRight(box) ? Visa : Visa.Substring(0, 12)));
-        var second = new ScriptedReader(box => Grouped(ReachesRight(box) ? VisaWrongCheck : Visa.Substring(0, 12)));
+        var reader = new ScriptedReader(box => Grouped(ReachesPastTheRightEnd(box) ? Visa : Visa.Substring(0, 12)));
+        var second = new ScriptedReader(box => Grouped(ReachesPastTheRightEnd(box) ? VisaWrongCheck : Visa.Substring(0, 12)));
         var tuning = new RecognizerTuning { ReadsTurned = false, Passes = new[] { new DetectionPass(640, 0.3f, 0.6f) } };
 
         var outcome = new CardCascade(detector, reader, tuning, second).Read(Photo(1280, 800), CancellationToken.None);
@@ -623,14 +621,13 @@ public sealed class CardCascadeTests
         // not for a crop that reads past the detected text.
         var unlisted = CardNumbers.WithValidCheckDigit("199999", 16);
         Assert.True(CardNumberChooser.IssuerUnknown(unlisted));
-        bool ReachesRight(TextBox box) => Math.Abs(box.Left - NumberLine.Left) < 0.5f && box.Width > 1.2f * NumberLine.Width;
-        RecognizedText Reading(TextBox box) => Certain(Grouped(ReachesRight(box) ? unlisted : unlisted.Substring(0, 12)), 0.99f);
+        RecognizedText Reading(TextBox box) => Certain(Grouped(ReachesPastTheRightEnd(box) ? unlisted : unlisted.Substring(0, 12)), 0.99f);
         var tuning = new RecognizerTuning { ReadsTurned = false, Passes = new[] { new DetectionPass(640, 0.3f, 0.6f) } };
         var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine });
         var reader = new ScriptedReader(box => string.Empty, Reading);
 
         var outcome = new CardCascade(detector, reader, tuning, new ScriptedReader(box => string.Empty, Reading)).Read(Photo(1280, 800), CancellationToken.None);
-        var whole = new CardCascade(new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine }), new ScriptedReader(box => string.Empty, box => Certain(Grouped(unlisted), 0.99f)), tuning)
+        var whole = new CardCascade(detector, new ScriptedReader(box => string.Empty, box => Certain(Grouped(unlisted), 0.99f)), tuning)
             .Read(Photo(1280, 800), CancellationToken.None);
 
         Assert.Contains("2 reaching", outcome.Trace, StringComparison.Ordinal);
@@ -652,6 +649,9 @@ public sealed class CardCascadeTests
         Assert.Equal(1 + LineVote.Crops.Length + LineVote.WideCrops.Length, reader.LinesRead);
         Assert.Contains("0 reaching", outcome.Trace, StringComparison.Ordinal);
     }
+
+    /// <summary>Whether <paramref name="box"/> keeps the number line's left end and reaches well past its right end.</summary>
+    private static bool ReachesPastTheRightEnd(TextBox box) => Math.Abs(box.Left - NumberLine.Left) < 0.5f && box.Width > 1.2f * NumberLine.Width;
 
     private static CardCascade Cascade(ITextDetector detector, ILineReader reader, RecognizerTuning? tuning = null) =>
         new CardCascade(detector, reader, tuning ?? new RecognizerTuning());

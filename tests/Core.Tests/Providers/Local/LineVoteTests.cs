@@ -86,7 +86,7 @@ public sealed class LineVoteTests
         // 12 digits in three groups: 12 digits, 2 gaps and a margin are 15 character widths of 20 pixels.
         var line = new TextBox(100, 50, 400, 80, 0.9f);
 
-        var reaches = LineVote.Reaches(line, 12, 22).ToList();
+        var reaches = LineVote.Reaches(line, Reading("1234 5678 9012", third: 0.99f), 22).ToList();
 
         Assert.Equal(2, reaches.Count);
         var (left, right) = (reaches[0], reaches[1]);
@@ -100,7 +100,7 @@ public sealed class LineVoteTests
         var line = TextBox.Around(300, 200, 300, 30, 0.9f, 0.2f);
         var (cos, sin) = ((float)System.Math.Cos(0.2), (float)System.Math.Sin(0.2));
 
-        var right = LineVote.Reaches(line, 12, 22).Last();
+        var right = LineVote.Reaches(line, Reading("1234 5678 9012", third: 0.99f), 22).Last();
 
         // The left end's centre (the line's centre less half its width along the turn) does not move.
         Assert.Equal(0.2f, right.Angle);
@@ -110,11 +110,19 @@ public sealed class LineVoteTests
     }
 
     [Theory]
-    [InlineData(19)]
-    [InlineData(0)]
-    public void NoReachingCropsForALineAlreadyThatLongOrWithoutDigits(int digits)
+    [InlineData("1234 5678 9012 3456 789")]
+    [InlineData("1234 5678 9012 3456")]
+    [InlineData("VALID THRU")]
+    public void NoReachingCropsForALineWithACardNumbersDigitsOrWithoutDigits(string text)
     {
-        Assert.Empty(LineVote.Reaches(new TextBox(100, 50, 400, 80, 0.9f), digits, 22));
+        Assert.Empty(LineVote.Reaches(new TextBox(100, 50, 400, 80, 0.9f), Reading(text, third: 0.99f), 22));
+    }
+
+    [Fact]
+    public void NoReachingCropsWhenTheReachIsNoLongerThanTheBox()
+    {
+        Assert.Empty(LineVote.Reaches(new TextBox(100, 50, 400, 80, 0.9f), Reading("1234 5678 9012", third: 0.99f), 0));
+        Assert.Empty(LineVote.Reaches(new TextBox(100, 50, 400, 80, 0.9f), Reading("1234 5678 9012", third: 0.99f), 15));
     }
 
     [Fact]
