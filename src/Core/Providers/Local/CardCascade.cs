@@ -120,17 +120,17 @@ namespace BankcardOcr.Providers.Local
             {
                 var longSide = Math.Max(_image.Width, _image.Height);
                 ITextMap? map = null;
-                var mapScale = 0;
+                DetectionPass mapPass = default;
                 var number = 0;
                 var passes = _cascade.PassesFor(longSide);
                 foreach (var pass in _turn == 0 ? passes : passes.Take(Tuning.TurnedPasses))
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
                     number++;
-                    if (map is null || mapScale != pass.Scale)
+                    if (map is null || mapPass.Scale != pass.Scale || mapPass.Equalizes != pass.Equalizes)
                     {
-                        map = Detect(pass.Scale);
-                        mapScale = pass.Scale;
+                        map = Detect(pass.Scale, pass.Equalizes);
+                        mapPass = pass;
                     }
 
                     var boxes = map.Boxes(pass.Threshold, pass.BoxThreshold);
@@ -175,12 +175,13 @@ namespace BankcardOcr.Providers.Local
                 return Outcome(second);
             }
 
-            /// <summary>The detector's map at <paramref name="scale"/>, counted and timed.</summary>
-            private ITextMap Detect(int scale)
+            /// <summary>The detector's map at <paramref name="scale"/>, of the image equalised when <paramref name="equalized"/>; counted and timed.</summary>
+            private ITextMap Detect(int scale, bool equalized = false)
             {
                 var longSide = Math.Max(_image.Width, _image.Height);
                 var clock = Stopwatch.StartNew();
-                var map = _cascade._detector.Detect(_image, scale);
+                var seen = equalized ? ContrastEqualizer.Equalize(_image, Tuning.EqualizerTiles, Tuning.EqualizerClipLimit) : _image;
+                var map = _cascade._detector.Detect(seen, scale);
                 _work.Detections++;
                 _work.DetectedPixels += (long)Math.Round((double)_image.Width * _image.Height * scale / longSide * scale / longSide);
                 _work.DetectMilliseconds += clock.Elapsed.TotalMilliseconds;

@@ -42,11 +42,14 @@ public sealed class CardCascadeTests
         var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox>());
         var reader = new ScriptedReader(box => string.Empty);
 
-        var outcome = Cascade(detector, reader, new RecognizerTuning { ReadsTurned = false }).Read(Photo(1280, 800), CancellationToken.None);
+        var photo = Photo(1280, 800);
+
+        var outcome = Cascade(detector, reader, new RecognizerTuning { ReadsTurned = false }).Read(photo, CancellationToken.None);
 
         Assert.Null(outcome.Chosen);
-        Assert.Equal(new[] { 640, 960, 1280 }, detector.Scales);
-        Assert.Equal(new[] { "640/0.3/0.6", "960/0.3/0.6", "960/0.1/0.3", "1280/0.1/0.3" }, detector.Requests.Select(r => r.Pass).ToArray());
+        Assert.Equal(new[] { 640, 960, 1280, 960 }, detector.Scales);
+        Assert.Equal(new[] { "640/0.3/0.6", "960/0.3/0.6", "960/0.1/0.3", "1280/0.1/0.3", "960/0.3/0.6" }, detector.Requests.Select(r => r.Pass).ToArray());
+        Assert.Equal(new[] { true, true, true, false }, detector.Images.Select(i => ReferenceEquals(i, photo)));
     }
 
     [Fact]
@@ -55,11 +58,15 @@ public sealed class CardCascadeTests
         var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox>());
         var cascade = Cascade(detector, new ScriptedReader(box => string.Empty), new RecognizerTuning { ReadsTurned = false });
 
-        cascade.Read(Photo(583, 367), CancellationToken.None);
+        var photo = Photo(583, 367);
 
-        // 640 and 960 both shrink to the photo's own 583; the permissive 960 pass reuses that map; 1280 enlarges.
-        Assert.Equal(new[] { 583, 1280 }, detector.Scales);
-        Assert.Equal(new[] { "583/0.3/0.6", "583/0.1/0.3", "1280/0.1/0.3" }, detector.Requests.Select(r => r.Pass).ToArray());
+        cascade.Read(photo, CancellationToken.None);
+
+        // 640 and 960 both shrink to the photo's own 583; the permissive 960 pass reuses that map; 1280 enlarges; the
+        // equalising pass detects at 583 again, but on the equalised copy.
+        Assert.Equal(new[] { 583, 1280, 583 }, detector.Scales);
+        Assert.Equal(new[] { "583/0.3/0.6", "583/0.1/0.3", "1280/0.1/0.3", "583/0.3/0.6" }, detector.Requests.Select(r => r.Pass).ToArray());
+        Assert.Equal(new[] { true, true, false }, detector.Images.Select(i => ReferenceEquals(i, photo)));
     }
 
     [Fact]
@@ -434,13 +441,13 @@ public sealed class CardCascadeTests
 
         var outcome = Cascade(detector, reader, tuning).Read(Photo(1280, 800), CancellationToken.None);
 
-        // Upright three detections (640, 960, 1280), half round the first pass's (640); the line once plus its
-        // second-look crops in each orientation.
-        Assert.Equal(new[] { (0, "640/0.3/0.6"), (0, "960/0.3/0.6"), (0, "960/0.1/0.3"), (0, "1280/0.1/0.3"), (180, "640/0.3/0.6") }, detector.Requests);
+        // Upright four detections (640, 960, 1280, 960 equalised), half round the first pass's (640); the line once
+        // plus its second-look crops in each orientation.
+        Assert.Equal(new[] { (0, "640/0.3/0.6"), (0, "960/0.3/0.6"), (0, "960/0.1/0.3"), (0, "1280/0.1/0.3"), (0, "960/0.3/0.6"), (180, "640/0.3/0.6") }, detector.Requests);
         Assert.Equal(2 * (1 + LineVote.Crops.Length + LineVote.WideCrops.Length), reader.LinesRead);
-        Assert.Equal(4, outcome.Work.Detections);
+        Assert.Equal(5, outcome.Work.Detections);
         Assert.Equal(reader.LinesRead, outcome.Work.LinesRead);
-        Assert.Equal(2 * 640L * 400 + 960L * 600 + 1280L * 800, outcome.Work.DetectedPixels);
+        Assert.Equal(2 * 640L * 400 + 2 * 960L * 600 + 1280L * 800, outcome.Work.DetectedPixels);
     }
 
     [Fact]
@@ -650,6 +657,45 @@ public sealed class CardCascadeTests
         Assert.Contains("0 reaching", outcome.Trace, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnEqualisingPassShowsTheDetectorAnEqualisedCopyAndReadsWhatItFindsFromThePhoto()
+    {
+        // A photo of little contrast (40 levels from darkest to brightest): its line is visible to the detector only once
+        // the contrast is equalised.
+        var photo = Faint(800, 500);
+        var detector = new ContrastSeekingDetector(NumberLine);
+        var reader = new ScriptedReader(box => box.Equals(NumberLine) ? Grouped(Visa) : string.Empty);
+        var tuning = new RecognizerTuning
+        {
+            ReadsTurned = false,
+            Passes = new[] { new DetectionPass(640, 0.3f, 0.6f), new DetectionPass(640, 0.3f, 0.6f, equalizes: true) },
+        };
+
+        var outcome = new CardCascade(detector, reader, tuning).Read(photo, CancellationToken.None);
+
+        Assert.Equal(Visa, outcome.Chosen!.Digits);
+        Assert.Equal("pass 2", outcome.VerifiedBy);
+        // The plain pass, the equalising pass, then the date look (at 960, with the plain photo again).
+        Assert.Equal(3, detector.Contrasts.Count);
+        Assert.Equal(39, detector.Contrasts[0]);
+        Assert.True(detector.Contrasts[1] > 100, $"the equalised copy's contrast is {detector.Contrasts[1]}");
+        Assert.Equal(39, detector.Contrasts[2]);
+        Assert.All(reader.Images, image => Assert.Same(photo, image));
+        Assert.Contains("640/0.3/0.6 equalised", outcome.Trace, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEqualisingPassIsNotTheSamePassAsAPlainOneAtItsScale()
+    {
+        var plain = new DetectionPass(960, 0.3f, 0.6f);
+        var equalising = new DetectionPass(960, 0.3f, 0.6f, equalizes: true);
+        var cascade = Cascade(new ContrastSeekingDetector(NumberLine), new ScriptedReader(box => string.Empty), new RecognizerTuning { Passes = new[] { plain, equalising } });
+
+        Assert.NotEqual(plain, equalising);
+        Assert.Equal(new[] { plain.For(583), equalising.For(583) }, cascade.PassesFor(583));
+        Assert.True(equalising.For(583).Equalizes);
+    }
+
     /// <summary>Whether <paramref name="box"/> keeps the number line's left end and reaches well past its right end.</summary>
     private static bool ReachesPastTheRightEnd(TextBox box) => Math.Abs(box.Left - NumberLine.Left) < 0.5f && box.Width > 1.2f * NumberLine.Width;
 
@@ -668,6 +714,18 @@ public sealed class CardCascadeTests
 
     private static RecognizedText Certain(string text, float probability) =>
         new RecognizedText(text, text.Select(c => c == ' ' ? 1f : probability).ToArray());
+
+    /// <summary>A grey photo of little contrast: levels 100 to 139 in diagonal bands.</summary>
+    private static RgbImage Faint(int width, int height)
+    {
+        var pixels = new byte[width * height * 3];
+        for (var i = 0; i < width * height; i++)
+        {
+            pixels[i * 3] = pixels[(i * 3) + 1] = pixels[(i * 3) + 2] = (byte)(100 + (((i % width) + (i / width)) % 40));
+        }
+
+        return new RgbImage(pixels, width, height);
+    }
 
     /// <summary>A blank photo with a red mark in its top-left corner, so the detector can tell how it was turned.</summary>
     private static RgbImage Photo(int width, int height)
@@ -688,11 +746,15 @@ public sealed class CardCascadeTests
 
         public List<int> Scales { get; } = new List<int>();
 
+        /// <summary>The image of every detection, in order.</summary>
+        public List<RgbImage> Images { get; } = new List<RgbImage>();
+
         public List<(int Turn, string Pass)> Requests { get; } = new List<(int, string)>();
 
         public ITextMap Detect(RgbImage image, int longSide)
         {
             Scales.Add(longSide);
+            Images.Add(image);
             return new Map(this, TurnOf(image), longSide);
         }
 
@@ -734,6 +796,35 @@ public sealed class CardCascadeTests
         }
     }
 
+    /// <summary>Finds its line only in an image of high contrast; records each image's contrast (green levels, brightest less darkest).</summary>
+    private sealed class ContrastSeekingDetector : ITextDetector
+    {
+        private readonly TextBox _line;
+
+        public ContrastSeekingDetector(TextBox line) => _line = line;
+
+        public string Name => "contrast-seeking";
+
+        public List<int> Contrasts { get; } = new List<int>();
+
+        public ITextMap Detect(RgbImage image, int longSide)
+        {
+            var green = Enumerable.Range(0, image.Width * image.Height).Select(i => image.Pixels[(i * 3) + 1]).ToList();
+            var contrast = green.Max() - green.Min();
+            Contrasts.Add(contrast);
+            return new Found(contrast > 100 ? new List<TextBox> { _line } : new List<TextBox>());
+        }
+
+        private sealed class Found : ITextMap
+        {
+            private readonly List<TextBox> _boxes;
+
+            public Found(List<TextBox> boxes) => _boxes = boxes;
+
+            public List<TextBox> Boxes(float threshold, float boxThreshold) => new List<TextBox>(_boxes);
+        }
+    }
+
     /// <summary>Text from a script per box (digits read with 0.97 unless the script gives probabilities); counts reads.</summary>
     private sealed class ScriptedReader : ILineReader
     {
@@ -751,11 +842,14 @@ public sealed class CardCascadeTests
 
         public int LinesRead => _read.Count;
 
+        public List<RgbImage> Images { get; } = new List<RgbImage>();
+
         public int Reads(TextBox box) => _read.Count(b => b.Equals(box));
 
         public IReadOnlyList<RecognizedText> Read(RgbImage image, IReadOnlyList<TextBox> lines)
         {
             _read.AddRange(lines);
+            Images.Add(image);
             return lines.Select(box => _exact?.Invoke(box) ?? Plain(_text(box))).ToList();
         }
 
