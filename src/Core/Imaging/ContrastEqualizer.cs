@@ -49,12 +49,18 @@ namespace BankcardOcr.Imaging
 
             var source = image.Pixels;
             var pixels = new byte[source.Length];
+            var columnNeighbours = new (int First, int Second, float Weight)[width];
+            for (var x = 0; x < width; x++)
+            {
+                columnNeighbours[x] = Neighbours(x, tileWidth, columns);
+            }
+
             for (var y = 0; y < height; y++)
             {
                 var (row0, row1, rowWeight) = Neighbours(y, tileHeight, rows);
                 for (var x = 0; x < width; x++)
                 {
-                    var (column0, column1, columnWeight) = Neighbours(x, tileWidth, columns);
+                    var (column0, column1, columnWeight) = columnNeighbours[x];
                     var i = (y * width) + x;
                     var level = brightness[i];
                     var top = Blend(mappings[(row0 * columns) + column0][level], mappings[(row0 * columns) + column1][level], columnWeight);
@@ -70,7 +76,7 @@ namespace BankcardOcr.Imaging
             return new RgbImage(pixels, width, height);
         }
 
-        /// <summary>Each pixel's brightness (ITU-R BT.601 weights in eighths of 256).</summary>
+        /// <summary>Each pixel's brightness (ITU-R BT.601 weights, in 256ths).</summary>
         private static byte[] Brightness(RgbImage image)
         {
             var pixels = image.Pixels;
