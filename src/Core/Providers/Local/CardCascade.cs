@@ -127,7 +127,7 @@ namespace BankcardOcr.Providers.Local
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
                     number++;
-                    if (map is null || mapPass.Scale != pass.Scale || mapPass.Equalizes != pass.Equalizes)
+                    if (map is null || !mapPass.SharesMap(pass))
                     {
                         map = Detect(pass.Scale, pass.Equalizes);
                         mapPass = pass;

@@ -223,6 +223,9 @@ namespace BankcardOcr.Providers.Local
         /// </summary>
         public bool Equalizes { get; }
 
+        /// <summary>Whether <paramref name="other"/> boxes the same detector map: the same scale of the same image, thresholds aside.</summary>
+        public bool SharesMap(DetectionPass other) => Scale == other.Scale && Equalizes == other.Equalizes;
+
         /// <summary>This pass for an image of long side <paramref name="longSide"/>.</summary>
         public DetectionPass For(int longSide) =>
             new DetectionPass(Enlarges ? Scale : Math.Min(Scale, longSide), Threshold, BoxThreshold, Enlarges, Equalizes);
