@@ -64,6 +64,9 @@ internal sealed class PhotoOutcome
     /// <summary>The date returned came from the date look.</summary>
     public bool DateLookFoundDate { get; init; }
 
+    /// <summary>How surely the returned date was read: the weakest of its MM/YY digits on the surest line that held it.</summary>
+    public float ValidThruCertainty { get; init; }
+
     /// <summary>Detector runs for the photo, every orientation included.</summary>
     public int Detections { get; init; }
 
@@ -160,6 +163,7 @@ internal sealed class PhotoRunner
             LineRawVerdict = lineAnswer?.Judge(photo, raw: true),
             VerifiedBy = lines?.VerifiedBy ?? string.Empty,
             DateLookFoundDate = lines?.DateLookFoundDate ?? false,
+            ValidThruCertainty = lines?.ValidThruCertainty ?? 0,
             Detections = lines?.Work.Detections ?? 0,
             DetectedMegapixels = (lines?.Work.DetectedPixels ?? 0) / 1e6,
             LinesRead = lines?.Work.LinesRead ?? 0,

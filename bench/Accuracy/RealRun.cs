@@ -114,11 +114,11 @@ internal sealed class RealRun
     /// <summary>Per photo: labels, verdicts, stages and times; no digits, no error messages (they may describe a reading).</summary>
     public static string PerPhotoCsv(IEnumerable<PhotoOutcome> outcomes)
     {
-        var csv = new StringBuilder("file,set,scored,print,verdict,raw_verdict,validthru,validthru_unverified,line_found,found_line_holds_digits,true_line_verdict,true_line_raw_verdict,ms,cpu_ms,error_kind,verified_by,date_look_found_date,detections,detected_mpx,lines_read,detect_ms,read_ms,second_look_ms,turned_ms,upright_digits,upright_digit_probability,working_set_mb,peak_working_set_mb,lines_joined,lines_disputed\n");
+        var csv = new StringBuilder("file,set,scored,print,verdict,raw_verdict,validthru,validthru_unverified,line_found,found_line_holds_digits,true_line_verdict,true_line_raw_verdict,ms,cpu_ms,error_kind,verified_by,date_look_found_date,detections,detected_mpx,lines_read,detect_ms,read_ms,second_look_ms,turned_ms,upright_digits,upright_digit_probability,working_set_mb,peak_working_set_mb,lines_joined,lines_disputed,validthru_probability\n");
         foreach (var o in outcomes)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{o.Photo.Name},{o.Photo.Set},{o.Photo.Scoring},{o.Photo.Print},{o.Verdict},{o.RawVerdict},{o.Expiry},{o.RawExpiry},{o.LineFound},{o.FoundLineHoldsNumber},{o.LineVerdict},{o.LineRawVerdict},{o.Milliseconds:0},{o.CpuMilliseconds:0},{o.ErrorKind},{CsvField(o.VerifiedBy)},{o.DateLookFoundDate},{o.Detections},{o.DetectedMegapixels:0.00},{o.LinesRead},{o.StepMilliseconds.Detect:0},{o.StepMilliseconds.Read:0},{o.StepMilliseconds.SecondLook:0},{o.StepMilliseconds.Turned:0},{o.UprightDigitLine.Digits},{o.UprightDigitLine.MeanProbability:0.000},{o.WorkingSetAfterMb:0},{o.PeakWorkingSetAfterMb:0},{o.ReaderAgreement.Joined},{o.ReaderAgreement.Disputed}\n");
+                $"{o.Photo.Name},{o.Photo.Set},{o.Photo.Scoring},{o.Photo.Print},{o.Verdict},{o.RawVerdict},{o.Expiry},{o.RawExpiry},{o.LineFound},{o.FoundLineHoldsNumber},{o.LineVerdict},{o.LineRawVerdict},{o.Milliseconds:0},{o.CpuMilliseconds:0},{o.ErrorKind},{CsvField(o.VerifiedBy)},{o.DateLookFoundDate},{o.Detections},{o.DetectedMegapixels:0.00},{o.LinesRead},{o.StepMilliseconds.Detect:0},{o.StepMilliseconds.Read:0},{o.StepMilliseconds.SecondLook:0},{o.StepMilliseconds.Turned:0},{o.UprightDigitLine.Digits},{o.UprightDigitLine.MeanProbability:0.000},{o.WorkingSetAfterMb:0},{o.PeakWorkingSetAfterMb:0},{o.ReaderAgreement.Joined},{o.ReaderAgreement.Disputed},{o.ValidThruCertainty:0.000}\n");
         }
 
         return csv.ToString();

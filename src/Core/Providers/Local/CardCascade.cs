@@ -93,6 +93,7 @@ namespace BankcardOcr.Providers.Local
             private readonly List<TextBox> _read = new List<TextBox>();
             private readonly List<RecognizedText> _readings = new List<RecognizedText>();
             private readonly List<RecognizedText> _judged = new List<RecognizedText>();
+            private readonly List<RecognizedText> _dated = new List<RecognizedText>();
             private readonly List<CardNumberReading> _candidates = new List<CardNumberReading>();
             private readonly System.Text.StringBuilder _trace = new System.Text.StringBuilder();
             private readonly float _minimumHeight;
@@ -144,7 +145,7 @@ namespace BankcardOcr.Providers.Local
                     if (chosen != null)
                     {
                         _verifiedBy = $"pass {number}";
-                        var found = ExpiryDate.Find(_readings).Thru;
+                        var found = ExpiryDate.Find(_dated).Thru;
                         if (found.Length > 0 && Tuning.ChecksDate)
                         {
                             CheckDate(found);
@@ -152,7 +153,7 @@ namespace BankcardOcr.Providers.Local
                         else if (found.Length == 0)
                         {
                             LookForDate(pass);
-                            _dateLookFoundDate = ExpiryDate.Find(_readings).Thru.Length > 0;
+                            _dateLookFoundDate = ExpiryDate.Find(_dated).Thru.Length > 0;
                             if (!_dateLookFoundDate)
                             {
                                 VoteOnDate();
@@ -167,7 +168,7 @@ namespace BankcardOcr.Providers.Local
                 var second = SecondLook();
                 _work.SecondLookMilliseconds += clock.Elapsed.TotalMilliseconds;
                 _verifiedBy = second is null ? string.Empty : $"second look ({_secondLookVote})";
-                if (second != null && Tuning.SecondLookDateAgreement > 0 && ExpiryDate.Find(_readings).Thru is var date && date.Length > 0)
+                if (second != null && Tuning.SecondLookDateAgreement > 0 && ExpiryDate.Find(_dated).Thru is var date && date.Length > 0)
                 {
                     CheckDate(date, Tuning.SecondLookDateAgreement);
                 }
@@ -268,7 +269,9 @@ namespace BankcardOcr.Providers.Local
             /// </summary>
             private void VoteOnDate()
             {
-                var lines = DateVote.Worth(_readings, Tuning.DateVoteLines);
+                // Not a line whose date the card-digit model did not back: its crops would be read again by the reader
+                // that was unsure of it, and on synthetic worn cards that vote gave the same misread year back.
+                var lines = DateVote.Worth(_dated, Tuning.DateVoteLines, i => !ReferenceEquals(_dated[i], _readings[i]));
                 if (lines.Count == 0)
                 {
                     return;
@@ -293,7 +296,7 @@ namespace BankcardOcr.Providers.Local
                 var rereadings = ReadFirst(lines.SelectMany(i => LineVote.CropsAround(_read[i], LineVote.Crops)).ToList());
                 return lines.Select((line, n) =>
                 {
-                    var votes = new List<RecognizedText> { _readings[line] };
+                    var votes = new List<RecognizedText> { _dated[line] };
                     votes.AddRange(rereadings.Skip(n * LineVote.Crops.Length).Take(LineVote.Crops.Length));
                     return votes;
                 }).ToList();
@@ -307,7 +310,7 @@ namespace BankcardOcr.Providers.Local
             /// </summary>
             private void CheckDate(string found, int fewest = 0)
             {
-                var line = Enumerable.Range(0, _readings.Count).First(i => ExpiryDate.Find(new[] { _readings[i] }) is var d && (d.Thru == found || d.From == found));
+                var line = Enumerable.Range(0, _dated.Count).First(i => ExpiryDate.Find(new[] { _dated[i] }) is var d && (d.Thru == found || d.From == found));
                 var fused = DateVote.Fuse(DateVotes(new[] { line })[0], fewest);
                 var confirmed = fused != null && ExpiryDate.Find(new[] { fused }).Thru == found;
                 if (!confirmed)
@@ -332,12 +335,17 @@ namespace BankcardOcr.Providers.Local
                     .Take(Tuning.MaximumLinesPerPass)
                     .ToList();
                 _cancellationToken.ThrowIfCancellationRequested();
-                var (first, judged, lone, _) = lines.Count == 0
+                var (first, judged, lone, second) = lines.Count == 0
                     ? (Array.Empty<RecognizedText>(), Array.Empty<RecognizedText>(), Array.Empty<RecognizedText>(), Array.Empty<RecognizedText>())
                     : Read(lines);
                 _read.AddRange(lines);
                 _readings.AddRange(first);
                 _judged.AddRange(judged);
+                for (var i = 0; i < first.Count; i++)
+                {
+                    _dated.Add(ExpiryDate.Backed(first[i], i < second.Count ? second[i] : null, Tuning.SureDateDigitProbability));
+                }
+
                 return (judged, lone);
             }
 
@@ -465,7 +473,7 @@ namespace BankcardOcr.Providers.Local
             }
 
             private CascadeOutcome Outcome(CardNumberReading? chosen) =>
-                new CascadeOutcome(chosen, _candidates, _readings, _read, _turn, _tallBoxes > _wideBoxes, _trace.ToString(), _votedDate, _dateDoubted)
+                new CascadeOutcome(chosen, _candidates, _readings, _read, _turn, _tallBoxes > _wideBoxes, _trace.ToString(), _votedDate, _dateDoubted, _dated)
                 {
                     VerifiedBy = _turn == 0 || _verifiedBy.Length == 0 ? _verifiedBy : $"turned {_turn}°, {_verifiedBy}",
                     DateLookFoundDate = _dateLookFoundDate,

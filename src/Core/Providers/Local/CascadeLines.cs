@@ -37,6 +37,9 @@ namespace BankcardOcr.Providers.Local
         /// <summary>Whether the returned date came from the date look.</summary>
         public bool DateLookFoundDate { get; set; }
 
+        /// <summary>How surely the returned date was read (<see cref="CascadeOutcome.ValidThruCertainty"/>).</summary>
+        public float ValidThruCertainty { get; set; }
+
         /// <summary>The detections and line reads the photo cost, every orientation included.</summary>
         public CascadeWork Work { get; set; } = new CascadeWork();
     }

@@ -15,7 +15,8 @@ namespace BankcardOcr.Providers.Local
             bool sideways,
             string trace,
             RecognizedText? votedDate = null,
-            bool dateDoubted = false)
+            bool dateDoubted = false,
+            IReadOnlyList<RecognizedText>? dateReadings = null)
         {
             Chosen = chosen;
             Candidates = candidates;
@@ -27,9 +28,11 @@ namespace BankcardOcr.Providers.Local
             BestUnverified = chosen is null ? BestReading(candidates, readings) : null;
             VotedDate = votedDate;
             DateDoubted = dateDoubted;
+            DateReadings = dateReadings ?? readings;
             var dated = dateDoubted ? (votedDate is null ? Enumerable.Empty<RecognizedText>() : new[] { votedDate })
-                : votedDate is null ? readings : readings.Concat(new[] { votedDate });
+                : votedDate is null ? DateReadings : DateReadings.Concat(new[] { votedDate });
             (ValidFrom, ValidThru) = ExpiryDate.Find(dated);
+            ValidThruCertainty = ExpiryDate.Certainty(dated, ValidThru);
             LongestDigitRun = readings.Count == 0 ? 0 : readings.Max(r => r.Text.Count(c => c >= '0' && c <= '9'));
             Upright = this;
         }
@@ -49,6 +52,12 @@ namespace BankcardOcr.Providers.Local
         /// <summary>Every line read, in reading order (for the expiry date).</summary>
         public IReadOnlyList<RecognizedText> Readings { get; }
 
+        /// <summary>
+        /// <see cref="Readings"/> as the date rules see them: a date neither read surely nor backed by the card-digit
+        /// model loses its slash (<see cref="ExpiryDate.Backed"/>).
+        /// </summary>
+        public IReadOnlyList<RecognizedText> DateReadings { get; }
+
         /// <summary>A date the re-read date lines agreed on (<see cref="DateVote"/>), when the lines read held none; else null.</summary>
         public RecognizedText? VotedDate { get; }
 
@@ -57,6 +66,9 @@ namespace BankcardOcr.Providers.Local
         /// only <see cref="VotedDate"/>'s (what a majority of the re-readings gave instead), or none.
         /// </summary>
         public bool DateDoubted { get; }
+
+        /// <summary>How surely <see cref="ValidThru"/> was read (<see cref="ExpiryDate.Certainty"/>); 0 without one.</summary>
+        public float ValidThruCertainty { get; }
 
         /// <summary>The boxes of <see cref="Readings"/>, in the pixels of the photo turned by <see cref="Turn"/>.</summary>
         public IReadOnlyList<TextBox> Lines { get; }
@@ -114,7 +126,7 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>The same outcome with the trace of every orientation tried, the upright read's outcome and the work done.</summary>
         public CascadeOutcome WithTrace(string trace, CascadeOutcome upright, CascadeWork work) =>
-            new CascadeOutcome(Chosen, Candidates, Readings, Lines, Turn, Sideways, trace, VotedDate, DateDoubted)
+            new CascadeOutcome(Chosen, Candidates, Readings, Lines, Turn, Sideways, trace, VotedDate, DateDoubted, DateReadings)
             {
                 Upright = upright,
                 VerifiedBy = VerifiedBy,

@@ -21,11 +21,12 @@ namespace BankcardOcr.Providers.Local
 
         /// <summary>
         /// Indices of the readings worth a date vote, at most <paramref name="count"/>: 2–6 digits, those with a slash
-        /// first (a date's own mark), then those nearest four digits, then the more certain.
+        /// first (a date's own mark), then those nearest four digits, then the more certain; none that
+        /// <paramref name="excluded"/> names.
         /// </summary>
-        public static List<int> Worth(IReadOnlyList<RecognizedText> readings, int count) =>
+        public static List<int> Worth(IReadOnlyList<RecognizedText> readings, int count, Func<int, bool>? excluded = null) =>
             Enumerable.Range(0, readings.Count)
-                .Where(i => Digits(readings[i].Text) is var d && d >= FewestDigits && d <= MostDigits)
+                .Where(i => Digits(readings[i].Text) is var d && d >= FewestDigits && d <= MostDigits && !(excluded?.Invoke(i) ?? false))
                 .OrderByDescending(i => readings[i].Text.IndexOf('/') >= 0)
                 .ThenBy(i => Math.Abs(Digits(readings[i].Text) - 4))
                 .ThenByDescending(i => readings[i].Probabilities.DefaultIfEmpty(0).Average())

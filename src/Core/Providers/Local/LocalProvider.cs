@@ -79,6 +79,7 @@ namespace BankcardOcr.Providers.Local
             {
                 VerifiedBy = outcome.VerifiedBy,
                 DateLookFoundDate = outcome.DateLookFoundDate,
+                ValidThruCertainty = outcome.ValidThruCertainty,
                 Work = outcome.Work,
             });
             if (outcome.Chosen is CardNumberReading chosen)

@@ -501,6 +501,42 @@ public sealed class CardCascadeTests
         Assert.Equal(2, second.LinesRead);
     }
 
+    [Fact]
+    public void AnUnsureDateTheSecondReaderReadsOtherwiseIsNotReturnedNorVotedOn()
+    {
+        // The first reader is unsure of the year's last digit on the box; the card-digit model reads another year there.
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
+        var unsure = new ScriptedReader(box => box.Equals(NumberLine) ? Grouped(Visa) : "0831", box => box.Equals(DateLine) ? WeakAt("08/31", 4) : null);
+        var voted = new ScriptedReader(box => box.Equals(NumberLine) ? Grouped(Visa) : "08/31", box => box.Equals(DateLine) ? WeakAt("08/31", 4) : null);
+        var second = new ScriptedReader(box => box.Equals(NumberLine) ? Visa : "08736");
+
+        var dropped = new CardCascade(detector, unsure, new RecognizerTuning(), second).Read(Photo(600, 400), CancellationToken.None);
+        var kept = new CardCascade(detector, unsure, new RecognizerTuning { SureDateDigitProbability = 0 }, second).Read(Photo(600, 400), CancellationToken.None);
+        var revoted = new CardCascade(detector, voted, new RecognizerTuning(), second).Read(Photo(600, 400), CancellationToken.None);
+
+        Assert.Equal(Visa, dropped.Chosen!.Digits);
+        Assert.Equal(string.Empty, dropped.ValidThru);
+        Assert.Equal("08/31", dropped.Readings.Single(r => r.Text.Contains('/')).Text);
+        Assert.Equal("08/2031", kept.ValidThru);
+        // Re-read crops would read the date again with the reader that was unsure of it: no vote on that line.
+        Assert.Equal(string.Empty, revoted.ValidThru);
+        Assert.DoesNotContain("date vote", revoted.Trace, StringComparison.Ordinal);
+        Assert.Equal(2, voted.LinesRead);
+    }
+
+    [Fact]
+    public void AnUnsureDateTheSecondReaderBacksIsReturnedWithoutAVote()
+    {
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
+        var reader = new ScriptedReader(box => box.Equals(NumberLine) ? Grouped(Visa) : "0831", box => box.Equals(DateLine) ? WeakAt("08/31", 4) : null);
+        var second = new ScriptedReader(box => box.Equals(NumberLine) ? Visa : "08131");
+
+        var outcome = new CardCascade(detector, reader, new RecognizerTuning(), second).Read(Photo(600, 400), CancellationToken.None);
+
+        Assert.Equal("08/2031", outcome.ValidThru);
+        Assert.DoesNotContain("date vote", outcome.Trace, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0.97f, 0.9f, true)]
     [InlineData(0.85f, 0.9f, false)]

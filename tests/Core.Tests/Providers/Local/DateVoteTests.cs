@@ -58,6 +58,7 @@ public sealed class DateVoteTests
 
         Assert.Equal(new[] { 4, 3 }, DateVote.Worth(readings, 2).ToArray());
         Assert.Equal(new[] { 4, 3, 1 }, DateVote.Worth(readings, 5).ToArray());
+        Assert.Equal(new[] { 3, 1 }, DateVote.Worth(readings, 2, i => i == 4).ToArray());
     }
 
     private static RecognizedText Reading(string text) => new RecognizedText(text, text.Select(_ => 0.9f).ToArray());
