@@ -117,6 +117,9 @@ namespace BankcardOcr.Providers.Local
 
             private RecognizerTuning Tuning => _cascade._tuning;
 
+            /// <summary>Whether the second reader's lone readings may verify a number here (<see cref="RecognizerTuning.TurnedLoneReadings"/>).</summary>
+            private bool CountsLoneReadings => _turn == 0 || Tuning.TurnedLoneReadings;
+
             public CascadeOutcome Run()
             {
                 var longSide = Math.Max(_image.Width, _image.Height);
@@ -229,7 +232,7 @@ namespace BankcardOcr.Providers.Local
             /// described or voted on.
             /// </summary>
             private IEnumerable<CardNumberReading> LoneCandidates(IReadOnlyList<RecognizedText> lone) =>
-                CardNumberChooser.Candidates(lone)
+                !CountsLoneReadings ? Enumerable.Empty<CardNumberReading>() : CardNumberChooser.Candidates(lone)
                     .Where(c => c.WholeLine && c.MatchesIssuer && c.MinProbability >= Tuning.LoneReadingMinimumDigitProbability && CardNumberChooser.Verified(c));
 
             /// <summary>The first reader's readings of <paramref name="lines"/>, counted and timed.</summary>
@@ -394,7 +397,7 @@ namespace BankcardOcr.Providers.Local
                     // The second reader's own readings of the near crops vote too, for a line the first reader keeps
                     // reading with a digit lost or added; what they give stands under the gate of a lone reading.
                     // Not the wide crops: reaching past the line, they read what lies beside it as well.
-                    if (Tuning.LoneVotes && reread.Second.Count > 0
+                    if (Tuning.LoneVotes && CountsLoneReadings && reread.Second.Count > 0
                         && LineVote.Fuse(reread.Second.Skip(n * perLine).Take(LineVote.Crops.Length).ToList()) is RecognizedText alone)
                     {
                         fused++;

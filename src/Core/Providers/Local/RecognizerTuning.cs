@@ -200,6 +200,17 @@ namespace BankcardOcr.Providers.Local
         /// </summary>
         public bool TurnedReadMustBeSurer { get; set; } = true;
 
+        /// <summary>
+        /// Whether a turned read counts the card-digit model's lone readings (a whole line or a near-crop vote that
+        /// PP-OCRv4 did not pair; <see cref="LoneReadingMinimumDigitProbability"/>). Off: that model knows only upright
+        /// card faces, and a turned read mostly sees an upright card upside down, where 6 and 9 swap and a 7 reads as a
+        /// 1; a synthetic worn card (seed 31) was returned as its own number read upside down, verified by the model's
+        /// lone vote, without this. Off costs nothing measured: 80 synthetic hard cards photographed turned (seed 3,
+        /// --turn 180 and --turn 90) read 80 of 80 by the same steps either way, and that worn card abstains instead
+        /// (docs/accuracy.md, "Turned reads and the card-digit model").
+        /// </summary>
+        public bool TurnedLoneReadings { get; set; }
+
         /// <summary>The tallest line for an image whose long side is <paramref name="longSide"/> that is still too low to read.</summary>
         public float MinimumLineHeight(int longSide) => Math.Max(MinimumLineHeightPixels, longSide * MinimumLineHeightShare);
     }

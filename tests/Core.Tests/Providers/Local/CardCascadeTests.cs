@@ -590,6 +590,26 @@ public sealed class CardCascadeTests
         Assert.Equal(loneVotes ? "second look (line 1 near, one reader)" : string.Empty, outcome.VerifiedBy);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ATurnedReadCountsTheSecondReadersLoneReadingsOnlyWhenTuningAllowsIt(bool turnedLoneReadings)
+    {
+        // Upright, neither reader reads a number; turned by half, only the card-digit model reads one whole, surely:
+        // upside-down digits the model (trained on upright faces only) turned into a valid-looking number.
+        var turnedLine = new TextBox(100, 160, 700, 200, 0.9f);
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { turn == 180 ? turnedLine : NumberLine });
+        var reader = new ScriptedReader(box => box.Equals(turnedLine) ? Grouped(Visa.Substring(0, 7) + Visa.Substring(8)) : "1234 5678");
+        var second = new ScriptedReader(box => "1234 5678", box => box.Equals(turnedLine) ? Certain(Grouped(Visa), 0.99f) : null);
+        var tuning = new RecognizerTuning { SecondLookLines = 0, TurnedLoneReadings = turnedLoneReadings, Passes = new[] { new DetectionPass(640, 0.3f, 0.6f) } };
+
+        var outcome = new CardCascade(detector, reader, tuning, second).Read(Photo(800, 500), CancellationToken.None);
+
+        Assert.Contains("turned 180°", outcome.Trace, StringComparison.Ordinal);
+        Assert.Equal(turnedLoneReadings ? Visa : null, outcome.Chosen?.Digits);
+        Assert.Equal(turnedLoneReadings ? "turned 180°, pass 1" : string.Empty, outcome.VerifiedBy);
+    }
+
     [Fact]
     public void ALoneSecondReadingIsNeverKeptAsAnUnverifiedCandidateNorFromPartOfItsLine()
     {
