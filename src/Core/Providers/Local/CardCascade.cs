@@ -94,6 +94,7 @@ namespace BankcardOcr.Providers.Local
             private readonly List<RecognizedText> _readings = new List<RecognizedText>();
             private readonly List<RecognizedText> _judged = new List<RecognizedText>();
             private readonly List<RecognizedText> _dated = new List<RecognizedText>();
+            private readonly List<RecognizedText?> _seconds = new List<RecognizedText?>();
             private readonly List<CardNumberReading> _candidates = new List<CardNumberReading>();
             private readonly System.Text.StringBuilder _trace = new System.Text.StringBuilder();
             private readonly float _minimumHeight;
@@ -283,10 +284,39 @@ namespace BankcardOcr.Providers.Local
                 var votes = DateVotes(lines);
                 for (var n = 0; n < lines.Count && _votedDate is null; n++)
                 {
-                    _votedDate = DateVote.Fuse(votes[n]);
+                    if (DateVote.Fuse(votes[n]) is RecognizedText fused && BackedVote(lines[n], fused))
+                    {
+                        _votedDate = fused;
+                    }
                 }
 
                 _trace.Append($"date vote: {lines.Count} lines, {(_votedDate is null ? "no date" : "a date")}; ");
+            }
+
+            /// <summary>
+            /// Whether <paramref name="fused"/>, the vote on line <paramref name="line"/>'s date, stands as a date read
+            /// would (<see cref="ExpiryDate.BackedByAny"/>): its certainty is the share of readings that gave it, so a date
+            /// three of five gave needs the card-digit model's backing, from its reading of the line or of the crops voted
+            /// on, which it reads only then.
+            /// </summary>
+            private bool BackedVote(int line, RecognizedText fused)
+            {
+                var sure = fused.Probabilities.Min() >= Tuning.SureDateDigitProbability;
+                if (sure || _cascade._secondReader is null)
+                {
+                    return sure;
+                }
+
+                if (ReferenceEquals(ExpiryDate.Backed(fused, _seconds[line], Tuning.SureDateDigitProbability), fused))
+                {
+                    return true;
+                }
+
+                _cancellationToken.ThrowIfCancellationRequested();
+                var clock = Stopwatch.StartNew();
+                var crops = _cascade._secondReader.Read(_image, LineVote.CropsAround(_read[line], LineVote.Crops).ToList());
+                _work.SecondReadMilliseconds += clock.Elapsed.TotalMilliseconds;
+                return ReferenceEquals(ExpiryDate.BackedByAny(fused, crops, Tuning.SureDateDigitProbability), fused);
             }
 
             /// <summary>
@@ -346,7 +376,8 @@ namespace BankcardOcr.Providers.Local
                 _judged.AddRange(judged);
                 for (var i = 0; i < first.Count; i++)
                 {
-                    _dated.Add(ExpiryDate.Backed(first[i], i < second.Count ? second[i] : null, Tuning.SureDateDigitProbability));
+                    _seconds.Add(i < second.Count ? second[i] : null);
+                    _dated.Add(ExpiryDate.Backed(first[i], _seconds[_seconds.Count - 1], Tuning.SureDateDigitProbability));
                 }
 
                 return (judged, lone);

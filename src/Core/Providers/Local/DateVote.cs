@@ -9,7 +9,8 @@ namespace BankcardOcr.Providers.Local
     /// smaller than the number and its slash is easily lost or read as a 1 or a 7 ("07/33" as "/33", "12733"), so a
     /// line with a few digits is read again from slightly different crops (<see cref="LineVote.Crops"/>), and a date
     /// counts only when a strict majority of all the readings, the first included, give the same plausible MM/YY
-    /// (<see cref="ExpiryDate"/>'s rules): one lucky crop never decides.
+    /// (<see cref="ExpiryDate"/>'s rules): one lucky crop never decides. The cascade asks the card-digit model to back
+    /// a date only three of five gave, as it does for a date read unsurely.
     /// </summary>
     internal static class DateVote
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace BankcardOcr.Providers.Local
@@ -70,7 +71,14 @@ namespace BankcardOcr.Providers.Local
         /// <param name="first">The first reader's reading, whose dates are judged.</param>
         /// <param name="second">The card-digit model's reading of the same box; null when there is none.</param>
         /// <param name="sureDigit">The weakest digit a date stands on alone; 0 keeps every date.</param>
-        public static RecognizedText Backed(RecognizedText first, RecognizedText? second, float sureDigit)
+        public static RecognizedText Backed(RecognizedText first, RecognizedText? second, float sureDigit) =>
+            BackedByAny(first, new[] { second }, sureDigit);
+
+        /// <summary>
+        /// <paramref name="first"/> with only the dates read surely or held by any of <paramref name="seconds"/>, the
+        /// card-digit model's readings of the same line from one crop or several (<see cref="Backed(RecognizedText, RecognizedText?, float)"/>).
+        /// </summary>
+        public static RecognizedText BackedByAny(RecognizedText first, IEnumerable<RecognizedText?> seconds, float sureDigit)
         {
             if (first is null)
             {
@@ -80,7 +88,7 @@ namespace BankcardOcr.Providers.Local
             char[]? text = null;
             foreach (Match m in MonthYear.Matches(first.Text))
             {
-                if (Weakest(first, m) >= sureDigit || BacksDate(second, m.Groups["m"].Value, m.Groups["y"].Value))
+                if (Weakest(first, m) >= sureDigit || seconds.Any(second => BacksDate(second, m.Groups["m"].Value, m.Groups["y"].Value)))
                 {
                     continue;
                 }

@@ -95,6 +95,9 @@ namespace BankcardOcr.Providers.Local
         /// date but a vote's had a digit under 0.8 that the model did not back (7 of 7), and 5 of 359 right ones did; then
         /// measured on seed 31 (bench/Accuracy --tuning SureDateDigitProbability=0|0.8, 150 cards): worn wrong dates
         /// 5 → 0, right 83 → 81; hard wrong 1 → 0, right 128 → 128 (docs/accuracy.md, "Dates backed by the second reader").
+        /// A date the date vote gives counts its share of the five readings as its certainty, so one three of five gave
+        /// needs the same backing, from the model's reading of the line or of the voted crops: worn seeds 11 and 41, wrong
+        /// dates 1 → 0 each; seed 31 worn and hard, the right votes all kept.
         /// </summary>
         public float SureDateDigitProbability { get; set; } = 0.8f;
 

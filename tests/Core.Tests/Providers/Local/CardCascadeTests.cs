@@ -152,6 +152,29 @@ public sealed class CardCascadeTests
         Assert.Equal(2 + LineVote.Crops.Length, reader.LinesRead);
     }
 
+    [Theory]
+    [InlineData("0831", "0831", true)] // the card-digit model holds the date on the line itself
+    [InlineData("0836", "08131", true)] // on the voted crops, which it reads only for such a vote
+    [InlineData("0836", "08736", false)] // nowhere: another year
+    public void ADateOnlyThreeOfFiveReadingsGiveStandsOnlyWithTheSecondReadersBacking(string secondOnLine, string secondOnCrops, bool stands)
+    {
+        // The box and the wider crop lose the slash; the other three crops read the date: three of five.
+        var detector = new ScriptedDetector((turn, scale, threshold) => new List<TextBox> { NumberLine, DateLine });
+        var reader = new ScriptedReader(box =>
+            box.Equals(NumberLine) ? Grouped(Visa) : Math.Abs(box.Height - DateLine.Height) > 0.5f ? "08/31" : "0831");
+        var second = new ScriptedReader(box => box.Equals(NumberLine) ? Visa : box.Equals(DateLine) ? secondOnLine : secondOnCrops);
+
+        var outcome = new CardCascade(detector, reader, new RecognizerTuning(), second).Read(Photo(600, 400), CancellationToken.None);
+        var readBySecond = second.LinesRead;
+        var unguarded = new CardCascade(detector, reader, new RecognizerTuning { SureDateDigitProbability = 0 }, second).Read(Photo(600, 400), CancellationToken.None);
+
+        Assert.Equal(Visa, outcome.Chosen!.Digits);
+        Assert.Equal(stands ? "08/2031" : string.Empty, outcome.ValidThru);
+        Assert.Contains($"date vote: 1 lines, {(stands ? "a date" : "no date")}", outcome.Trace, StringComparison.Ordinal);
+        Assert.Equal(secondOnLine == "0831" ? 2 : 2 + LineVote.Crops.Length, readBySecond);
+        Assert.Equal("08/2031", unguarded.ValidThru);
+    }
+
     [Fact]
     public void ADateOnlyAMinorityOfTheCropsReadIsNotReturned()
     {

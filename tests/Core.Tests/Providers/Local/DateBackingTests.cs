@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using BankcardOcr.Providers.Local;
 using Xunit;
@@ -52,6 +53,16 @@ public sealed class DateBackingTests
         Assert.Equal(reading.Probabilities, backed.Probabilities);
         Assert.Equal((string.Empty, string.Empty), ExpiryDate.Find(new[] { backed }));
         Assert.Equal((string.Empty, string.Empty), ExpiryDate.Find(new[] { ExpiryDate.Backed(reading, null, Sure) }));
+    }
+
+    [Fact]
+    public void AnyOfSeveralSecondReadingsBacksADate()
+    {
+        var reading = WeakAt("08/31", 0);
+
+        Assert.Same(reading, ExpiryDate.BackedByAny(reading, new[] { null, Reading("0836", 0.99f), Reading("08131", 0.9f) }, Sure));
+        Assert.Equal("08 31", ExpiryDate.BackedByAny(reading, new[] { Reading("0836", 0.99f), Reading("8831", 0.99f) }, Sure).Text);
+        Assert.Equal("08 31", ExpiryDate.BackedByAny(reading, Array.Empty<RecognizedText>(), Sure).Text);
     }
 
     [Fact]
