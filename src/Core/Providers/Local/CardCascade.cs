@@ -301,15 +301,15 @@ namespace BankcardOcr.Providers.Local
             /// </summary>
             private bool BackedVote(int line, RecognizedText fused)
             {
-                var sure = fused.Probabilities.Min() >= Tuning.SureDateDigitProbability;
-                if (sure || _cascade._secondReader is null)
-                {
-                    return sure;
-                }
-
+                // Read surely (four or five of five), or backed by the model's reading of the line itself.
                 if (ReferenceEquals(ExpiryDate.Backed(fused, _seconds[line], Tuning.SureDateDigitProbability), fused))
                 {
                     return true;
+                }
+
+                if (_cascade._secondReader is null)
+                {
+                    return false;
                 }
 
                 _cancellationToken.ThrowIfCancellationRequested();

@@ -6,6 +6,9 @@ namespace BankcardOcr.Providers.Local
     /// <summary>What the cascade found in one photo.</summary>
     internal sealed class CascadeOutcome
     {
+        // The readings the dates come from: the lines as the date rules see them, a voted date, or only the vote.
+        private readonly IEnumerable<RecognizedText> _dated;
+
         public CascadeOutcome(
             CardNumberReading? chosen,
             IReadOnlyList<CardNumberReading> candidates,
@@ -29,10 +32,9 @@ namespace BankcardOcr.Providers.Local
             VotedDate = votedDate;
             DateDoubted = dateDoubted;
             DateReadings = dateReadings ?? readings;
-            var dated = dateDoubted ? (votedDate is null ? Enumerable.Empty<RecognizedText>() : new[] { votedDate })
+            _dated = dateDoubted ? (votedDate is null ? Enumerable.Empty<RecognizedText>() : new[] { votedDate })
                 : votedDate is null ? DateReadings : DateReadings.Concat(new[] { votedDate });
-            (ValidFrom, ValidThru) = ExpiryDate.Find(dated);
-            ValidThruCertainty = ExpiryDate.Certainty(dated, ValidThru);
+            (ValidFrom, ValidThru) = ExpiryDate.Find(_dated);
             LongestDigitRun = readings.Count == 0 ? 0 : readings.Max(r => r.Text.Count(c => c >= '0' && c <= '9'));
             Upright = this;
         }
@@ -67,8 +69,11 @@ namespace BankcardOcr.Providers.Local
         /// </summary>
         public bool DateDoubted { get; }
 
-        /// <summary>How surely <see cref="ValidThru"/> was read (<see cref="ExpiryDate.Certainty"/>); 0 without one.</summary>
-        public float ValidThruCertainty { get; }
+        /// <summary>
+        /// How surely <see cref="ValidThru"/> was read (<see cref="ExpiryDate.Certainty"/>); 0 without one. Worked out
+        /// when asked: only the accuracy bench asks.
+        /// </summary>
+        public float ValidThruCertainty => ExpiryDate.Certainty(_dated, ValidThru);
 
         /// <summary>The boxes of <see cref="Readings"/>, in the pixels of the photo turned by <see cref="Turn"/>.</summary>
         public IReadOnlyList<TextBox> Lines { get; }
